@@ -1,0 +1,74 @@
+package io.infrapm.contracts;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.infrapm.contracts.budget.BudgetEstablished;
+import io.infrapm.contracts.notification.NotificationDelivered;
+import io.infrapm.contracts.notification.NotificationFailed;
+import io.infrapm.contracts.project.ProjectCreated;
+import io.infrapm.contracts.project.ProjectUpdated;
+
+/**
+ * Every event type of the public contract, by topic. Consumers resolve a {@code ce_type}
+ * header to its record here; the AsyncAPI document is checked against this list.
+ */
+public final class EventCatalog {
+
+	private static final Map<String, List<Class<? extends Record>>> BY_TOPIC = Map.of(Topics.PROJECT,
+			List.of(ProjectCreated.class, ProjectUpdated.class), Topics.RISK, List.of(), Topics.BUDGET,
+			List.of(BudgetEstablished.class), Topics.NOTIFICATION,
+			List.of(NotificationDelivered.class, NotificationFailed.class));
+
+	private static final Map<String, Class<? extends Record>> BY_TYPE = BY_TOPIC.values()
+		.stream()
+		.flatMap(List::stream)
+		.collect(Collectors.toUnmodifiableMap(EventCatalog::typeOf, Function.identity()));
+
+	private EventCatalog() {
+	}
+
+	/**
+	 * The event records published on a topic.
+	 * @param topic one of {@link Topics}
+	 * @return the records, empty for an unknown topic
+	 */
+	public static List<Class<? extends Record>> eventsOn(String topic) {
+		return BY_TOPIC.getOrDefault(topic, List.of());
+	}
+
+	/**
+	 * All topics of the catalogue.
+	 * @return the topic names
+	 */
+	public static List<String> topics() {
+		return BY_TOPIC.keySet().stream().sorted().toList();
+	}
+
+	/**
+	 * Resolves a wire type to its record.
+	 * @param type a {@code ce_type} value
+	 * @return the record class, if the type is part of the contract
+	 */
+	public static Optional<Class<? extends Record>> recordFor(String type) {
+		return Optional.ofNullable(BY_TYPE.get(type));
+	}
+
+	/**
+	 * The wire type of a contract record.
+	 * @param eventClass a record annotated with {@link EventType}
+	 * @return its {@code ce_type}
+	 * @throws IllegalArgumentException if the class is not annotated
+	 */
+	public static String typeOf(Class<?> eventClass) {
+		EventType type = eventClass.getAnnotation(EventType.class);
+		if (type == null) {
+			throw new IllegalArgumentException(eventClass.getName() + " is not an event contract (no @EventType)");
+		}
+		return type.value();
+	}
+
+}

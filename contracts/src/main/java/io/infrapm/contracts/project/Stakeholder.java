@@ -1,0 +1,14 @@
+package io.infrapm.contracts.project;
+
+import java.util.UUID;
+
+/**
+ * A stakeholder of a project as carried in project events.
+ *
+ * @param stakeholderId the stakeholder's id within the project
+ * @param name the display name
+ * @param email the e-mail address messages are sent to
+ * @param role the role, which decides what the stakeholder is told
+ */
+public record Stakeholder(UUID stakeholderId, String name, String email, StakeholderRole role) {
+}
