@@ -1,0 +1,4 @@
+/**
+ * Configuration every service shares, applied as overridable defaults.
+ */
+package io.infrapm.platform.config;

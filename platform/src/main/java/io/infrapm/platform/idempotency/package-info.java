@@ -1,0 +1,5 @@
+/**
+ * Idempotent effects of incoming events: each a single-document conditional write keyed
+ * by the event id.
+ */
+package io.infrapm.platform.idempotency;

@@ -1,0 +1,26 @@
+package io.infrapm.platform.web;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * RFC 9457 problem details for every controller of the service. Switched off with
+ * {@code infrapm.problems.enabled=false}.
+ * <p>
+ * Runs before Spring MVC's auto-configuration, so that Boot's own
+ * {@code ProblemDetailsExceptionHandler} (which backs off when a
+ * {@code ResponseEntityExceptionHandler} exists) never competes with this one.
+ */
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnProperty(prefix = "infrapm.problems", name = "enabled", matchIfMissing = true)
+public class WebAutoConfiguration {
+
+	@Bean
+	ProblemDetailsAdvice problemDetailsAdvice() {
+		return new ProblemDetailsAdvice();
+	}
+
+}
