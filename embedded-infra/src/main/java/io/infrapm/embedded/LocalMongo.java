@@ -1,0 +1,178 @@
+package io.infrapm.embedded;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A server that speaks the MongoDB wire protocol, running inside this JVM on the loopback
+ * interface ({@code de.bwaldvogel:mongo-java-server}).
+ * <p>
+ * {@link #persistent(Path, int)} keeps every database in one H2 MVStore file under a data
+ * directory, so data survives a restart; {@link #inMemory()} keeps everything in memory
+ * on a free port and is meant for tests. The server supports single-document atomic
+ * writes, unique indexes and aggregations, but no sessions, multi-document transactions
+ * or change streams.
+ */
+public final class LocalMongo implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(LocalMongo.class);
+
+	/** The H2 file every database of the local platform is kept in. */
+	static final String STORE_FILE_NAME = "infrapm.mv.db";
+
+	private final MongoServer server;
+
+	private final int port;
+
+	private final Path storeFile;
+
+	private final Duration startupTime;
+
+	private boolean closed;
+
+	private LocalMongo(MongoServer server, int port, Path storeFile, Duration startupTime) {
+		this.server = server;
+		this.port = port;
+		this.storeFile = storeFile;
+		this.startupTime = startupTime;
+	}
+
+	/**
+	 * Start a server on {@code 127.0.0.1:port} that stores its data in
+	 * {@code dataDirectory/infrapm.mv.db}, creating it on first use.
+	 * @param dataDirectory where the store file lives
+	 * @param port the port to listen on (27017 for the local platform)
+	 * @return the running server
+	 */
+	public static LocalMongo persistent(Path dataDirectory, int port) {
+		long started = System.nanoTime();
+		Path storeFile = dataDirectory.toAbsolutePath().resolve(STORE_FILE_NAME);
+		H2Backend backend;
+		try {
+			Files.createDirectories(storeFile.getParent());
+			BrokerLogging.quiet();
+			backend = new H2Backend(storeFile.toString());
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new EmbeddedInfrastructureException("MongoDB-wire server could not open " + storeFile
+					+ " (is another InfraPM using it?): " + ex.getMessage(), ex);
+		}
+		return bind(backend, port, storeFile, started);
+	}
+
+	/**
+	 * Start a server on a free loopback port that keeps everything in memory.
+	 * @return the running server
+	 */
+	public static LocalMongo inMemory() {
+		return inMemory(0);
+	}
+
+	/**
+	 * Start a server on the given loopback port that keeps everything in memory.
+	 * @param port the port, or {@code 0} for a free one
+	 * @return the running server
+	 */
+	public static LocalMongo inMemory(int port) {
+		long started = System.nanoTime();
+		BrokerLogging.quiet();
+		return bind(new MemoryBackend(), (port != 0) ? port : Ports.free(), null, started);
+	}
+
+	private static LocalMongo bind(MongoBackend backend, int port, Path storeFile, long started) {
+		MongoServer server = new MongoServer(backend);
+		try {
+			server.bind(Ports.loopback().getHostAddress(), port);
+		}
+		catch (Exception ex) {
+			// Netty reports a busy port as a BindException without declaring it, hence
+			// Exception. shutdownNow also closes the backend, so the H2 file is released
+			// again.
+			server.shutdownNow();
+			throw new EmbeddedInfrastructureException(
+					"MongoDB-wire server could not listen on 127.0.0.1:" + port + ": " + ex.getMessage(), ex);
+		}
+		Duration startupTime = Duration.ofNanos(System.nanoTime() - started);
+		logger.info("MongoDB-wire server listening on 127.0.0.1:{} ({}) started in {} ms", port,
+				(storeFile != null) ? storeFile : "in memory", startupTime.toMillis());
+		return new LocalMongo(server, port, storeFile, startupTime);
+	}
+
+	/**
+	 * The connection string for one database on this server, as Spring Boot's
+	 * {@code spring.mongodb.uri} expects it.
+	 * @param database the database name, e.g. {@code infrapm-project}
+	 * @return e.g. {@code mongodb://127.0.0.1:27017/infrapm-project}
+	 */
+	public String connectionString(String database) {
+		if (database == null || database.isBlank()) {
+			throw new IllegalArgumentException("A database name is required");
+		}
+		return baseUri() + "/" + database;
+	}
+
+	/**
+	 * The connection string without a database.
+	 * @return e.g. {@code mongodb://127.0.0.1:27017}
+	 */
+	public String baseUri() {
+		return "mongodb://127.0.0.1:" + this.port;
+	}
+
+	/**
+	 * The port this server listens on.
+	 * @return the port
+	 */
+	public int port() {
+		return this.port;
+	}
+
+	/**
+	 * Whether data is kept on disk.
+	 * @return {@code true} for a server started with {@link #persistent(Path, int)}
+	 */
+	public boolean isPersistent() {
+		return this.storeFile != null;
+	}
+
+	/**
+	 * How long the server took to open its store and bind its port.
+	 * @return the start-up time
+	 */
+	public Duration startupTime() {
+		return this.startupTime;
+	}
+
+	/**
+	 * Close client connections, stop listening and close the store, which writes pending
+	 * changes to the H2 file. Calling this more than once has no further effect.
+	 */
+	@Override
+	public synchronized void close() {
+		if (this.closed) {
+			return;
+		}
+		this.closed = true;
+		try {
+			this.server.shutdownNow();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("MongoDB-wire server did not shut down cleanly", ex);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "LocalMongo[" + baseUri() + ", " + ((this.storeFile != null) ? this.storeFile : "in memory") + "]";
+	}
+
+}
