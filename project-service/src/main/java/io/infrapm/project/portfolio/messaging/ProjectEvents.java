@@ -1,0 +1,52 @@
+package io.infrapm.project.portfolio.messaging;
+
+import io.infrapm.contracts.project.ProjectCreated;
+import io.infrapm.contracts.project.ProjectUpdated;
+import io.infrapm.platform.outbox.OutboxEntry;
+import io.infrapm.project.portfolio.Person;
+import io.infrapm.project.portfolio.Project;
+
+/**
+ * Maps what happened to a project onto the public contract records of
+ * {@code infrapm.project.v1}, ready for the project's outbox.
+ */
+public final class ProjectEvents {
+
+	private ProjectEvents() {
+	}
+
+	/**
+	 * The project was created.
+	 * @param project the new project
+	 * @return the outbox entry of {@link ProjectCreated}
+	 */
+	public static OutboxEntry created(Project project) {
+		ProjectCreated event = new ProjectCreated(project.id(), project.code(), project.name(), project.category(),
+				project.methodology(), project.phase(), person(project.manager()), person(project.sponsor()),
+				project.plannedStart(), project.plannedFinish(), project.budget().amount(), project.budget().currency(),
+				project.stakeholders()
+					.stream()
+					.map((s) -> new io.infrapm.contracts.project.Stakeholder(s.id(), s.name(), s.email(), s.role()))
+					.toList(),
+				project.createdAt());
+		return OutboxEntry.of(event, project.id(), project.id(), project.createdAt());
+	}
+
+	/**
+	 * The project's attributes were revised; called before the save that increments its
+	 * version.
+	 * @param project the revised project
+	 * @return the outbox entry of {@link ProjectUpdated}
+	 */
+	public static OutboxEntry updated(Project project) {
+		ProjectUpdated event = new ProjectUpdated(project.id(), project.code(), project.name(), project.category(),
+				project.methodology(), person(project.manager()), person(project.sponsor()), project.plannedStart(),
+				project.plannedFinish(), project.version() + 1, project.updatedAt());
+		return OutboxEntry.of(event, project.id(), project.id(), project.updatedAt());
+	}
+
+	private static io.infrapm.contracts.project.Person person(Person person) {
+		return (person != null) ? new io.infrapm.contracts.project.Person(person.name(), person.email()) : null;
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * The REST edge of the portfolio.
+ */
+package io.infrapm.project.portfolio.web;
