@@ -1,0 +1,33 @@
+package io.infrapm.risk.register.messaging;
+
+import java.util.function.Consumer;
+
+import io.infrapm.contracts.project.ProjectCreated;
+import io.infrapm.contracts.project.ProjectUpdated;
+import io.infrapm.platform.messaging.EventRouter;
+import io.infrapm.risk.register.RiskRegisters;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+/**
+ * What risk-service takes from {@code infrapm.project.v1}: a new project gets an empty
+ * register; a renamed project keeps its name current here.
+ */
+@Configuration(proxyBeanMethods = false)
+class ProjectEventsConsumer {
+
+	@Bean
+	Consumer<Message<byte[]>> projectEvents(RiskRegisters registers, MeterRegistry registry) {
+		return EventRouter.builder(registry)
+			.on(ProjectCreated.class,
+					(event) -> registers.open(event.data().projectId(), event.data().code(), event.data().name()))
+			.on(ProjectUpdated.class,
+					(event) -> registers.renameProject(event.id(), event.data().projectId(), event.data().code(),
+							event.data().name()))
+			.build();
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * The messaging edge of risk registers.
+ */
+package io.infrapm.risk.register.messaging;

@@ -1,0 +1,4 @@
+/**
+ * The REST edge of risk registers.
+ */
+package io.infrapm.risk.register.web;
