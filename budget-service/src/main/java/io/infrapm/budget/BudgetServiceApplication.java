@@ -1,0 +1,16 @@
+package io.infrapm.budget;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * budget-service: budgets, costs, forecasts, thresholds and earned value.
+ */
+@SpringBootApplication
+public class BudgetServiceApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(BudgetServiceApplication.class, args);
+	}
+
+}

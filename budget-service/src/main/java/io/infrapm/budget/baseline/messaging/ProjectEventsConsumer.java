@@ -1,0 +1,34 @@
+package io.infrapm.budget.baseline.messaging;
+
+import java.util.function.Consumer;
+
+import io.infrapm.budget.baseline.BudgetBook;
+import io.infrapm.contracts.project.ProjectCreated;
+import io.infrapm.contracts.project.ProjectUpdated;
+import io.infrapm.platform.messaging.EventRouter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+/**
+ * What budget-service takes from {@code infrapm.project.v1}: a new project's approved
+ * amount becomes its budget; a renamed project keeps its name current here.
+ */
+@Configuration(proxyBeanMethods = false)
+class ProjectEventsConsumer {
+
+	@Bean
+	Consumer<Message<byte[]>> projectEvents(BudgetBook book, MeterRegistry registry) {
+		return EventRouter.builder(registry)
+			.on(ProjectCreated.class,
+					(event) -> book.establish(event.data().projectId(), event.data().code(), event.data().name(),
+							event.data().budgetAmount(), event.data().currency()))
+			.on(ProjectUpdated.class,
+					(event) -> book.renameProject(event.id(), event.data().projectId(), event.data().code(),
+							event.data().name()))
+			.build();
+	}
+
+}

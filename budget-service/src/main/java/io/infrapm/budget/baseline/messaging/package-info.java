@@ -1,0 +1,4 @@
+/**
+ * The messaging edge of budget baselines.
+ */
+package io.infrapm.budget.baseline.messaging;

@@ -1,0 +1,5 @@
+/**
+ * Budget baselines: a project's budget at completion, established from the approved
+ * amount.
+ */
+package io.infrapm.budget.baseline;

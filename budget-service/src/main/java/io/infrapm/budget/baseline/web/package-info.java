@@ -1,0 +1,4 @@
+/**
+ * The REST edge of budget baselines.
+ */
+package io.infrapm.budget.baseline.web;
