@@ -1,0 +1,44 @@
+package io.infrapm.notification.delivery;
+
+/**
+ * The port e-mail leaves through.
+ */
+public interface MailGateway {
+
+	/**
+	 * Hands one message to the mail server.
+	 * @param message the message
+	 * @throws MailNotSentException if the server did not accept it
+	 */
+	void send(OutgoingMail message);
+
+	/**
+	 * A message ready to send.
+	 *
+	 * @param messageId a stable id, the same on every attempt, so mail clients can drop a
+	 * duplicate
+	 * @param to the recipient's address
+	 * @param toName the recipient's name
+	 * @param subject the subject line
+	 * @param body the plain-text body
+	 */
+	record OutgoingMail(String messageId, String to, String toName, String subject, String body) {
+	}
+
+	/**
+	 * The mail server refused or could not be reached.
+	 */
+	class MailNotSentException extends RuntimeException {
+
+		/**
+		 * Creates the exception.
+		 * @param message what the server said
+		 * @param cause the failure
+		 */
+		public MailNotSentException(String message, Throwable cause) {
+			super(message, cause);
+		}
+
+	}
+
+}

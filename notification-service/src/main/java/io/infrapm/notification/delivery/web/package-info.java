@@ -1,0 +1,4 @@
+/**
+ * The REST edge of delivery.
+ */
+package io.infrapm.notification.delivery.web;
