@@ -1,0 +1,78 @@
+package io.infrapm.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import io.infrapm.embedded.Platform;
+
+/**
+ * The few HTTP calls the end-to-end scenarios and the probe make, with nothing but the
+ * JDK's client, as any consumer of the public API would.
+ */
+final class SkeletonHttp {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+
+	private final Platform platform;
+
+	SkeletonHttp(Platform platform) {
+		this.platform = platform;
+	}
+
+	/**
+	 * A creation request for a data-centre migration with the given stakeholders.
+	 * @param code the project code
+	 * @param stakeholderEmails one stakeholder per address
+	 * @return the JSON body
+	 */
+	static String newProject(String code, List<String> stakeholderEmails) {
+		String stakeholders = stakeholderEmails.stream()
+			.map((email) -> "{\"name\":\"" + email.substring(0, email.indexOf('@')) + "\",\"email\":\"" + email
+					+ "\",\"role\":\"ENGINEER\"}")
+			.collect(Collectors.joining(","));
+		return """
+				{"code":"%s","name":"Migration %s","category":"DATA_CENTRE_MIGRATION",
+				 "plannedStart":"2027-01-04","plannedFinish":"2027-09-30",
+				 "budget":{"amount":1250000.00,"currency":"EUR"},"stakeholders":[%s]}
+				""".formatted(code, code, stakeholders);
+	}
+
+	HttpResponse<String> post(String service, String path, String json) {
+		return send(HttpRequest.newBuilder(uri(service, path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build());
+	}
+
+	HttpResponse<String> get(String service, String path) {
+		return send(HttpRequest.newBuilder(uri(service, path)).GET().build());
+	}
+
+	private URI uri(String service, String path) {
+		return URI.create(this.platform.serviceUrl(service) + path);
+	}
+
+	private HttpResponse<String> send(HttpRequest request) {
+		try {
+			return this.client.send(HttpRequest.newBuilder(request, (name, value) -> true).timeout(TIMEOUT).build(),
+					HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
