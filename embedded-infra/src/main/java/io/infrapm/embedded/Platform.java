@@ -418,6 +418,21 @@ public final class Platform implements AutoCloseable {
 	}
 
 	/**
+	 * The operating-system process id of a running service, e.g. to read its resident
+	 * memory in a benchmark.
+	 * @param service the service
+	 * @return the process id
+	 * @throws IllegalStateException if the service is not running
+	 */
+	public long processId(String service) {
+		Process process = service(service).process();
+		if (process == null || !process.isAlive()) {
+			throw new IllegalStateException(service + " is not running");
+		}
+		return process.pid();
+	}
+
+	/**
 	 * Whether a service's process is running.
 	 * @param service the service
 	 * @return {@code true} if it runs
