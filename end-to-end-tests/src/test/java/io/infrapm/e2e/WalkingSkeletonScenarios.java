@@ -181,6 +181,34 @@ abstract class WalkingSkeletonScenarios {
 		assertThat(JsonPath.<List<String>>read(invalid.body(), "$.errors[*].field")).containsExactly("plannedFinish");
 	}
 
+	@Test
+	void everyServiceIsReadyAndCountsItsEvents() {
+		SkeletonHttp http = new SkeletonHttp(platform());
+		createAndAwaitEveryEffect(http, uniqueCode(), uniqueCode().toLowerCase() + "@example.com");
+
+		for (String service : List.of("project-service", "risk-service", BUDGET_SERVICE, NOTIFICATION_SERVICE)) {
+			HttpResponse<String> readiness = http.get(service, "/actuator/health/readiness");
+			assertThat(readiness.statusCode()).as(service).isEqualTo(200);
+			assertThat(JsonPath.<String>read(readiness.body(), "$.status")).isEqualTo("UP");
+			assertThat(JsonPath.<String>read(readiness.body(), "$.components.mongo.status")).isEqualTo("UP");
+			assertThat(http.get(service, "/actuator/health/liveness").statusCode()).isEqualTo(200);
+
+			String metrics = http.get(service, "/actuator/prometheus").body();
+			assertThat(metrics).as(service)
+				.contains("application=\"" + service + "\"")
+				.contains("instance=\"")
+				.contains("infrapm_outbox_backlog")
+				.contains("infrapm_outbox_oldest_age_seconds");
+		}
+		assertThat(http.get("project-service", "/actuator/prometheus").body())
+			.containsPattern("infrapm_events_published_total\\{[^}]*type=\"io.infrapm.project.ProjectCreated.v1\"");
+		String budgetMetrics = http.get(BUDGET_SERVICE, "/actuator/prometheus").body();
+		assertThat(budgetMetrics).containsPattern(
+				"infrapm_events_consumed_total\\{[^}]*outcome=\"applied\"[^}]*type=\"io.infrapm.project.ProjectCreated.v1\"")
+			.contains("infrapm_events_handling_seconds_bucket")
+			.containsPattern("infrapm_events_published_total\\{[^}]*type=\"io.infrapm.budget.BudgetEstablished.v1\"");
+	}
+
 	private String createAndAwaitEveryEffect(SkeletonHttp http, String code, String email) {
 		HttpResponse<String> created = http.post("project-service", "/api/projects",
 				SkeletonHttp.newProject(code, List.of(email)));
