@@ -22,11 +22,14 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 /**
  * What every service shows operations: {@code application} and {@code instance} tags on
  * every metric, and a MongoDB health check that works against a real MongoDB and the
- * embedded server alike. Switched off with {@code infrapm.observability.enabled=false}.
+ * embedded server alike. Both are switched off with
+ * {@code infrapm.observability.enabled=false}; the {@link InstanceIdentity} stays, since
+ * the outbox relay owns its leases by it.
  */
 @AutoConfiguration(after = DataMongoAutoConfiguration.class, before = MongoHealthContributorAutoConfiguration.class)
-@ConditionalOnProperty(prefix = "infrapm.observability", name = "enabled", matchIfMissing = true)
 public class ObservabilityAutoConfiguration {
+
+	private static final String PREFIX = "infrapm.observability";
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -40,6 +43,7 @@ public class ObservabilityAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnProperty(prefix = PREFIX, name = "enabled", matchIfMissing = true)
 	MeterRegistryCustomizer<MeterRegistry> infrapmCommonTags(InstanceIdentity identity) {
 		return (registry) -> registry.config()
 			.commonTags("application", identity.application(), "instance", identity.instance());
@@ -57,6 +61,7 @@ public class ObservabilityAutoConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
 	@ConditionalOnBean(MongoTemplate.class)
+	@ConditionalOnProperty(prefix = PREFIX, name = "enabled", matchIfMissing = true)
 	static class MongoHealthConfiguration {
 
 		/** Named so that Boot's own {@code hello}-based Mongo indicator backs off. */

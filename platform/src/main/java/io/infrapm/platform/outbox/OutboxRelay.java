@@ -160,7 +160,7 @@ public class OutboxRelay {
 	 */
 	public int sweep() {
 		int published = 0;
-		long total = 0;
+		long waiting = 0;
 		Instant oldest = null;
 		for (String collection : this.collections) {
 			Query pending = Query.query(Criteria.where(PublishesEvents.OUTBOX_FIELD + ".0").exists(true));
@@ -168,16 +168,21 @@ public class OutboxRelay {
 			pending.limit(this.batchSize);
 			for (Document document : this.mongo.find(pending, Document.class, collection)) {
 				List<OutboxEntry> entries = entries(document);
-				total += entries.size();
-				for (OutboxEntry entry : entries) {
+				int relayed = relay(collection, document.get("_id"));
+				published += relayed;
+				// A backlog is published from its head, so what is left of this
+				// document's backlog is its tail: only that counts towards the gauges,
+				// not events that were published in this very sweep.
+				List<OutboxEntry> left = entries.subList(Math.min(relayed, entries.size()), entries.size());
+				waiting += left.size();
+				for (OutboxEntry entry : left) {
 					oldest = (oldest == null || entry.time().isBefore(oldest)) ? entry.time() : oldest;
 				}
-				published += relay(collection, document.get("_id"));
 			}
 		}
-		this.backlog.set(Math.max(0, total - published));
-		this.oldestAgeMillis.set((oldest != null && total > published)
-				? Math.max(0, Duration.between(oldest, this.clock.instant()).toMillis()) : 0);
+		this.backlog.set(waiting);
+		this.oldestAgeMillis
+			.set((oldest != null) ? Math.max(0, Duration.between(oldest, this.clock.instant()).toMillis()) : 0);
 		return published;
 	}
 

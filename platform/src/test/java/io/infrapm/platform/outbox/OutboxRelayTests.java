@@ -1,0 +1,421 @@
+package io.infrapm.platform.outbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.infrapm.embedded.LocalMongo;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.bson.UuidRepresentation;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The relay against a real MongoDB-wire server: what is published, what stays, and who
+ * may publish it.
+ */
+class OutboxRelayTests {
+
+	private static final String COLLECTION = "work_packages";
+
+	private static final Instant NOW = Instant.parse("2025-03-14T09:00:00Z");
+
+	private static final Duration LEASE = Duration.ofSeconds(30);
+
+	private static final AtomicInteger databases = new AtomicInteger();
+
+	private static LocalMongo server;
+
+	private static MongoClient client;
+
+	private final MutableClock clock = new MutableClock(NOW);
+
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+	private final RecordingPublisher publisher = new RecordingPublisher();
+
+	private MongoTemplate mongo;
+
+	@BeforeAll
+	static void startMongo() {
+		server = LocalMongo.inMemory();
+		client = MongoClients.create(MongoClientSettings.builder()
+			.applyConnectionString(new ConnectionString(server.connectionString("outbox")))
+			.uuidRepresentation(UuidRepresentation.STANDARD)
+			.build());
+	}
+
+	@AfterAll
+	static void stopMongo() {
+		client.close();
+		server.close();
+	}
+
+	@BeforeEach
+	void freshDatabase() {
+		this.mongo = new MongoTemplate(client, "outbox-relay-" + databases.incrementAndGet());
+	}
+
+	@Test
+	void publishesADocumentsBacklogInOrderAndEmptiesItsOutbox() {
+		OutboxEntry planned = entry("MilestonePlanned", NOW.minusSeconds(3));
+		OutboxEntry rescheduled = entry("MilestoneRescheduled", NOW.minusSeconds(2));
+		OutboxEntry completed = entry("MilestoneCompleted", NOW.minusSeconds(1));
+		save("wp-1", planned, rescheduled, completed);
+
+		int published = relay("instance-a", this.publisher).relay(COLLECTION, "wp-1");
+
+		assertThat(published).isEqualTo(3);
+		assertThat(this.publisher.eventIds()).containsExactly(planned.eventId(), rescheduled.eventId(),
+				completed.eventId());
+		assertThat(this.publisher.published()).first().isEqualTo(planned);
+		assertThat(outboxOf("wp-1")).isEmpty();
+		assertThat(this.registry.get("infrapm.events.published")
+			.tag("type", "io.infrapm.project.MilestonePlanned.v1")
+			.counter()
+			.count()).isEqualTo(1);
+		assertThat(this.mongo.count(new Query(), OutboxLeases.COLLECTION)).as("lease released").isZero();
+	}
+
+	@Test
+	void removesOnlyThePublishedEntriesNotOnesAppendedWhilePublishing() {
+		OutboxEntry planned = entry("MilestonePlanned", NOW.minusSeconds(2));
+		OutboxEntry completed = entry("MilestoneCompleted", NOW.minusSeconds(1));
+		OutboxEntry appended = entry("MilestoneMissed", NOW);
+		save("wp-1", planned, completed);
+		// A command on the aggregate appends an event while the relay is still
+		// publishing the earlier ones.
+		this.publisher.onPublish((entry) -> {
+			if (entry.equals(planned)) {
+				this.mongo.updateFirst(Query.query(Criteria.where("_id").is("wp-1")),
+						new Update().push(PublishesEvents.OUTBOX_FIELD, appended), COLLECTION);
+			}
+		});
+
+		int published = relay("instance-a", this.publisher).relay(COLLECTION, "wp-1");
+
+		assertThat(published).isEqualTo(2);
+		assertThat(outboxOf("wp-1")).containsExactly(appended);
+		assertThat(this.mongo.findById("wp-1", WorkPackage.class).title()).isEqualTo("Rack and stack row C");
+	}
+
+	@Test
+	void keepsTheEntryWhosePublishFailedAndEverythingAfterItForTheNextAttempt() {
+		OutboxEntry planned = entry("MilestonePlanned", NOW.minusSeconds(3));
+		OutboxEntry rescheduled = entry("MilestoneRescheduled", NOW.minusSeconds(2));
+		OutboxEntry completed = entry("MilestoneCompleted", NOW.minusSeconds(1));
+		save("wp-1", planned, rescheduled, completed);
+		this.publisher.failOn(rescheduled.eventId());
+		OutboxRelay relay = relay("instance-a", this.publisher);
+
+		int published = relay.relay(COLLECTION, "wp-1");
+
+		assertThat(published).isEqualTo(1);
+		assertThat(outboxOf("wp-1")).containsExactly(rescheduled, completed);
+		assertThat(failures()).isEqualTo(1);
+		assertThat(this.mongo.count(new Query(), OutboxLeases.COLLECTION)).as("lease released after a failure")
+			.isZero();
+
+		this.publisher.failOn();
+		int republished = relay.relay(COLLECTION, "wp-1");
+
+		assertThat(republished).isEqualTo(2);
+		assertThat(this.publisher.eventIds()).containsExactly(planned.eventId(), rescheduled.eventId(),
+				completed.eventId());
+		assertThat(outboxOf("wp-1")).isEmpty();
+		assertThat(failures()).isEqualTo(1);
+	}
+
+	@Test
+	void sweepPublishesEveryWaitingDocumentAndLeavesOthersAlone() {
+		OutboxEntry first = entry("MilestonePlanned", NOW.minusSeconds(60));
+		OutboxEntry second = entry("MilestonePlanned", NOW.minusSeconds(30));
+		OutboxEntry third = entry("MilestoneMissed", NOW.minusSeconds(5));
+		save("wp-1", first);
+		save("wp-2", second, third);
+		save("wp-3");
+
+		int published = relay("instance-a", this.publisher).sweep();
+
+		assertThat(published).isEqualTo(3);
+		assertThat(this.publisher.eventIds()).containsExactlyInAnyOrder(first.eventId(), second.eventId(),
+				third.eventId());
+		assertThat(this.publisher.eventIds().indexOf(second.eventId()))
+			.isLessThan(this.publisher.eventIds().indexOf(third.eventId()));
+		assertThat(outboxOf("wp-1")).isEmpty();
+		assertThat(outboxOf("wp-2")).isEmpty();
+		assertThat(this.mongo.findById("wp-3", WorkPackage.class)).isNotNull();
+		assertThat(backlog()).isZero();
+		assertThat(oldestAgeSeconds()).isZero();
+	}
+
+	@Test
+	void aHeldLeaseKeepsASecondInstanceOffTheBacklogUntilItExpires() {
+		OutboxEntry planned = entry("MilestonePlanned", NOW.minusSeconds(90));
+		OutboxEntry missed = entry("MilestoneMissed", NOW.minusSeconds(10));
+		save("wp-1", planned, missed);
+		OutboxLeases instanceA = new OutboxLeases(this.mongo, "instance-a", LEASE, this.clock);
+		assertThat(instanceA.claim(COLLECTION, "wp-1")).isTrue();
+		OutboxRelay instanceB = relay("instance-b", this.publisher);
+
+		assertThat(instanceB.sweep()).isZero();
+		assertThat(instanceB.relay(COLLECTION, "wp-1")).isZero();
+		assertThat(this.publisher.published()).isEmpty();
+		assertThat(outboxOf("wp-1")).containsExactly(planned, missed);
+		assertThat(backlog()).isEqualTo(2);
+		assertThat(oldestAgeSeconds()).isEqualTo(90);
+
+		this.clock.advance(LEASE.minusSeconds(1));
+		assertThat(instanceB.sweep()).as("lease still held").isZero();
+
+		this.clock.advance(Duration.ofSeconds(2));
+		assertThat(instanceB.sweep()).as("lease of a crashed holder expired").isEqualTo(2);
+		assertThat(this.publisher.eventIds()).containsExactly(planned.eventId(), missed.eventId());
+		assertThat(outboxOf("wp-1")).isEmpty();
+		assertThat(backlog()).isZero();
+		assertThat(instanceA.claim(COLLECTION, "wp-1")).as("instance b released its lease").isTrue();
+	}
+
+	@Test
+	void twoInstancesNeverPublishTheSameBacklogAtOnce() throws Exception {
+		OutboxEntry planned = entry("MilestonePlanned", NOW.minusSeconds(2));
+		OutboxEntry completed = entry("MilestoneCompleted", NOW.minusSeconds(1));
+		save("wp-1", planned, completed);
+		CountDownLatch publishing = new CountDownLatch(1);
+		CountDownLatch brokerAnswers = new CountDownLatch(1);
+		RecordingPublisher slowBroker = new RecordingPublisher();
+		slowBroker.onPublish((entry) -> {
+			publishing.countDown();
+			await(brokerAnswers);
+		});
+		OutboxRelay instanceA = relay("instance-a", slowBroker);
+		OutboxRelay instanceB = relay("instance-b", this.publisher);
+
+		CompletableFuture<Integer> relayedByA = CompletableFuture
+			.supplyAsync(() -> instanceA.relay(COLLECTION, "wp-1"));
+		assertThat(publishing.await(10, TimeUnit.SECONDS)).isTrue();
+		int sweptByB = instanceB.sweep();
+		brokerAnswers.countDown();
+
+		assertThat(sweptByB).isZero();
+		assertThat(this.publisher.published()).isEmpty();
+		assertThat(relayedByA.get(10, TimeUnit.SECONDS)).isEqualTo(2);
+		assertThat(slowBroker.eventIds()).containsExactly(planned.eventId(), completed.eventId());
+		assertThat(outboxOf("wp-1")).isEmpty();
+	}
+
+	@Test
+	void gaugesReportTheBacklogLeftAndTheAgeOfItsOldestEvent() {
+		// wp-1's events are the oldest but get published; only wp-2's younger event is
+		// left behind by a broker failure.
+		save("wp-1", entry("MilestonePlanned", NOW.minus(Duration.ofMinutes(60))),
+				entry("MilestoneRescheduled", NOW.minus(Duration.ofMinutes(50))));
+		OutboxEntry stuck = entry("MilestoneMissed", NOW.minus(Duration.ofMinutes(10)));
+		save("wp-2", stuck);
+		this.publisher.failOn(stuck.eventId());
+		OutboxRelay relay = relay("instance-a", this.publisher);
+
+		assertThat(relay.sweep()).isEqualTo(2);
+
+		assertThat(backlog()).isEqualTo(1);
+		assertThat(oldestAgeSeconds()).isEqualTo(600);
+		assertThat(failures()).isEqualTo(1);
+
+		this.clock.advance(Duration.ofMinutes(5));
+		relay.sweep();
+		assertThat(backlog()).isEqualTo(1);
+		assertThat(oldestAgeSeconds()).as("the stuck event keeps ageing").isEqualTo(900);
+
+		this.publisher.failOn();
+		relay.sweep();
+		assertThat(backlog()).isZero();
+		assertThat(oldestAgeSeconds()).isZero();
+	}
+
+	@Test
+	void publishesSoonAfterAWriteThroughItsExecutor() {
+		OutboxEntry planned = entry("MilestonePlanned", NOW);
+		save("wp-1", planned);
+		List<Runnable> queued = new ArrayList<>();
+		OutboxRelay relay = relay("instance-a", this.publisher, queued::add);
+
+		relay.publishSoon(COLLECTION, "wp-1");
+		assertThat(this.publisher.published()).as("not on the caller's thread").isEmpty();
+		queued.forEach(Runnable::run);
+
+		assertThat(this.publisher.eventIds()).containsExactly(planned.eventId());
+		assertThat(outboxOf("wp-1")).isEmpty();
+	}
+
+	@Test
+	void leavesTheBacklogToTheSweepWhenTheRelayQueueIsFull() {
+		OutboxEntry planned = entry("MilestonePlanned", NOW);
+		save("wp-1", planned);
+		OutboxRelay relay = relay("instance-a", this.publisher, (task) -> {
+			throw new RejectedExecutionException("queue full");
+		});
+
+		relay.publishSoon(COLLECTION, "wp-1");
+		assertThat(outboxOf("wp-1")).containsExactly(planned);
+
+		assertThat(relay.sweep()).isEqualTo(1);
+		assertThat(outboxOf("wp-1")).isEmpty();
+	}
+
+	@Test
+	void relaysNothingForADocumentThatIsGone() {
+		assertThat(relay("instance-a", this.publisher).relay(COLLECTION, "wp-404")).isZero();
+		assertThat(this.publisher.published()).isEmpty();
+	}
+
+	private OutboxRelay relay(String owner, EventPublisher publisher) {
+		return relay(owner, publisher, Runnable::run);
+	}
+
+	private OutboxRelay relay(String owner, EventPublisher publisher, Executor executor) {
+		OutboxLeases leases = new OutboxLeases(this.mongo, owner, LEASE, this.clock);
+		return new OutboxRelay(this.mongo, publisher, leases, List.of(COLLECTION), executor, this.clock, 200,
+				this.registry);
+	}
+
+	private void save(String id, OutboxEntry... entries) {
+		this.mongo.save(new WorkPackage(id, "Rack and stack row C", new ArrayList<>(Arrays.asList(entries))));
+	}
+
+	private List<OutboxEntry> outboxOf(String id) {
+		return this.mongo.findById(id, WorkPackage.class).outbox();
+	}
+
+	private double backlog() {
+		return this.registry.get("infrapm.outbox.backlog").gauge().value();
+	}
+
+	private double oldestAgeSeconds() {
+		return this.registry.get("infrapm.outbox.oldest.age").gauge().value();
+	}
+
+	private double failures() {
+		return this.registry.get("infrapm.outbox.publish.failures").counter().count();
+	}
+
+	private static OutboxEntry entry(String event, Instant time) {
+		return new OutboxEntry(UUID.randomUUID(), "io.infrapm.project." + event + ".v1",
+				"6a1f0d4c-3b8e-4d52-a1e7-0c9b5f2e7d31", "wp-1", time, "{\"event\":\"" + event + "\"}");
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			if (!latch.await(10, TimeUnit.SECONDS)) {
+				throw new IllegalStateException("Test broker was never released");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Document(COLLECTION)
+	record WorkPackage(@Id String id, String title, List<OutboxEntry> outbox) implements PublishesEvents {
+	}
+
+	/**
+	 * Stands in for Kafka: records what it acknowledged, and refuses chosen events.
+	 */
+	static final class RecordingPublisher implements EventPublisher {
+
+		private final List<OutboxEntry> published = new CopyOnWriteArrayList<>();
+
+		private volatile Set<UUID> failing = Set.of();
+
+		private volatile Consumer<OutboxEntry> onPublish = (entry) -> {
+		};
+
+		@Override
+		public void publish(OutboxEntry entry) {
+			this.onPublish.accept(entry);
+			if (this.failing.contains(entry.eventId())) {
+				throw new IllegalStateException("Broker did not acknowledge " + entry.eventId());
+			}
+			this.published.add(entry);
+		}
+
+		void failOn(UUID... eventIds) {
+			this.failing = Set.of(eventIds);
+		}
+
+		void onPublish(Consumer<OutboxEntry> action) {
+			this.onPublish = action;
+		}
+
+		List<OutboxEntry> published() {
+			return List.copyOf(this.published);
+		}
+
+		List<UUID> eventIds() {
+			return this.published.stream().map(OutboxEntry::eventId).toList();
+		}
+
+	}
+
+	static final class MutableClock extends Clock {
+
+		private volatile Instant now;
+
+		MutableClock(Instant now) {
+			this.now = now;
+		}
+
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+	}
+
+}
