@@ -23,36 +23,49 @@ public final class ETags {
 	}
 
 	/**
-	 * Checks an update's {@code If-Match} against the current version.
+	 * Checks an update's {@code If-Match} against the current version. As RFC 9110 has
+	 * it, {@code *} matches whatever version is current and a list matches if one of its
+	 * tags does; to spare hand-written requests, a weak or unquoted tag of the current
+	 * version is accepted too.
 	 * @param ifMatch the header value, possibly {@code null}
 	 * @param current the aggregate's current version
 	 * @return the version the client saw (equal to {@code current})
 	 * @throws PreconditionRequiredException without the header (428)
-	 * @throws RuleViolationException if the header is not a version tag
-	 * @throws PreconditionFailedException if the version is stale (412)
+	 * @throws RuleViolationException if a tag is not a version tag of this resource
+	 * @throws PreconditionFailedException if no tag names the current version (412)
 	 */
 	public static long requireCurrent(String ifMatch, long current) {
 		if (ifMatch == null || ifMatch.isBlank()) {
 			throw new PreconditionRequiredException("If-Match",
 					"send the ETag of the version you are changing in If-Match");
 		}
-		String tag = ifMatch.trim();
-		if (tag.startsWith("W/")) {
-			tag = tag.substring(2);
+		if (ifMatch.trim().equals("*")) {
+			return current;
 		}
-		tag = tag.replace("\"", "");
-		long version;
+		long stale = -1;
+		for (String tag : ifMatch.split(",")) {
+			long version = versionOf(tag, ifMatch);
+			if (version == current) {
+				return version;
+			}
+			stale = version;
+		}
+		throw new PreconditionFailedException("If-Match", "version " + stale + " is not the current one (" + current
+				+ "); fetch the resource again and reapply your change");
+	}
+
+	private static long versionOf(String tag, String ifMatch) {
+		String value = tag.trim();
+		if (value.startsWith("W/")) {
+			value = value.substring(2);
+		}
+		value = value.replace("\"", "");
 		try {
-			version = Long.parseLong(tag);
+			return Long.parseLong(value);
 		}
 		catch (NumberFormatException ex) {
 			throw new RuleViolationException("If-Match", "'" + ifMatch + "' is not an ETag of this resource");
 		}
-		if (version != current) {
-			throw new PreconditionFailedException("If-Match", "version " + version + " is not the current one ("
-					+ current + "); fetch the resource again and reapply your change");
-		}
-		return version;
 	}
 
 }

@@ -34,6 +34,18 @@ class ETagsTests {
 	}
 
 	@Test
+	void acceptsAnyCurrentVersionForAStar() {
+		assertThat(ETags.requireCurrent(" * ", 7)).isEqualTo(7);
+	}
+
+	@Test
+	void acceptsAListThatNamesTheCurrentVersion() {
+		assertThat(ETags.requireCurrent("\"5\", \"7\"", 7)).isEqualTo(7);
+		assertThatExceptionOfType(PreconditionFailedException.class)
+			.isThrownBy(() -> ETags.requireCurrent("\"5\", \"6\"", 7));
+	}
+
+	@Test
 	void refusesAStaleVersionWithPreconditionFailed() {
 		assertThatExceptionOfType(PreconditionFailedException.class)
 			.isThrownBy(() -> ETags.requireCurrent(ETags.of(6), 7))
