@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The command behind {@code ./infrapm}: {@code up} starts the whole platform in the
  * foreground and keeps it running until Ctrl-C (or SIGTERM) stops it cleanly;
- * {@code mail} prints what the running platform's dev mailbox holds; {@code help} lists
- * the options.
+ * {@code mail} prints what the running platform's dev mailbox holds; {@code events}
+ * prints the events on its topics with their headers; {@code help} lists the options.
  * <p>
  * {@code up} keeps data, mail and logs in {@code .infrapm} under the repository (or
  * {@code --home}, or {@code $INFRAPM_HOME}), uses the well-known ports unless told
@@ -52,6 +52,9 @@ public final class PlatformLauncher {
 			  up      build what is missing, then start Kafka, MongoDB, the dev mailbox and the
 			          four services in the foreground; Ctrl-C stops everything
 			  mail    print the mails the dev mailbox has received (./infrapm mail ada@example.com)
+			  events  print the events on InfraPM's topics with their CloudEvents headers
+			          (./infrapm events infrapm.project.v1); --follow keeps reading,
+			          --kafka <bootstrap-servers> reads another broker (default 127.0.0.1:9092)
 			  help    show this text
 
 			Options of up:
@@ -110,6 +113,7 @@ public final class PlatformLauncher {
 		return switch (command) {
 			case "up" -> up(options);
 			case "mail" -> mail(options);
+			case "events" -> events(options);
 			case "help", "-h", "--help" -> {
 				this.out.print(USAGE_TEXT);
 				yield OK;
@@ -210,6 +214,47 @@ public final class PlatformLauncher {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+			return FAILED;
+		}
+	}
+
+	/**
+	 * Print the events on the running platform's topics, as any plain Kafka client sees
+	 * them: the same as {@code kcat -C -J}, without needing kcat.
+	 */
+	private int events(List<String> options) {
+		String kafka = "127.0.0.1:" + PlatformSettings.DEFAULT_KAFKA_PORT;
+		boolean follow = false;
+		List<String> topics = new java.util.ArrayList<>();
+		try {
+			for (int i = 0; i < options.size(); i++) {
+				String option = options.get(i);
+				if (option.equals("--kafka")) {
+					kafka = value(options, i, option);
+					i++;
+				}
+				else if (option.equals("--follow")) {
+					follow = true;
+				}
+				else if (!option.startsWith("--")) {
+					topics.add(option);
+				}
+				else {
+					throw new IllegalArgumentException("unknown option '" + option + "' (see ./infrapm help)");
+				}
+			}
+			int printed = new EventPrinter(kafka, this.out).print(topics, follow ? null : Duration.ofSeconds(2),
+					() -> Thread.currentThread().isInterrupted());
+			this.err.println(printed + " event(s)");
+			return OK;
+		}
+		catch (IllegalArgumentException ex) {
+			this.err.println("infrapm: " + ex.getMessage());
+			return USAGE;
+		}
+		catch (org.apache.kafka.common.KafkaException ex) {
+			this.err.println("infrapm: no Kafka answers at " + kafka + "; is InfraPM running (./infrapm up)? ("
+					+ ex.getMessage() + ")");
 			return FAILED;
 		}
 	}
