@@ -8,9 +8,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
+import com.jayway.jsonpath.JsonPath;
 import io.infrapm.embedded.Platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The few HTTP calls the end-to-end scenarios and the probe make, with nothing but the
@@ -19,6 +25,9 @@ import io.infrapm.embedded.Platform;
 final class SkeletonHttp {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	/** How long an effect may take to travel through Kafka to another service. */
+	static final Duration PROPAGATION = Duration.ofSeconds(30);
 
 	private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
@@ -44,6 +53,44 @@ final class SkeletonHttp {
 				 "plannedStart":"2027-01-04","plannedFinish":"2027-09-30",
 				 "budget":{"amount":1250000.00,"currency":"EUR"},"stakeholders":[%s]}
 				""".formatted(code, code, stakeholders);
+	}
+
+	/**
+	 * A project code no other test uses.
+	 * @return e.g. {@code E2E-1A2B3C4D}
+	 */
+	static String uniqueCode() {
+		return "E2E-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+	}
+
+	/**
+	 * Create a project with one stakeholder and wait until budget-service, risk-service
+	 * and the mailbox show its effects.
+	 * @param code the project code
+	 * @param email the stakeholder's address
+	 * @return the project id
+	 */
+	String createAndAwaitEveryEffect(String code, String email) {
+		HttpResponse<String> created = post("project-service", "/api/projects", newProject(code, List.of(email)));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		String id = JsonPath.read(created.body(), "$.id");
+		await().atMost(PROPAGATION).untilAsserted(() -> {
+			assertThat(get("budget-service", "/api/projects/" + id + "/budget").statusCode()).isEqualTo(200);
+			assertThat(get("risk-service", "/api/projects/" + id + "/risks").statusCode()).isEqualTo(200);
+			assertThat(this.platform.mailbox().messagesTo(email)).hasSize(1);
+		});
+		return id;
+	}
+
+	/**
+	 * How many notifications notification-service lists for an address.
+	 * @param email the recipient
+	 * @return the count
+	 */
+	int notificationsOf(String email) {
+		HttpResponse<String> response = get("notification-service", "/api/notifications?recipient=" + email);
+		assertThat(response.statusCode()).isEqualTo(200);
+		return JsonPath.<List<?>>read(response.body(), "$").size();
 	}
 
 	HttpResponse<String> post(String service, String path, String json) {

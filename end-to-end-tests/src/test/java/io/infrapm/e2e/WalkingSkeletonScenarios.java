@@ -31,7 +31,7 @@ import static org.awaitility.Awaitility.await;
  */
 abstract class WalkingSkeletonScenarios {
 
-	private static final Duration PROPAGATION = Duration.ofSeconds(30);
+	private static final Duration PROPAGATION = SkeletonHttp.PROPAGATION;
 
 	private static final String NOTIFICATION_SERVICE = "notification-service";
 
@@ -74,7 +74,7 @@ abstract class WalkingSkeletonScenarios {
 	@Test
 	void aNewProjectReachesEveryServiceAsACloudEvent() {
 		SkeletonHttp http = new SkeletonHttp(platform());
-		String code = uniqueCode();
+		String code = SkeletonHttp.uniqueCode();
 		String ada = code.toLowerCase() + ".ada@example.com";
 		String grace = code.toLowerCase() + ".grace@example.com";
 
@@ -104,7 +104,7 @@ abstract class WalkingSkeletonScenarios {
 			assertThat(platform().mailbox().messagesTo(ada)).singleElement()
 				.satisfies((mail) -> assertThat(mail.subject()).contains(code));
 			assertThat(platform().mailbox().messagesTo(grace)).hasSize(1);
-			assertThat(notificationsOf(http, ada)).isEqualTo(1);
+			assertThat(http.notificationsOf(ada)).isEqualTo(1);
 		});
 
 		ConsumerRecord<String, byte[]> event = projectCreated(id);
@@ -122,9 +122,9 @@ abstract class WalkingSkeletonScenarios {
 	@Test
 	void aSecondDeliveryOfTheSameEventChangesNothing() {
 		SkeletonHttp http = new SkeletonHttp(platform());
-		String code = uniqueCode();
+		String code = SkeletonHttp.uniqueCode();
 		String ada = code.toLowerCase() + ".ada@example.com";
-		String id = createAndAwaitEveryEffect(http, code, ada);
+		String id = http.createAndAwaitEveryEffect(code, ada);
 		ConsumerRecord<String, byte[]> original = projectCreated(id);
 
 		kafka().publish(Topics.PROJECT, original.key(), headers(original), KafkaTestClient.value(original));
@@ -140,15 +140,15 @@ abstract class WalkingSkeletonScenarios {
 			.isZero();
 		assertThat(budgetEstablishedEvents(id)).hasSize(1);
 		assertThat(platform().mailbox().messagesTo(ada)).hasSize(1);
-		assertThat(notificationsOf(http, ada)).isEqualTo(1);
+		assertThat(http.notificationsOf(ada)).isEqualTo(1);
 	}
 
 	@Test
 	void aConsumerGroupMovedBackToTheStartSendsNoSecondMail() {
 		SkeletonHttp http = new SkeletonHttp(platform());
-		String code = uniqueCode();
+		String code = SkeletonHttp.uniqueCode();
 		String ada = code.toLowerCase() + ".ada@example.com";
-		String id = createAndAwaitEveryEffect(http, code, ada);
+		String id = http.createAndAwaitEveryEffect(code, ada);
 
 		platform().stop(NOTIFICATION_SERVICE);
 		try (ConsumerGroups groups = new ConsumerGroups(platform().kafkaBootstrapServers())) {
@@ -159,14 +159,14 @@ abstract class WalkingSkeletonScenarios {
 		}
 
 		assertThat(platform().mailbox().messagesTo(ada)).hasSize(1);
-		assertThat(notificationsOf(http, ada)).isEqualTo(1);
+		assertThat(http.notificationsOf(ada)).isEqualTo(1);
 		assertThat(http.get(BUDGET_SERVICE, "/api/projects/" + id + "/budget").statusCode()).isEqualTo(200);
 	}
 
 	@Test
 	void aDuplicateCodeIsAConflictAndBadInputNamesTheField() {
 		SkeletonHttp http = new SkeletonHttp(platform());
-		String code = uniqueCode();
+		String code = SkeletonHttp.uniqueCode();
 		assertThat(http.post("project-service", "/api/projects", SkeletonHttp.newProject(code, List.of())).statusCode())
 			.isEqualTo(201);
 
@@ -176,7 +176,7 @@ abstract class WalkingSkeletonScenarios {
 		assertThat(duplicate.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 
 		HttpResponse<String> invalid = http.post("project-service", "/api/projects",
-				SkeletonHttp.newProject(uniqueCode(), List.of()).replace("2027-09-30", "someday"));
+				SkeletonHttp.newProject(SkeletonHttp.uniqueCode(), List.of()).replace("2027-09-30", "someday"));
 		assertThat(invalid.statusCode()).isEqualTo(400);
 		assertThat(JsonPath.<List<String>>read(invalid.body(), "$.errors[*].field")).containsExactly("plannedFinish");
 	}
@@ -184,7 +184,8 @@ abstract class WalkingSkeletonScenarios {
 	@Test
 	void everyServiceIsReadyAndCountsItsEvents() {
 		SkeletonHttp http = new SkeletonHttp(platform());
-		createAndAwaitEveryEffect(http, uniqueCode(), uniqueCode().toLowerCase() + "@example.com");
+		http.createAndAwaitEveryEffect(SkeletonHttp.uniqueCode(),
+				SkeletonHttp.uniqueCode().toLowerCase() + "@example.com");
 
 		for (String service : List.of("project-service", "risk-service", BUDGET_SERVICE, NOTIFICATION_SERVICE)) {
 			HttpResponse<String> readiness = http.get(service, "/actuator/health/readiness");
@@ -209,19 +210,6 @@ abstract class WalkingSkeletonScenarios {
 			.containsPattern("infrapm_events_published_total\\{[^}]*type=\"io.infrapm.budget.BudgetEstablished.v1\"");
 	}
 
-	private String createAndAwaitEveryEffect(SkeletonHttp http, String code, String email) {
-		HttpResponse<String> created = http.post("project-service", "/api/projects",
-				SkeletonHttp.newProject(code, List.of(email)));
-		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-		String id = JsonPath.read(created.body(), "$.id");
-		await().atMost(PROPAGATION).untilAsserted(() -> {
-			assertThat(http.get(BUDGET_SERVICE, "/api/projects/" + id + "/budget").statusCode()).isEqualTo(200);
-			assertThat(http.get("risk-service", "/api/projects/" + id + "/risks").statusCode()).isEqualTo(200);
-			assertThat(platform().mailbox().messagesTo(email)).hasSize(1);
-		});
-		return id;
-	}
-
 	private ConsumerRecord<String, byte[]> projectCreated(String id) {
 		List<ConsumerRecord<String, byte[]>> events = kafka().read(Topics.PROJECT,
 				(record) -> id.equals(record.key())
@@ -237,22 +225,12 @@ abstract class WalkingSkeletonScenarios {
 				Duration.ofSeconds(3));
 	}
 
-	private static int notificationsOf(SkeletonHttp http, String email) {
-		HttpResponse<String> response = http.get(NOTIFICATION_SERVICE, "/api/notifications?recipient=" + email);
-		assertThat(response.statusCode()).isEqualTo(200);
-		return JsonPath.<List<?>>read(response.body(), "$").size();
-	}
-
 	private static Map<String, String> headers(ConsumerRecord<String, byte[]> record) {
 		Map<String, String> headers = new java.util.LinkedHashMap<>();
 		for (Header header : record.headers()) {
 			headers.put(header.key(), KafkaTestClient.header(record, header.key()));
 		}
 		return headers;
-	}
-
-	private static String uniqueCode() {
-		return "E2E-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
 	}
 
 }
