@@ -30,4 +30,15 @@ class BudgetArchitectureTests {
 			.check(this.classes);
 	}
 
+	@Test
+	void keepsTheDomainIndependentOfItsAdapters() {
+		noClasses().that()
+			.resideOutsideOfPackages("..web..", "..messaging..", "..config..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("io.infrapm.budget..web..", "io.infrapm.budget..messaging..")
+			.because("adapters call the domain, never the other way round, so the packages form no cycle")
+			.check(this.classes);
+	}
+
 }

@@ -30,4 +30,15 @@ class ProjectArchitectureTests {
 			.check(this.classes);
 	}
 
+	@Test
+	void keepsTheDomainIndependentOfItsAdapters() {
+		noClasses().that()
+			.resideOutsideOfPackages("..web..", "..messaging..", "..config..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("io.infrapm.project..web..", "io.infrapm.project..messaging..")
+			.because("adapters call the domain, never the other way round, so the packages form no cycle")
+			.check(this.classes);
+	}
+
 }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.UUID;
 
-import io.infrapm.budget.baseline.messaging.BudgetEvents;
 import io.infrapm.platform.idempotency.EventIdempotency;
 import io.infrapm.platform.messaging.HandlingOutcome;
 import io.infrapm.platform.problem.NotFoundException;

@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.infrapm.notification.delivery.MailGateway.OutgoingMail;
-import io.infrapm.notification.delivery.messaging.NotificationEvents;
 import io.infrapm.platform.observability.InstanceIdentity;
 import io.infrapm.platform.outbox.OutboxEntry;
 import io.infrapm.platform.outbox.OutboxRelay;

@@ -14,7 +14,6 @@ import io.infrapm.platform.problem.ConflictException;
 import io.infrapm.platform.problem.NotFoundException;
 import io.infrapm.platform.problem.RuleViolationException;
 import io.infrapm.platform.web.ETags;
-import io.infrapm.project.portfolio.messaging.ProjectEvents;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;

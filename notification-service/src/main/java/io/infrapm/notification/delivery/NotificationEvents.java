@@ -1,16 +1,15 @@
-package io.infrapm.notification.delivery.messaging;
+package io.infrapm.notification.delivery;
 
 import java.time.Instant;
 
 import io.infrapm.contracts.notification.NotificationDelivered;
 import io.infrapm.contracts.notification.NotificationFailed;
-import io.infrapm.notification.delivery.Notification;
 import io.infrapm.platform.outbox.OutboxEntry;
 
 /**
  * Maps delivery outcomes onto the contract records of {@code infrapm.notification.v1}.
  */
-public final class NotificationEvents {
+final class NotificationEvents {
 
 	private NotificationEvents() {
 	}
@@ -21,7 +20,7 @@ public final class NotificationEvents {
 	 * @param at when
 	 * @return the outbox entry of {@link NotificationDelivered}
 	 */
-	public static OutboxEntry delivered(Notification notification, Instant at) {
+	static OutboxEntry delivered(Notification notification, Instant at) {
 		return OutboxEntry.of(new NotificationDelivered(notification.id(), notification.projectId(),
 				notification.channel(), notification.recipient(), notification.subject(),
 				notification.cause().eventId(), notification.cause().eventType(), at), notification.projectId(),
@@ -35,7 +34,7 @@ public final class NotificationEvents {
 	 * @param at when
 	 * @return the outbox entry of {@link NotificationFailed}
 	 */
-	public static OutboxEntry failed(Notification notification, String reason, Instant at) {
+	static OutboxEntry failed(Notification notification, String reason, Instant at) {
 		return OutboxEntry.of(
 				new NotificationFailed(notification.id(), notification.projectId(), notification.channel(),
 						notification.recipient(), reason, notification.attempts(), true, at),

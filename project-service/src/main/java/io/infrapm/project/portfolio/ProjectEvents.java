@@ -1,16 +1,14 @@
-package io.infrapm.project.portfolio.messaging;
+package io.infrapm.project.portfolio;
 
 import io.infrapm.contracts.project.ProjectCreated;
 import io.infrapm.contracts.project.ProjectUpdated;
 import io.infrapm.platform.outbox.OutboxEntry;
-import io.infrapm.project.portfolio.Person;
-import io.infrapm.project.portfolio.Project;
 
 /**
  * Maps what happened to a project onto the public contract records of
  * {@code infrapm.project.v1}, ready for the project's outbox.
  */
-public final class ProjectEvents {
+final class ProjectEvents {
 
 	private ProjectEvents() {
 	}
@@ -20,7 +18,7 @@ public final class ProjectEvents {
 	 * @param project the new project
 	 * @return the outbox entry of {@link ProjectCreated}
 	 */
-	public static OutboxEntry created(Project project) {
+	static OutboxEntry created(Project project) {
 		ProjectCreated event = new ProjectCreated(project.id(), project.code(), project.name(), project.category(),
 				project.methodology(), project.phase(), person(project.manager()), person(project.sponsor()),
 				project.plannedStart(), project.plannedFinish(), project.budget().amount(), project.budget().currency(),
@@ -38,7 +36,7 @@ public final class ProjectEvents {
 	 * @param project the revised project
 	 * @return the outbox entry of {@link ProjectUpdated}
 	 */
-	public static OutboxEntry updated(Project project) {
+	static OutboxEntry updated(Project project) {
 		ProjectUpdated event = new ProjectUpdated(project.id(), project.code(), project.name(), project.category(),
 				project.methodology(), person(project.manager()), person(project.sponsor()), project.plannedStart(),
 				project.plannedFinish(), project.version() + 1, project.updatedAt());

@@ -1,13 +1,12 @@
-package io.infrapm.budget.baseline.messaging;
+package io.infrapm.budget.baseline;
 
-import io.infrapm.budget.baseline.Budget;
 import io.infrapm.contracts.budget.BudgetEstablished;
 import io.infrapm.platform.outbox.OutboxEntry;
 
 /**
  * Maps budget changes onto the contract records of {@code infrapm.budget.v1}.
  */
-public final class BudgetEvents {
+final class BudgetEvents {
 
 	private BudgetEvents() {
 	}
@@ -17,7 +16,7 @@ public final class BudgetEvents {
 	 * @param budget the budget
 	 * @return the outbox entry of {@link BudgetEstablished}
 	 */
-	public static OutboxEntry established(Budget budget) {
+	static OutboxEntry established(Budget budget) {
 		return OutboxEntry.of(
 				new BudgetEstablished(budget.projectId(), budget.budgetId(), budget.budgetAtCompletion(),
 						budget.currency(), budget.establishedAt()),
