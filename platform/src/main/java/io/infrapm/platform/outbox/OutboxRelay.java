@@ -114,23 +114,42 @@ public class OutboxRelay {
 		if (!this.leases.claim(collection, id)) {
 			return 0;
 		}
+		int published = 0;
+		Round round;
 		try {
-			return publishBacklog(collection, id);
+			// Events appended while this relay held the lease were turned away by it
+			// (their publishSoon found the lease taken): keep going until none is left.
+			do {
+				round = publishBacklog(collection, id);
+				published += round.published();
+			}
+			while (round.complete() && round.published() > 0 && hasBacklog(collection, id));
 		}
 		finally {
 			this.leases.release(collection, id);
 		}
+		if (round.complete() && published > 0 && hasBacklog(collection, id)) {
+			// One may have slipped in between the last look and the release.
+			publishSoon(collection, id);
+		}
+		return published;
 	}
 
-	private int publishBacklog(String collection, Object id) {
+	private boolean hasBacklog(String collection, Object id) {
+		return this.mongo.exists(Query.query(Criteria.where("_id").is(id))
+			.addCriteria(Criteria.where(PublishesEvents.OUTBOX_FIELD + ".0").exists(true)), collection);
+	}
+
+	private Round publishBacklog(String collection, Object id) {
 		Query byId = Query.query(Criteria.where("_id").is(id));
 		byId.fields().include(PublishesEvents.OUTBOX_FIELD);
 		Document document = this.mongo.findOne(byId, Document.class, collection);
 		if (document == null) {
-			return 0;
+			return new Round(0, true);
 		}
 		List<OutboxEntry> pending = entries(document);
 		List<Object> published = new ArrayList<>();
+		boolean complete = true;
 		try {
 			for (OutboxEntry entry : pending) {
 				this.publisher.publish(entry);
@@ -139,6 +158,7 @@ public class OutboxRelay {
 			}
 		}
 		catch (RuntimeException ex) {
+			complete = false;
 			this.failures.increment();
 			log.warn("Publishing the outbox of {}/{} failed after {} of {} events; will retry", collection, id,
 					published.size(), pending.size(), ex);
@@ -150,7 +170,13 @@ public class OutboxRelay {
 					new Document(ENTRY_ID, new Document("$in", published)));
 			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), pull, collection);
 		}
-		return published.size();
+		return new Round(published.size(), complete);
+	}
+
+	/**
+	 * One pass over a document's backlog: how many were published, and whether all were.
+	 */
+	private record Round(int published, boolean complete) {
 	}
 
 	/**
