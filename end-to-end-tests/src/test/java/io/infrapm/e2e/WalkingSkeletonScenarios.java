@@ -108,6 +108,9 @@ abstract class WalkingSkeletonScenarios {
 		});
 
 		ConsumerRecord<String, byte[]> event = projectCreated(id);
+		assertThat(headers(event).keySet()).as("only the envelope goes on the wire")
+			.containsExactlyInAnyOrder("ce_specversion", "ce_id", "ce_source", "ce_type", "ce_time", "ce_subject",
+					"content-type");
 		assertThat(headers(event)).containsEntry("ce_specversion", "1.0")
 			.containsEntry("ce_type", "io.infrapm.project.ProjectCreated.v1")
 			.containsEntry("ce_source", "/infrapm/project-service")

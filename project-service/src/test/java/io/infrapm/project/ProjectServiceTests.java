@@ -10,6 +10,7 @@ import io.infrapm.contracts.Topics;
 import io.infrapm.embedded.KafkaTestClient;
 import io.infrapm.embedded.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,6 +87,10 @@ class ProjectServiceTests {
 		assertThat(UUID.fromString(KafkaTestClient.header(event, "ce_id"))).isNotNull();
 		assertThat(Instant.parse(KafkaTestClient.header(event, "ce_time"))).isBeforeOrEqualTo(Instant.now());
 		assertThat(KafkaTestClient.header(event, "content-type")).isEqualTo("application/json");
+		assertThat(event.headers()).extracting(Header::key)
+			.as("only the envelope goes on the wire")
+			.containsExactlyInAnyOrder("ce_specversion", "ce_id", "ce_source", "ce_type", "ce_time", "ce_subject",
+					"content-type");
 		assertThat(KafkaTestClient.value(event)).contains("\"code\":\"" + code.toUpperCase() + "\"")
 			.contains("\"budgetAmount\":1250000")
 			.contains("\"email\":\"ada@example.com\"");
