@@ -24,9 +24,11 @@ RUN case "${SERVICE}" in \
 WORKDIR /workspace
 COPY . .
 # The cache mount keeps the local Maven repository (and the wrapper's Maven) between builds.
-RUN --mount=type=cache,target=/root/.m2 \
+ENV MAVEN_USER_HOME=/cache/maven
+RUN --mount=type=cache,target=/cache/maven \
 	chmod +x mvnw \
-	&& ./mvnw --batch-mode --no-transfer-progress -pl "${SERVICE}" -am -DskipTests package \
+	&& ./mvnw --batch-mode --no-transfer-progress -Dmaven.repo.local=/cache/maven/repository \
+		-pl "${SERVICE}" -am -DskipTests package \
 	&& cp "${SERVICE}/target/${SERVICE}.jar" /workspace/app.jar
 
 FROM eclipse-temurin:17-jre-noble
