@@ -21,7 +21,6 @@ import io.infrapm.platform.web.ProblemDetailsAdvice;
 import io.infrapm.platform.web.WebAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +33,7 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCu
 import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
-import org.springframework.cloud.stream.binder.kafka.utils.DlqDestinationResolver;
+import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
@@ -82,7 +81,7 @@ class PlatformAutoConfigurationTests {
 				.hasSingleBean(OutboxRelay.class)
 				.hasSingleBean(EventPublisher.class)
 				.hasSingleBean(ProblemDetailsAdvice.class)
-				.hasSingleBean(DlqDestinationResolver.class)
+				.hasSingleBean(ListenerContainerWithDlqAndRetryCustomizer.class)
 				.hasBean("mongoHealthContributor");
 			assertThat(context.getBean(InstanceIdentity.class))
 				.isEqualTo(new InstanceIdentity("risk-service", "risk-service-1"));
@@ -118,13 +117,12 @@ class PlatformAutoConfigurationTests {
 	}
 
 	@Test
-	void sendsPoisonToTheDeadLetterTopicOfTheServicesConsumerGroup() {
+	void movesRetriesAndDeadLettersFromTheBinderIntoTheListenerContainer() {
 		withMongo(this.runner).run((context) -> {
-			DlqDestinationResolver resolver = context.getBean(DlqDestinationResolver.class);
+			ListenerContainerWithDlqAndRetryCustomizer customizer = context
+				.getBean(ListenerContainerWithDlqAndRetryCustomizer.class);
 
-			assertThat(resolver.apply(new ConsumerRecord<>("infrapm.project.v1", 3, 42L, null, null),
-					new IllegalStateException("poison")))
-				.isEqualTo("infrapm.project.v1.risk-service.dlq");
+			assertThat(customizer.retryAndDlqInBinding("infrapm.project.v1", "risk-service")).isFalse();
 		});
 	}
 
@@ -134,7 +132,7 @@ class PlatformAutoConfigurationTests {
 			assertThat(context).hasNotFailed().doesNotHaveBean(OutboxRelay.class).doesNotHaveBean(EventPublisher.class);
 			assertThat(context).hasSingleBean(ProblemDetailsAdvice.class)
 				.hasSingleBean(InstanceIdentity.class)
-				.hasSingleBean(DlqDestinationResolver.class);
+				.hasSingleBean(ListenerContainerWithDlqAndRetryCustomizer.class);
 		});
 	}
 
@@ -163,7 +161,7 @@ class PlatformAutoConfigurationTests {
 	void switchesProblemDetailsOff() {
 		withMongo(this.runner).withPropertyValues("infrapm.problems.enabled=false").run((context) -> {
 			assertThat(context).hasNotFailed().doesNotHaveBean(ProblemDetailsAdvice.class);
-			assertThat(context).hasSingleBean(DlqDestinationResolver.class);
+			assertThat(context).hasSingleBean(ListenerContainerWithDlqAndRetryCustomizer.class);
 		});
 	}
 
@@ -176,7 +174,7 @@ class PlatformAutoConfigurationTests {
 	@Test
 	void switchesDeadLetterRoutingOff() {
 		withMongo(this.runner).withPropertyValues("infrapm.messaging.enabled=false").run((context) -> {
-			assertThat(context).hasNotFailed().doesNotHaveBean(DlqDestinationResolver.class);
+			assertThat(context).hasNotFailed().doesNotHaveBean(ListenerContainerWithDlqAndRetryCustomizer.class);
 			assertThat(context).hasSingleBean(ProblemDetailsAdvice.class);
 		});
 	}

@@ -25,9 +25,10 @@ import org.springframework.messaging.Message;
  * service does not handle are skipped (other consumers may need them); a record whose
  * envelope is broken, whose data is not valid JSON for its type, or whose type is a
  * version of a known event this service does not understand is poison: it raises
- * {@link PoisonEventException}, which the binder sends to the dead-letter topic without
- * retrying. Any other handler failure is retried by the binder with back-off, then
- * dead-lettered too.
+ * {@link PoisonEventException}, which goes to the dead-letter topic without retrying.
+ * Other handler failures are retried as {@link DeadLetterErrorHandling} decides: for as
+ * long as the infrastructure is away, or a bounded number of times. Types outside the
+ * catalogue count under one {@code other} tag.
  */
 public final class EventRouter implements Consumer<Message<byte[]>> {
 
@@ -63,7 +64,7 @@ public final class EventRouter implements Consumer<Message<byte[]>> {
 			metadata = CloudEventHeaders.read(message.getHeaders());
 		}
 		catch (PoisonEventException ex) {
-			count("unknown", "poison");
+			count(EventTypeTags.OTHER, "poison");
 			throw ex;
 		}
 		try {
@@ -92,7 +93,9 @@ public final class EventRouter implements Consumer<Message<byte[]>> {
 	}
 
 	private void count(String type, String outcome) {
-		this.registry.counter("infrapm.events.consumed", "type", type, "outcome", outcome.toLowerCase()).increment();
+		this.registry
+			.counter("infrapm.events.consumed", "type", EventTypeTags.of(type), "outcome", outcome.toLowerCase())
+			.increment();
 	}
 
 	/**

@@ -1,28 +1,36 @@
 package io.infrapm.platform.messaging;
 
-import io.infrapm.contracts.Topics;
 import io.infrapm.platform.events.CloudEventHeaders;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.cloud.stream.binder.kafka.utils.DlqDestinationResolver;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.support.KafkaHeaderMapper;
 import org.springframework.kafka.support.SimpleKafkaHeaderMapper;
-import org.springframework.core.env.Environment;
 
 /**
- * The Kafka side of every binding: only the CloudEvents headers leave the service, and
- * dead-letter routing of every consumer binding: a record that cannot be handled goes to
- * {@code <topic>.<consumer-group>.dlq}, with its original headers plus the exception,
- * where it can be inspected and re-driven. The consumer group is the service name.
- * Switched off with {@code infrapm.messaging.enabled=false}.
+ * The Kafka side of every binding: only the CloudEvents headers leave the service; each
+ * consumer tells poison from transient failures, retries the latter for as long as they
+ * last and sends the former to {@code <topic>.<consumer-group>.dlq}, a topic that exists
+ * before the first record is consumed (see {@link DeadLetterErrorHandling} and
+ * {@link DeadLetterTopics}). The consumer group is the service name. Switched off with
+ * {@code infrapm.messaging.enabled=false}.
  */
-@AutoConfiguration
-@ConditionalOnClass(DlqDestinationResolver.class)
+@AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
+@ConditionalOnClass(ListenerContainerWithDlqAndRetryCustomizer.class)
 @ConditionalOnProperty(prefix = "infrapm.messaging", name = "enabled", matchIfMissing = true)
+@EnableConfigurationProperties(MessagingSettings.class)
 public class MessagingAutoConfiguration {
 
 	/**
@@ -40,11 +48,26 @@ public class MessagingAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	DlqDestinationResolver infrapmDeadLetterTopics(Environment environment) {
+	@ConditionalOnMissingBean(ListenerContainerWithDlqAndRetryCustomizer.class)
+	DeadLetterErrorHandling infrapmDeadLetterErrorHandling(MessagingSettings settings,
+			ObjectProvider<KafkaProperties> kafka, ObjectProvider<MeterRegistry> registry) {
+		return new DeadLetterErrorHandling(settings,
+				kafka.getIfAvailable(KafkaProperties::new).buildProducerProperties(),
+				registry.getIfAvailable(SimpleMeterRegistry::new));
+	}
+
+	@Bean
+	@ConditionalOnBean(BindingServiceProperties.class)
+	DeadLetterTopics infrapmDeadLetterTopics(BindingServiceProperties bindings, ObjectProvider<KafkaProperties> kafka,
+			MessagingSettings settings, Environment environment) {
 		String group = environment.getProperty("spring.cloud.stream.default.group",
 				environment.getProperty("spring.application.name", "unnamed-service"));
-		return (record, exception) -> Topics.deadLetter(record.topic(), group);
+		int partitions = environment.getProperty("spring.cloud.stream.kafka.binder.min-partition-count", Integer.class,
+				1);
+		short replication = environment.getProperty("spring.cloud.stream.kafka.binder.replication-factor", Short.class,
+				(short) -1);
+		return new DeadLetterTopics(bindings, kafka.getIfAvailable(KafkaProperties::new).buildAdminProperties(), group,
+				partitions, replication, settings.provisioningTimeout());
 	}
 
 }

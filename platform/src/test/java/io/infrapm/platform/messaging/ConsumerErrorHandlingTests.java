@@ -6,13 +6,18 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import io.infrapm.contracts.Topics;
 import io.infrapm.contracts.project.ProjectCreated;
 import io.infrapm.embedded.KafkaTestClient;
 import io.infrapm.embedded.TestInfrastructure;
+import io.infrapm.platform.events.PoisonEventException;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +28,8 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,15 +38,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The consumer error handling every service gets from the platform's defaults, on a real
- * binder and broker: a handler that fails for a while is retried with back-off on the
- * consumer thread and its effect applied once; one that keeps failing goes to
- * {@code <topic>.<group>.dlq} after the last attempt with its original headers and the
- * error, and the partition moves on.
+ * The consumer error handling every service gets from the platform, on a real binder and
+ * broker: a failure of the infrastructure is retried with capped back-off for as long as
+ * it lasts, holding the partition in order, and dead-letters nothing; poison goes to
+ * {@code <topic>.<group>.dlq} at once with its original headers and the error; any other
+ * failure gets a bounded number of attempts; and the dead-letter topic exists, with as
+ * many partitions as its source, before the first record is consumed.
  */
 @SpringBootTest(classes = ConsumerErrorHandlingTests.Application.class,
 		webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "spring.application.name=error-handling-tests", "infrapm.outbox.enabled=false",
+				"infrapm.messaging.max-back-off=1s", "infrapm.messaging.unexpected-failure-attempts=3",
 				"spring.cloud.function.definition=flakyEvents",
 				"spring.cloud.stream.bindings.flakyEvents-in-0.destination=" + ConsumerErrorHandlingTests.TOPIC })
 class ConsumerErrorHandlingTests {
@@ -47,6 +56,8 @@ class ConsumerErrorHandlingTests {
 	static final String TOPIC = "infrapm.error-handling-tests.v1";
 
 	private static final String TYPE = "io.infrapm.project.ProjectCreated.v1";
+
+	private static final String DEAD_LETTERS = Topics.deadLetter(TOPIC, "error-handling-tests");
 
 	private static KafkaTestClient kafka;
 
@@ -74,40 +85,97 @@ class ConsumerErrorHandlingTests {
 	}
 
 	@Test
-	void retriesATransientFailureWithBackOffAndAppliesTheEventOnce() {
-		double failedBefore = consumed("failed");
-		UUID projectId = UUID.randomUUID();
-		this.attempts.failFirst(projectId, 2);
-		UUID eventId = publish(projectId);
-
-		await().atMost(Duration.ofSeconds(20)).until(() -> this.attempts.of(projectId).size() == 3);
-		List<Long> at = this.attempts.of(projectId);
-		assertThat(at.get(1) - at.get(0)).as("first back-off").isGreaterThanOrEqualTo(150);
-		assertThat(at.get(2) - at.get(1)).as("second back-off, longer").isGreaterThanOrEqualTo(300);
-		assertThat(this.attempts.applied()).containsOnlyOnce(projectId);
-		assertThat(consumed("failed") - failedBefore).isEqualTo(2);
-		assertThat(deadLetters(eventId, Duration.ofSeconds(2))).isEmpty();
+	void createsTheDeadLetterTopicWithAsManyPartitionsAsItsSourceBeforeConsuming() throws Exception {
+		try (Admin admin = Admin
+			.create(Map.of("bootstrap.servers", TestInfrastructure.get().kafkaBootstrapServers()))) {
+			Map<String, TopicDescription> topics = admin.describeTopics(List.of(TOPIC, DEAD_LETTERS))
+				.allTopicNames()
+				.get(10, TimeUnit.SECONDS);
+			assertThat(topics.get(TOPIC).partitions()).hasSize(6);
+			assertThat(topics.get(DEAD_LETTERS).partitions()).hasSize(6);
+		}
 	}
 
 	@Test
-	void sendsAnEventThatKeepsFailingToTheDeadLetterTopicAfterTheLastAttempt() {
-		UUID stuck = UUID.randomUUID();
-		this.attempts.failFirst(stuck, Integer.MAX_VALUE);
-		UUID eventId = publish(stuck);
+	void retriesWhileTheStoreIsAwayHoldingThePartitionAndDeadLettersNothing() {
+		UUID projectId = UUID.randomUUID();
+		this.attempts.failFor(projectId, Duration.ofSeconds(4),
+				() -> new DataAccessResourceFailureException("the store is away"));
+		UUID first = publish(projectId, projectId);
+		UUID secondProject = UUID.randomUUID();
+		// Same key, so same partition: it must wait for the first.
+		UUID second = publish(projectId, secondProject);
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.attempts.applied().contains(secondProject));
+		List<Long> at = this.attempts.of(projectId);
+		assertThat(at).as("more attempts than a bounded retry would make").hasSizeGreaterThan(5);
+		assertThat(at.get(at.size() - 1) - at.get(0)).isGreaterThanOrEqualTo(4000);
+		assertThat(at.get(2) - at.get(1)).as("back-off grows").isGreaterThan(at.get(1) - at.get(0));
+		List<UUID> applied = this.attempts.applied();
+		assertThat(applied).containsOnlyOnce(projectId, secondProject);
+		assertThat(applied.indexOf(projectId)).as("partition order held").isLessThan(applied.indexOf(secondProject));
+		assertThat(deadLetters(first, Duration.ofSeconds(2))).isEmpty();
+		assertThat(deadLetters(second, Duration.ofMillis(200))).isEmpty();
+	}
+
+	@Test
+	void sendsPoisonToTheDeadLetterTopicAtOnceWithItsHeadersAndMovesOn() {
+		UUID poisoned = UUID.randomUUID();
+		this.attempts.failFor(poisoned, Duration.ofDays(1), () -> new PoisonEventException("refused by a rule"));
+		UUID eventId = publish(poisoned, poisoned);
 		UUID next = UUID.randomUUID();
-		publish(next);
+		publish(poisoned, next);
 
 		List<ConsumerRecord<String, byte[]>> dead = deadLetters(eventId, Duration.ofSeconds(30));
 		assertThat(dead).hasSize(1);
-		assertThat(this.attempts.of(stuck)).as("max-attempts").hasSize(3);
-		assertThat(dead.get(0).key()).isEqualTo(stuck.toString());
+		assertThat(this.attempts.of(poisoned)).as("poison is not retried").hasSize(1);
+		assertThat(dead.get(0).key()).isEqualTo(poisoned.toString());
 		assertThat(KafkaTestClient.header(dead.get(0), "ce_type")).isEqualTo(TYPE);
-		assertThat(KafkaTestClient.header(dead.get(0), "ce_subject")).isEqualTo(stuck.toString());
-		assertThat(KafkaTestClient.header(dead.get(0), "x-exception-message")).contains("switch is down");
+		assertThat(KafkaTestClient.header(dead.get(0), "ce_subject")).isEqualTo(poisoned.toString());
+		assertThat(KafkaTestClient.header(dead.get(0), KafkaHeaders.DLT_EXCEPTION_MESSAGE))
+			.contains("refused by a rule");
+		assertThat(KafkaTestClient.header(dead.get(0), KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(TOPIC);
 		await().atMost(Duration.ofSeconds(20)).until(() -> this.attempts.applied().contains(next));
+		assertThat(this.registry.counter("infrapm.events.dead.lettered", "type", TYPE, "topic", TOPIC).count())
+			.isGreaterThanOrEqualTo(1);
 	}
 
-	private UUID publish(UUID projectId) {
+	@Test
+	void deadLettersDataThatIsNotJsonWithoutRetrying() {
+		UUID projectId = UUID.randomUUID();
+		UUID eventId = UUID.randomUUID();
+		kafka.publish(TOPIC, projectId.toString(),
+				KafkaTestClient.cloudEventHeaders(eventId, TYPE, projectId.toString()), "{not json");
+
+		assertThat(deadLetters(eventId, Duration.ofSeconds(30))).hasSize(1);
+		assertThat(this.attempts.of(projectId)).isEmpty();
+	}
+
+	@Test
+	void givesAnUnexpectedFailureABoundedNumberOfAttemptsThenDeadLettersIt() {
+		UUID stuck = UUID.randomUUID();
+		this.attempts.failFor(stuck, Duration.ofDays(1), () -> new IllegalStateException("the core switch is down"));
+		UUID eventId = publish(stuck, stuck);
+
+		List<ConsumerRecord<String, byte[]>> dead = deadLetters(eventId, Duration.ofSeconds(30));
+		assertThat(dead).hasSize(1);
+		assertThat(this.attempts.of(stuck)).as("unexpected-failure-attempts").hasSize(3);
+		assertThat(KafkaTestClient.header(dead.get(0), KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains("switch is down");
+	}
+
+	@Test
+	void countsTypesOutsideTheCatalogueUnderOneTag() {
+		UUID projectId = UUID.randomUUID();
+		kafka.publish(TOPIC, projectId.toString(), KafkaTestClient.cloudEventHeaders(UUID.randomUUID(),
+				"io.example.Random" + UUID.randomUUID() + ".v1", projectId.toString()), "{}");
+
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.registry.find("infrapm.events.consumed").tag("type", "other").counter() != null);
+		assertThat(this.registry.find("infrapm.events.consumed").meters())
+			.allSatisfy((meter) -> assertThat(meter.getId().getTag("type")).isIn(TYPE, "other"));
+	}
+
+	private UUID publish(UUID key, UUID projectId) {
 		UUID eventId = UUID.randomUUID();
 		String json = """
 				{"projectId":"%s","code":"ERR-1","name":"Core switch replacement","category":"NETWORK_ROLLOUT",
@@ -115,19 +183,14 @@ class ConsumerErrorHandlingTests {
 				 "plannedFinish":"2027-03-31","budgetAmount":40000,"currency":"EUR","stakeholders":[],
 				 "createdAt":"2026-11-24T10:00:00Z"}
 				""".formatted(projectId);
-		kafka.publish(TOPIC, projectId.toString(),
-				KafkaTestClient.cloudEventHeaders(eventId, TYPE, projectId.toString()), json);
+		kafka.publish(TOPIC, key.toString(), KafkaTestClient.cloudEventHeaders(eventId, TYPE, projectId.toString()),
+				json);
 		return eventId;
 	}
 
 	private List<ConsumerRecord<String, byte[]>> deadLetters(UUID eventId, Duration wait) {
-		return kafka.read(Topics.deadLetter(TOPIC, "error-handling-tests"),
-				(record) -> eventId.toString().equals(KafkaTestClient.header(record, "ce_id")),
+		return kafka.read(DEAD_LETTERS, (record) -> eventId.toString().equals(KafkaTestClient.header(record, "ce_id")),
 				(records) -> !records.isEmpty(), wait);
-	}
-
-	private double consumed(String outcome) {
-		return this.registry.counter("infrapm.events.consumed", "type", TYPE, "outcome", outcome).count();
 	}
 
 	@SpringBootConfiguration
@@ -146,27 +209,30 @@ class ConsumerErrorHandlingTests {
 
 	}
 
-	/** A handler that fails the first n attempts for a project, then applies. */
+	/**
+	 * A handler that fails for a while after its first attempt for a project, then
+	 * applies.
+	 */
 	static final class Attempts {
 
-		private final Map<UUID, Integer> failuresLeft = new ConcurrentHashMap<>();
+		private final Map<UUID, Failure> failures = new ConcurrentHashMap<>();
 
 		private final Map<UUID, List<Long>> attempts = new ConcurrentHashMap<>();
 
 		private final List<UUID> applied = new CopyOnWriteArrayList<>();
 
-		void failFirst(UUID projectId, int times) {
-			this.failuresLeft.put(projectId, times);
+		void failFor(UUID projectId, Duration outage, Supplier<RuntimeException> failure) {
+			this.failures.put(projectId, new Failure(outage, failure));
 		}
 
 		HandlingOutcome handle(IncomingEvent<ProjectCreated> event) {
 			UUID projectId = event.data().projectId();
-			this.attempts.computeIfAbsent(projectId, (id) -> new CopyOnWriteArrayList<>())
-				.add(System.nanoTime() / 1_000_000);
-			int left = this.failuresLeft.getOrDefault(projectId, 0);
-			if (left > 0) {
-				this.failuresLeft.put(projectId, left - 1);
-				throw new IllegalStateException("the core switch is down");
+			List<Long> attempts = this.attempts.computeIfAbsent(projectId, (id) -> new CopyOnWriteArrayList<>());
+			long now = System.nanoTime() / 1_000_000;
+			attempts.add(now);
+			Failure failure = this.failures.get(projectId);
+			if (failure != null && now - attempts.get(0) < failure.outage().toMillis()) {
+				throw failure.failure().get();
 			}
 			this.applied.add(projectId);
 			return HandlingOutcome.APPLIED;
@@ -178,6 +244,9 @@ class ConsumerErrorHandlingTests {
 
 		List<UUID> applied() {
 			return List.copyOf(this.applied);
+		}
+
+		private record Failure(Duration outage, Supplier<RuntimeException> failure) {
 		}
 
 	}
