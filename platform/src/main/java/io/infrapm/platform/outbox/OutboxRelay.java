@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -111,22 +112,24 @@ public class OutboxRelay {
 	 * @return how many events were published
 	 */
 	public int relay(String collection, Object id) {
-		if (!this.leases.claim(collection, id)) {
+		Optional<OutboxLeases.Lease> claimed = this.leases.claim(collection, id);
+		if (claimed.isEmpty()) {
 			return 0;
 		}
+		OutboxLeases.Lease lease = claimed.get();
 		int published = 0;
 		Round round;
 		try {
 			// Events appended while this relay held the lease were turned away by it
 			// (their publishSoon found the lease taken): keep going until none is left.
 			do {
-				round = publishBacklog(collection, id);
+				round = publishBacklog(collection, id, lease);
 				published += round.published();
 			}
 			while (round.complete() && round.published() > 0 && hasBacklog(collection, id));
 		}
 		finally {
-			this.leases.release(collection, id);
+			this.leases.release(lease);
 		}
 		if (round.complete() && published > 0 && hasBacklog(collection, id)) {
 			// One may have slipped in between the last look and the release.
@@ -140,7 +143,7 @@ public class OutboxRelay {
 			.addCriteria(Criteria.where(PublishesEvents.OUTBOX_FIELD + ".0").exists(true)), collection);
 	}
 
-	private Round publishBacklog(String collection, Object id) {
+	private Round publishBacklog(String collection, Object id, OutboxLeases.Lease lease) {
 		Query byId = Query.query(Criteria.where("_id").is(id));
 		byId.fields().include(PublishesEvents.OUTBOX_FIELD);
 		Document document = this.mongo.findOne(byId, Document.class, collection);
@@ -152,6 +155,11 @@ public class OutboxRelay {
 		boolean complete = true;
 		try {
 			for (OutboxEntry entry : pending) {
+				if (lease.isLost()) {
+					// Another instance has the backlog now; it publishes the rest.
+					complete = false;
+					break;
+				}
 				this.publisher.publish(entry);
 				published.add(entry.eventId());
 				this.registry.counter("infrapm.events.published", "type", entry.type()).increment();
@@ -163,9 +171,10 @@ public class OutboxRelay {
 			log.warn("Publishing the outbox of {}/{} failed after {} of {} events; will retry", collection, id,
 					published.size(), pending.size(), ex);
 		}
-		if (!published.isEmpty()) {
+		if (!published.isEmpty() && !lease.isLost()) {
 			// Pull by event id, not by position: entries appended meanwhile stay
-			// untouched.
+			// untouched. A relay that lost its lease leaves them to the new holder,
+			// which publishes them again (consumers deduplicate by event id).
 			Update pull = new Update().pull(PublishesEvents.OUTBOX_FIELD,
 					new Document(ENTRY_ID, new Document("$in", published)));
 			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), pull, collection);
@@ -177,6 +186,22 @@ public class OutboxRelay {
 	 * One pass over a document's backlog: how many were published, and whether all were.
 	 */
 	private record Round(int published, boolean complete) {
+	}
+
+	/**
+	 * Extends the leases this instance holds while it publishes, so that a slow send
+	 * never lets a second instance start on the same backlog.
+	 */
+	void renewLeases() {
+		this.leases.renewHeld();
+	}
+
+	/**
+	 * How often {@link #renewLeases()} must run: a third of the lease.
+	 * @return the interval
+	 */
+	Duration leaseRenewalInterval() {
+		return this.leases.duration().dividedBy(3);
 	}
 
 	/**

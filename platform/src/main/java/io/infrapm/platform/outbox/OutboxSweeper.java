@@ -12,7 +12,8 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Runs the relay's sweep periodically while the application runs, on a thread of its own
- * so that a slow broker never holds up request threads.
+ * so that a slow broker never holds up request threads, and renews the relay's leases on
+ * another.
  */
 class OutboxSweeper implements SmartLifecycle {
 
@@ -23,6 +24,8 @@ class OutboxSweeper implements SmartLifecycle {
 	private final Duration interval;
 
 	private ScheduledExecutorService scheduler;
+
+	private ScheduledExecutorService renewer;
 
 	OutboxSweeper(OutboxRelay relay, Duration interval) {
 		this.relay = relay;
@@ -37,6 +40,14 @@ class OutboxSweeper implements SmartLifecycle {
 			return thread;
 		});
 		this.scheduler.scheduleWithFixedDelay(this::sweepQuietly, 0, this.interval.toMillis(), TimeUnit.MILLISECONDS);
+		// On its own thread: the sweep's thread may itself be inside a long send.
+		this.renewer = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "outbox-lease-renewer");
+			thread.setDaemon(true);
+			return thread;
+		});
+		long renewal = this.relay.leaseRenewalInterval().toMillis();
+		this.renewer.scheduleWithFixedDelay(this.relay::renewLeases, renewal, renewal, TimeUnit.MILLISECONDS);
 	}
 
 	private void sweepQuietly() {
@@ -54,6 +65,10 @@ class OutboxSweeper implements SmartLifecycle {
 		if (this.scheduler != null) {
 			this.scheduler.shutdownNow();
 			this.scheduler = null;
+		}
+		if (this.renewer != null) {
+			this.renewer.shutdownNow();
+			this.renewer = null;
 		}
 	}
 

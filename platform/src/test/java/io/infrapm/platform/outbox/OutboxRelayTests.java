@@ -189,7 +189,7 @@ class OutboxRelayTests {
 		OutboxEntry missed = entry("MilestoneMissed", NOW.minusSeconds(10));
 		save("wp-1", planned, missed);
 		OutboxLeases instanceA = new OutboxLeases(this.mongo, "instance-a", LEASE, this.clock);
-		assertThat(instanceA.claim(COLLECTION, "wp-1")).isTrue();
+		assertThat(instanceA.claim(COLLECTION, "wp-1")).isPresent();
 		OutboxRelay instanceB = relay("instance-b", this.publisher);
 
 		assertThat(instanceB.sweep()).isZero();
@@ -207,7 +207,76 @@ class OutboxRelayTests {
 		assertThat(this.publisher.eventIds()).containsExactly(planned.eventId(), missed.eventId());
 		assertThat(outboxOf("wp-1")).isEmpty();
 		assertThat(backlog()).isZero();
-		assertThat(instanceA.claim(COLLECTION, "wp-1")).as("instance b released its lease").isTrue();
+		assertThat(instanceA.claim(COLLECTION, "wp-1")).as("instance b released its lease").isPresent();
+	}
+
+	@Test
+	void aClaimWhoseLeaseExpiredCanNeitherReleaseNorRenewTheLeaseAnotherInstanceTookOver() {
+		OutboxLeases instanceA = new OutboxLeases(this.mongo, "instance-a", LEASE, this.clock);
+		OutboxLeases instanceB = new OutboxLeases(this.mongo, "instance-b", LEASE, this.clock);
+		OutboxLeases.Lease stale = instanceA.claim(COLLECTION, "wp-1").orElseThrow();
+		this.clock.advance(LEASE.plusSeconds(1));
+		OutboxLeases.Lease current = instanceB.claim(COLLECTION, "wp-1").orElseThrow();
+
+		instanceA.renewHeld();
+		instanceA.release(stale);
+
+		assertThat(instanceB.holds(current)).isTrue();
+		assertThat(instanceA.holds(stale)).isFalse();
+		assertThat(stale.isLost()).as("renewal found the lease taken over").isTrue();
+		assertThat(instanceA.claim(COLLECTION, "wp-1")).isEmpty();
+	}
+
+	@Test
+	void renewsTheLeaseWhileASlowSendOutlastsIt() throws Exception {
+		OutboxEntry planned = entry("MilestonePlanned", NOW.minusSeconds(2));
+		save("wp-1", planned);
+		CountDownLatch publishing = new CountDownLatch(1);
+		CountDownLatch brokerAnswers = new CountDownLatch(1);
+		RecordingPublisher slowBroker = new RecordingPublisher();
+		slowBroker.onPublish((entry) -> {
+			publishing.countDown();
+			await(brokerAnswers);
+		});
+		OutboxRelay instanceA = relay("instance-a", slowBroker);
+		OutboxRelay instanceB = relay("instance-b", this.publisher);
+
+		CompletableFuture<Integer> relayedByA = CompletableFuture
+			.supplyAsync(() -> instanceA.relay(COLLECTION, "wp-1"));
+		assertThat(publishing.await(10, TimeUnit.SECONDS)).isTrue();
+		for (int i = 0; i < 4; i++) {
+			// Four thirds of a lease pass while the one send goes on, renewed on time.
+			this.clock.advance(LEASE.dividedBy(3));
+			instanceA.renewLeases();
+			assertThat(instanceB.relay(COLLECTION, "wp-1")).isZero();
+		}
+		brokerAnswers.countDown();
+
+		assertThat(relayedByA.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+		assertThat(this.publisher.published()).isEmpty();
+		assertThat(outboxOf("wp-1")).isEmpty();
+	}
+
+	@Test
+	void stopsPublishingOnceItsLeaseIsLostAndLeavesTheRestToTheNewHolder() throws Exception {
+		OutboxEntry planned = entry("MilestonePlanned", NOW.minusSeconds(2));
+		OutboxEntry completed = entry("MilestoneCompleted", NOW.minusSeconds(1));
+		save("wp-1", planned, completed);
+		OutboxLeases instanceB = new OutboxLeases(this.mongo, "instance-b", LEASE, this.clock);
+		RecordingPublisher pausedBroker = new RecordingPublisher();
+		OutboxRelay[] instanceA = new OutboxRelay[1];
+		pausedBroker.onPublish((entry) -> {
+			// The process stalls past its lease, which another instance takes.
+			this.clock.advance(LEASE.plusSeconds(1));
+			instanceB.claim(COLLECTION, "wp-1").orElseThrow();
+			instanceA[0].renewLeases();
+		});
+		instanceA[0] = relay("instance-a", pausedBroker);
+
+		assertThat(instanceA[0].relay(COLLECTION, "wp-1")).isEqualTo(1);
+
+		assertThat(pausedBroker.eventIds()).containsExactly(planned.eventId());
+		assertThat(outboxOf("wp-1")).as("left for the holder, which republishes").containsExactly(planned, completed);
 	}
 
 	@Test
