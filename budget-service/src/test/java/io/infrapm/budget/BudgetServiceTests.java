@@ -31,7 +31,8 @@ import static org.awaitility.Awaitility.await;
  * budget-service against a real Kafka broker and the embedded MongoDB: events in through
  * a plain Kafka client, results out through REST and the budget topic.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "infrapm.messaging.unexpected-failure-attempts=3")
 class BudgetServiceTests {
 
 	private static KafkaTestClient kafka;
@@ -83,20 +84,52 @@ class BudgetServiceTests {
 	}
 
 	@Test
-	void keepsTheProjectNameCurrentWhenTheProjectIsRenamed() {
+	void keepsTheNewestProjectNameEvenWhenAnOlderRevisionArrivesLater() {
 		UUID projectId = UUID.randomUUID();
 		publishProjectCreated(UUID.randomUUID(), projectId, "5000");
 		await().atMost(Duration.ofSeconds(15)).until(() -> budget(projectId).getStatusCode().value() == 200);
-		UUID renamed = UUID.randomUUID();
-		String json = """
-				{"projectId":"%s","code":"DC-1","name":"Renamed","category":"CLOUD_MIGRATION","methodology":"AGILE",
-				 "plannedStart":"2027-01-04","plannedFinish":"2027-06-30","version":1,"updatedAt":"2026-11-24T10:00:00Z"}
-				"""
-			.formatted(projectId);
-		kafka.publish(Topics.PROJECT, projectId.toString(), KafkaTestClient.cloudEventHeaders(renamed,
-				"io.infrapm.project.ProjectUpdated.v1", projectId.toString()), json);
+		UUID secondRename = publishProjectUpdated(projectId, 2, "Renamed twice");
+		publishProjectUpdated(projectId, 1, "Renamed once");
+		// The second rename delivered again, as after a producer crash.
+		publishProjectUpdated(secondRename, projectId, 2, "Renamed twice");
+		UUID third = publishProjectUpdated(projectId, 3, "Renamed thrice");
+
 		await().atMost(Duration.ofSeconds(15))
-			.untilAsserted(() -> assertThat(budget(projectId).getBody()).containsEntry("projectName", "Renamed"));
+			.untilAsserted(
+					() -> assertThat(budget(projectId).getBody()).containsEntry("projectName", "Renamed thrice"));
+		publishProjectUpdated(projectId, 2, "Renamed twice");
+		publishProjectUpdated(third, projectId, 3, "Renamed thrice");
+		UUID marker = UUID.randomUUID();
+		publishProjectCreated(UUID.randomUUID(), marker, "1");
+		await().atMost(Duration.ofSeconds(15)).until(() -> budget(marker).getStatusCode().value() == 200);
+		assertThat(budget(projectId).getBody()).containsEntry("projectName", "Renamed thrice");
+	}
+
+	@Test
+	void neverTakesAnUpdateOfAProjectItDoesNotKnowForADuplicate() {
+		UUID unknown = UUID.randomUUID();
+		UUID eventId = publishProjectUpdated(unknown, 1, "Renamed");
+
+		List<ConsumerRecord<String, byte[]>> dead = kafka.read(Topics.deadLetter(Topics.PROJECT, "budget-service"),
+				(record) -> eventId.toString().equals(KafkaTestClient.header(record, "ce_id")),
+				(records) -> !records.isEmpty(), Duration.ofSeconds(60));
+		assertThat(dead).as("retried, then dead-lettered for a re-drive; never dropped").hasSize(1);
+		assertThat(KafkaTestClient.header(dead.get(0), "kafka_dlt-exception-message")).contains("matches");
+	}
+
+	private UUID publishProjectUpdated(UUID projectId, long version, String name) {
+		return publishProjectUpdated(UUID.randomUUID(), projectId, version, name);
+	}
+
+	private UUID publishProjectUpdated(UUID eventId, UUID projectId, long version, String name) {
+		String json = """
+				{"projectId":"%s","code":"DC-1","name":"%s","category":"CLOUD_MIGRATION","methodology":"AGILE",
+				 "plannedStart":"2027-01-04","plannedFinish":"2027-06-30","version":%d,"updatedAt":"2026-11-24T10:00:00Z"}
+				"""
+			.formatted(projectId, name, version);
+		kafka.publish(Topics.PROJECT, projectId.toString(), KafkaTestClient.cloudEventHeaders(eventId,
+				"io.infrapm.project.ProjectUpdated.v1", projectId.toString()), json);
+		return eventId;
 	}
 
 	@Test
@@ -130,7 +163,7 @@ class BudgetServiceTests {
 		assertThat(dead).hasSize(1);
 		assertThat(KafkaTestClient.header(dead.get(0), "ce_type")).isEqualTo("io.infrapm.project.ProjectCreated.v1");
 		assertThat(KafkaTestClient.value(dead.get(0))).isEqualTo("{not json");
-		assertThat(KafkaTestClient.header(dead.get(0), "x-exception-message")).contains("not valid");
+		assertThat(KafkaTestClient.header(dead.get(0), "kafka_dlt-exception-message")).contains("not valid");
 		await().atMost(Duration.ofSeconds(15)).until(() -> budget(next).getStatusCode().value() == 200);
 		assertThat(budget(projectId).getStatusCode().value()).isEqualTo(404);
 	}

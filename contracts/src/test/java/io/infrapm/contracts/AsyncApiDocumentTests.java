@@ -144,6 +144,7 @@ class AsyncApiDocumentTests {
 			Set<String> required = new LinkedHashSet<>();
 			collectHeaders(message.get("headers"), properties, required);
 			assertThat(properties).as("headers of %s", key).containsKeys(CLOUD_EVENT_HEADERS.toArray(String[]::new));
+			assertThat(properties).as("optional sequence header of %s", key).containsKey("ce_sequence");
 			assertThat(required).as("required headers of %s", key).containsAll(CLOUD_EVENT_HEADERS);
 			assertThat(properties.get("ce_specversion")).as("ce_specversion of %s", key).containsEntry("const", "1.0");
 			assertThat(properties.get("ce_type")).as("ce_type of %s", key).containsEntry("const", message.get("name"));

@@ -110,12 +110,13 @@ abstract class WalkingSkeletonScenarios {
 		ConsumerRecord<String, byte[]> event = projectCreated(id);
 		assertThat(headers(event).keySet()).as("only the envelope goes on the wire")
 			.containsExactlyInAnyOrder("ce_specversion", "ce_id", "ce_source", "ce_type", "ce_time", "ce_subject",
-					"content-type");
+					"ce_sequence", "content-type");
 		assertThat(headers(event)).containsEntry("ce_specversion", "1.0")
 			.containsEntry("ce_type", "io.infrapm.project.ProjectCreated.v1")
 			.containsEntry("ce_source", "/infrapm/project-service")
 			.containsEntry("ce_subject", id)
 			.containsEntry("content-type", "application/json")
+			.containsEntry("ce_sequence", "0000000000000000001")
 			.containsKeys("ce_id", "ce_time");
 		assertThat(UUID.fromString(KafkaTestClient.header(event, "ce_id"))).isNotNull();
 		assertThat(Instant.parse(KafkaTestClient.header(event, "ce_time"))).isBefore(Instant.now());

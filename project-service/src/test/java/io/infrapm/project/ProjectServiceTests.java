@@ -87,10 +87,12 @@ class ProjectServiceTests {
 		assertThat(UUID.fromString(KafkaTestClient.header(event, "ce_id"))).isNotNull();
 		assertThat(Instant.parse(KafkaTestClient.header(event, "ce_time"))).isBeforeOrEqualTo(Instant.now());
 		assertThat(KafkaTestClient.header(event, "content-type")).isEqualTo("application/json");
+		assertThat(KafkaTestClient.header(event, "ce_sequence")).as("the project's first event")
+			.isEqualTo("0000000000000000001");
 		assertThat(event.headers()).extracting(Header::key)
 			.as("only the envelope goes on the wire")
 			.containsExactlyInAnyOrder("ce_specversion", "ce_id", "ce_source", "ce_type", "ce_time", "ce_subject",
-					"content-type");
+					"ce_sequence", "content-type");
 		assertThat(KafkaTestClient.value(event)).contains("\"code\":\"" + code.toUpperCase() + "\"")
 			.contains("\"budgetAmount\":1250000")
 			.contains("\"email\":\"ada@example.com\"");

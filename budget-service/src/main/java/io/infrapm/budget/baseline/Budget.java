@@ -3,17 +3,15 @@ package io.infrapm.budget.baseline;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-import io.infrapm.platform.outbox.OutboxEntry;
-import io.infrapm.platform.outbox.PublishesEvents;
+import io.infrapm.platform.idempotency.EventIdempotency;
+import io.infrapm.platform.outbox.AggregateRoot;
 
 import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * A project's budget. Established once, from the amount approved when the project was
@@ -21,7 +19,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * is the document id, so establishing it twice is impossible.
  */
 @Document("budgets")
-public class Budget implements PublishesEvents {
+public class Budget extends AggregateRoot {
+
+	/** The revision of the project that the copied code and name reflect. */
+	static final String PROJECT_REVISION = "projectRevision";
 
 	@Id
 	private UUID projectId;
@@ -38,19 +39,16 @@ public class Budget implements PublishesEvents {
 
 	private Instant establishedAt;
 
-	@Version
-	private Long version;
-
-	private List<UUID> appliedEvents = new ArrayList<>();
-
-	private List<OutboxEntry> outbox = new ArrayList<>();
+	private long projectRevision;
 
 	Budget() {
 		// for the mapping layer
 	}
 
 	/**
-	 * Establishes a project's budget.
+	 * Establishes a project's budget, from the project's creation.
+	 * @param cause the id of the event that created the project; the budget's own event
+	 * id is derived from it
 	 * @param projectId the project
 	 * @param projectCode the project's code, kept for display
 	 * @param projectName the project's name, kept for display
@@ -59,8 +57,8 @@ public class Budget implements PublishesEvents {
 	 * @param now when
 	 * @return the budget
 	 */
-	static Budget establish(UUID projectId, String projectCode, String projectName, BigDecimal budgetAtCompletion,
-			String currency, Instant now) {
+	static Budget establish(UUID cause, UUID projectId, String projectCode, String projectName,
+			BigDecimal budgetAtCompletion, String currency, Instant now) {
 		if (budgetAtCompletion == null || budgetAtCompletion.signum() < 0) {
 			throw new IllegalArgumentException("The budget at completion must be zero or more");
 		}
@@ -72,7 +70,19 @@ public class Budget implements PublishesEvents {
 		budget.budgetAtCompletion = budgetAtCompletion;
 		budget.currency = Objects.requireNonNull(currency, "currency");
 		budget.establishedAt = now;
+		budget.registerEvent(EventIdempotency.derivedId(cause, "BudgetEstablished"), BudgetEvents.established(budget),
+				projectId, budget.budgetId, now);
 		return budget;
+	}
+
+	/**
+	 * The update that keeps the copy of the project's code and name current.
+	 * @param code the project's code
+	 * @param name its name
+	 * @return the update, to be applied only for a newer project revision
+	 */
+	static Update renamed(String code, String name) {
+		return new Update().set("projectCode", code).set("projectName", name);
 	}
 
 	public UUID projectId() {
@@ -101,15 +111,6 @@ public class Budget implements PublishesEvents {
 
 	public Instant establishedAt() {
 		return this.establishedAt;
-	}
-
-	public long version() {
-		return (this.version != null) ? this.version : 0;
-	}
-
-	@Override
-	public List<OutboxEntry> outbox() {
-		return this.outbox;
 	}
 
 }

@@ -11,7 +11,6 @@ import io.infrapm.platform.problem.NotFoundException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,6 +34,7 @@ public class BudgetBook {
 	/**
 	 * Establishes a project's budget, once: a second delivery finds the project's budget
 	 * already there and changes nothing.
+	 * @param cause the id of the event that created the project
 	 * @param projectId the project
 	 * @param code the project's code
 	 * @param name the project's name
@@ -42,23 +42,26 @@ public class BudgetBook {
 	 * @param currency its currency
 	 * @return what happened
 	 */
-	public HandlingOutcome establish(UUID projectId, String code, String name, BigDecimal amount, String currency) {
-		Budget budget = Budget.establish(projectId, code, name, amount, currency, this.clock.instant());
-		budget.outbox().add(BudgetEvents.established(budget));
-		return EventIdempotency.insertOnce(this.mongo, budget);
+	public HandlingOutcome establish(UUID cause, UUID projectId, String code, String name, BigDecimal amount,
+			String currency) {
+		return EventIdempotency.insertOnce(this.mongo,
+				Budget.establish(cause, projectId, code, name, amount, currency, this.clock.instant()));
 	}
 
 	/**
-	 * Keeps the copy of a project's name and code current, once per event.
-	 * @param eventId the event that renamed it
+	 * Keeps the copy of a project's name and code current: an older or repeated revision
+	 * changes nothing.
 	 * @param projectId the project
+	 * @param revision the project's revision the values are of
 	 * @param code the code
 	 * @param name the new name
 	 * @return what happened
+	 * @throws io.infrapm.platform.messaging.UnknownAggregateException if no budget is
+	 * known for the project yet
 	 */
-	public HandlingOutcome renameProject(UUID eventId, UUID projectId, String code, String name) {
-		return EventIdempotency.updateOnce(this.mongo, Query.query(Criteria.where("_id").is(projectId)),
-				new Update().set("projectCode", code).set("projectName", name), eventId, Budget.class);
+	public HandlingOutcome renameProject(UUID projectId, long revision, String code, String name) {
+		return EventIdempotency.applyIfNewer(this.mongo, Query.query(Criteria.where("_id").is(projectId)),
+				Budget.PROJECT_REVISION, revision, Budget.renamed(code, name), Budget.class);
 	}
 
 	/**

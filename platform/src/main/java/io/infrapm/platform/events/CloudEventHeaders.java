@@ -3,6 +3,8 @@ package io.infrapm.platform.events;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -33,6 +35,15 @@ public final class CloudEventHeaders {
 	/** Aggregate id header. */
 	public static final String SUBJECT = "ce_subject";
 
+	/**
+	 * The event's position in its subject's stream (the CloudEvents {@code sequence}
+	 * extension), zero-padded to {@value #SEQUENCE_DIGITS} digits so that, as the
+	 * extension asks, comparing the strings orders them like the numbers.
+	 */
+	public static final String SEQUENCE = "ce_sequence";
+
+	static final int SEQUENCE_DIGITS = 19;
+
 	/** Content type header of the binary mode. */
 	public static final String CONTENT_TYPE = "content-type";
 
@@ -51,9 +62,18 @@ public final class CloudEventHeaders {
 	 * @return header name to UTF-8 value
 	 */
 	public static Map<String, Object> of(EventMetadata metadata) {
-		return Map.of(SPEC_VERSION, bytes(SPEC_VERSION_1_0), ID, bytes(metadata.id().toString()), SOURCE,
-				bytes(metadata.source()), TYPE, bytes(metadata.type()), TIME, bytes(metadata.time().toString()),
-				SUBJECT, bytes(metadata.subject()), CONTENT_TYPE, bytes(JSON));
+		Map<String, Object> headers = new LinkedHashMap<>();
+		headers.put(SPEC_VERSION, bytes(SPEC_VERSION_1_0));
+		headers.put(ID, bytes(metadata.id().toString()));
+		headers.put(SOURCE, bytes(metadata.source()));
+		headers.put(TYPE, bytes(metadata.type()));
+		headers.put(TIME, bytes(metadata.time().toString()));
+		headers.put(SUBJECT, bytes(metadata.subject()));
+		if (metadata.isSequenced()) {
+			headers.put(SEQUENCE, bytes(String.format("%0" + SEQUENCE_DIGITS + "d", metadata.sequence())));
+		}
+		headers.put(CONTENT_TYPE, bytes(JSON));
+		return Collections.unmodifiableMap(headers);
 	}
 
 	/**
@@ -87,7 +107,23 @@ public final class CloudEventHeaders {
 			throw new MalformedEnvelopeException(CONTENT_TYPE + " '" + contentType + "' is not " + JSON);
 		}
 		return new EventMetadata(id, required(headers, SOURCE), required(headers, TYPE), time,
-				required(headers, SUBJECT));
+				required(headers, SUBJECT), sequence(text(headers.get(SEQUENCE))));
+	}
+
+	private static long sequence(String value) {
+		if (value == null) {
+			return 0;
+		}
+		try {
+			long sequence = Long.parseLong(value.strip());
+			if (sequence < 1) {
+				throw new MalformedEnvelopeException(SEQUENCE + " must be 1 or more");
+			}
+			return sequence;
+		}
+		catch (NumberFormatException ex) {
+			throw new MalformedEnvelopeException(SEQUENCE + " is not a decimal number");
+		}
 	}
 
 	private static String required(Map<String, Object> headers, String name) {

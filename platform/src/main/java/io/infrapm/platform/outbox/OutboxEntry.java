@@ -21,8 +21,24 @@ import io.infrapm.platform.events.EventJson;
  * @param time when the event occurred ({@code ce_time}), to the millisecond as MongoDB
  * stores it
  * @param payload the event data as JSON
+ * @param sequence the event's position in its aggregate's stream ({@code ce_sequence}),
+ * from 1; 0 for entries recorded before aggregates numbered their events
  */
-public record OutboxEntry(UUID eventId, String type, String key, String subject, Instant time, String payload) {
+public record OutboxEntry(UUID eventId, String type, String key, String subject, Instant time, String payload,
+		long sequence) {
+
+	/**
+	 * An entry without a sequence number.
+	 * @param eventId the event id
+	 * @param type the logical, versioned event type
+	 * @param key the Kafka key
+	 * @param subject the aggregate id
+	 * @param time when it occurred
+	 * @param payload the event data as JSON
+	 */
+	public OutboxEntry(UUID eventId, String type, String key, String subject, Instant time, String payload) {
+		this(eventId, type, key, subject, time, payload, 0);
+	}
 
 	public OutboxEntry {
 		Objects.requireNonNull(eventId, "eventId");
@@ -42,8 +58,24 @@ public record OutboxEntry(UUID eventId, String type, String key, String subject,
 	 * @return the entry
 	 */
 	public static OutboxEntry of(Record event, UUID projectId, Object subject, Instant time) {
-		return new OutboxEntry(UUID.randomUUID(), EventCatalog.typeOf(event.getClass()), projectId.toString(),
-				subject.toString(), time.truncatedTo(ChronoUnit.MILLIS), EventJson.mapper().writeValueAsString(event));
+		return of(UUID.randomUUID(), event, projectId, subject, time, 0);
+	}
+
+	/**
+	 * Wraps a contract record for the outbox with a given event id and sequence number.
+	 * @param eventId the event id: derived from the cause when the event is caused by
+	 * handling another one, so that applying that again yields the same id
+	 * @param event a record annotated with {@link io.infrapm.contracts.EventType}
+	 * @param projectId the project the event belongs to (the Kafka key)
+	 * @param subject the id of the aggregate
+	 * @param time when it occurred
+	 * @param sequence the event's position in its aggregate's stream, or 0
+	 * @return the entry
+	 */
+	public static OutboxEntry of(UUID eventId, Record event, UUID projectId, Object subject, Instant time,
+			long sequence) {
+		return new OutboxEntry(eventId, EventCatalog.typeOf(event.getClass()), projectId.toString(), subject.toString(),
+				time.truncatedTo(ChronoUnit.MILLIS), EventJson.mapper().writeValueAsString(event), sequence);
 	}
 
 }

@@ -14,7 +14,8 @@ public interface PublishesEvents {
 	String OUTBOX_FIELD = "outbox";
 
 	/**
-	 * The pending events, mutable, in the order they occurred.
+	 * The pending events, in the order they occurred. Aggregates extending
+	 * {@link AggregateRoot} hand out a read-only view.
 	 * @return the outbox
 	 */
 	List<OutboxEntry> outbox();

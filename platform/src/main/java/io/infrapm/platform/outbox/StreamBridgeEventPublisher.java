@@ -33,7 +33,7 @@ class StreamBridgeEventPublisher implements EventPublisher {
 	@Override
 	public void publish(OutboxEntry entry) {
 		EventMetadata metadata = new EventMetadata(entry.eventId(), this.source, entry.type(), entry.time(),
-				entry.subject());
+				entry.subject(), entry.sequence());
 		Message<byte[]> message = MessageBuilder.withPayload(entry.payload().getBytes(StandardCharsets.UTF_8))
 			.copyHeaders(CloudEventHeaders.of(metadata))
 			.setHeader(KafkaHeaders.KEY, entry.key().getBytes(StandardCharsets.UTF_8))

@@ -28,7 +28,7 @@ class PlatformDefaultsTests {
 	}
 
 	@Test
-	void makesPublishingDurableAndPoisonNonRetryable() {
+	void makesPublishingDurableAndLeavesRetriesToTheListenerContainer() {
 		applyDefaults();
 
 		assertThat(this.environment.getProperty("spring.cloud.stream.kafka.binder.required-acks")).isEqualTo("all");
@@ -36,10 +36,8 @@ class PlatformDefaultsTests {
 				this.environment.getProperty("spring.cloud.stream.kafka.binder.producer-properties.enable.idempotence"))
 			.isEqualTo("true");
 		assertThat(this.environment.getProperty("spring.cloud.stream.kafka.default.producer.sync")).isEqualTo("true");
-		assertThat(this.environment.getProperty("spring.cloud.stream.kafka.default.consumer.enable-dlq"))
-			.isEqualTo("true");
-		assertThat(this.environment.getProperty(
-				"spring.cloud.stream.default.consumer.retryable-exceptions[io.infrapm.platform.events.PoisonEventException]"))
+		assertThat(this.environment.getProperty("spring.cloud.stream.default.consumer.max-attempts")).isEqualTo("1");
+		assertThat(this.environment.getProperty("spring.cloud.stream.kafka.binder.auto-add-partitions"))
 			.isEqualTo("false");
 		assertThat(this.environment.getProperty("spring.mongodb.representation.uuid")).isEqualTo("standard");
 	}

@@ -1,7 +1,8 @@
 package io.infrapm.platform.idempotency;
 
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -10,7 +11,11 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.infrapm.embedded.LocalMongo;
+import io.infrapm.platform.events.EventMetadata;
+import io.infrapm.platform.events.PoisonEventException;
 import io.infrapm.platform.messaging.HandlingOutcome;
+import io.infrapm.platform.messaging.IncomingEvent;
+import io.infrapm.platform.messaging.UnknownAggregateException;
 import org.bson.UuidRepresentation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,10 +30,12 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Idempotent effects of incoming events against a real MongoDB-wire server: a redelivery
- * or a replay changes nothing.
+ * Idempotent effects of incoming events against a real MongoDB-wire server: a redelivery,
+ * a late older event or a replay of a long history changes nothing, and an event about a
+ * document not known yet is never mistaken for a duplicate.
  */
 class EventIdempotencyTests {
 
@@ -87,64 +94,83 @@ class EventIdempotencyTests {
 	}
 
 	@Test
-	void appliesAnUpdateOncePerEventId() {
-		this.mongo.insert(new RiskRegister(PROJECT_ID, "Frankfurt DC exit", 0, new ArrayList<>()));
-		UUID renamed = UUID.randomUUID();
+	void appliesAStateTransferOnlyWhenItIsNewerThanWhatTheDocumentHolds() {
+		this.mongo.insert(new RiskRegister(PROJECT_ID, "Frankfurt DC exit", 0, 0L, null));
 
-		assertThat(rename(renamed, "Frankfurt DC exit, phase 1")).isEqualTo(HandlingOutcome.APPLIED);
-		assertThat(rename(renamed, "Frankfurt DC exit, phase 1")).isEqualTo(HandlingOutcome.DUPLICATE);
+		assertThat(rename(3, "Phase 3")).isEqualTo(HandlingOutcome.APPLIED);
+		assertThat(rename(3, "Phase 3")).as("the same event again").isEqualTo(HandlingOutcome.DUPLICATE);
+		assertThat(rename(2, "Phase 2")).as("an older event arriving late").isEqualTo(HandlingOutcome.DUPLICATE);
 
 		RiskRegister register = register();
-		assertThat(register.projectName()).isEqualTo("Frankfurt DC exit, phase 1");
+		assertThat(register.projectName()).isEqualTo("Phase 3");
 		assertThat(register.renames()).isEqualTo(1);
-		assertThat(register.appliedEvents()).containsExactly(renamed);
+		assertThat(register.projectRevision()).isEqualTo(3);
 	}
 
 	@Test
-	void aRedeliveredEventChangesNothingEvenAfterLaterEvents() {
-		this.mongo.insert(new RiskRegister(PROJECT_ID, "Frankfurt DC exit", 0, new ArrayList<>()));
-		UUID first = UUID.randomUUID();
-		UUID second = UUID.randomUUID();
-		rename(first, "Phase 1");
-		rename(second, "Phase 2");
+	void aReplayFromTheStartOfMoreThanAThousandEventsChangesNothing() {
+		this.mongo.insert(new RiskRegister(PROJECT_ID, "Frankfurt DC exit", 0, 0L, null));
+		UUID subject = UUID.randomUUID();
+		List<IncomingEvent<String>> history = IntStream.rangeClosed(1, 1500)
+			.mapToObj((sequence) -> event(subject, sequence))
+			.toList();
+		history.forEach((event) -> assertThat(count(event)).isEqualTo(HandlingOutcome.APPLIED));
 
-		assertThat(rename(first, "Phase 1")).isEqualTo(HandlingOutcome.DUPLICATE);
+		history.forEach((event) -> assertThat(count(event)).isEqualTo(HandlingOutcome.DUPLICATE));
 
-		RiskRegister register = register();
-		assertThat(register.projectName()).isEqualTo("Phase 2");
-		assertThat(register.renames()).isEqualTo(2);
-		assertThat(register.appliedEvents()).containsExactly(first, second);
+		assertThat(register().renames()).isEqualTo(1500);
+		assertThat(register().appliedSequences()).containsExactly(Map.entry(subject.toString(), 1500L));
 	}
 
 	@Test
-	void reportsAnUpdateOfAMissingDocumentAsNotApplied() {
-		assertThat(rename(UUID.randomUUID(), "Phase 1")).isEqualTo(HandlingOutcome.DUPLICATE);
+	void keepsTheSequencesOfDifferentSubjectsApart() {
+		this.mongo.insert(new RiskRegister(PROJECT_ID, "Frankfurt DC exit", 0, 0L, null));
+		UUID budget = UUID.randomUUID();
+		UUID milestone = UUID.randomUUID();
+
+		assertThat(count(event(budget, 7))).isEqualTo(HandlingOutcome.APPLIED);
+		assertThat(count(event(milestone, 1))).isEqualTo(HandlingOutcome.APPLIED);
+		assertThat(count(event(milestone, 1))).isEqualTo(HandlingOutcome.DUPLICATE);
+		assertThat(count(event(budget, 8))).isEqualTo(HandlingOutcome.APPLIED);
+
+		assertThat(register().renames()).isEqualTo(3);
+	}
+
+	@Test
+	void refusesToApplyAnEventWithoutSequenceInOrder() {
+		this.mongo.insert(new RiskRegister(PROJECT_ID, "Frankfurt DC exit", 0, 0L, null));
+		IncomingEvent<String> unsequenced = new IncomingEvent<>(new EventMetadata(UUID.randomUUID(),
+				"/infrapm/project-service", "io.infrapm.project.ProjectUpdated.v1", Instant.now(), "p-1"), null, "");
+
+		assertThatExceptionOfType(PoisonEventException.class).isThrownBy(() -> count(unsequenced));
+		assertThat(register().renames()).isZero();
+	}
+
+	@Test
+	void anUpdateOfADocumentNotKnownYetIsNeverTakenForADuplicate() {
+		assertThatExceptionOfType(UnknownAggregateException.class).isThrownBy(() -> rename(1, "Phase 1"));
+		assertThatExceptionOfType(UnknownAggregateException.class).isThrownBy(() -> count(event(UUID.randomUUID(), 1)));
 		assertThat(this.mongo.count(new Query(), RiskRegister.class)).isZero();
 	}
 
-	@Test
-	void remembersABoundedWindowOfAppliedEvents() {
-		List<UUID> remembered = IntStream.range(0, EventIdempotency.REMEMBERED_EVENTS)
-			.mapToObj((i) -> UUID.randomUUID())
-			.toList();
-		this.mongo.insert(new RiskRegister(PROJECT_ID, "Frankfurt DC exit", 0, new ArrayList<>(remembered)));
-		UUID latest = UUID.randomUUID();
-
-		assertThat(rename(latest, "Phase 1")).isEqualTo(HandlingOutcome.APPLIED);
-
-		List<UUID> applied = register().appliedEvents();
-		assertThat(applied).hasSize(EventIdempotency.REMEMBERED_EVENTS)
-			.doesNotContain(remembered.get(0))
-			.startsWith(remembered.get(1))
-			.endsWith(latest);
-		assertThat(rename(latest, "Phase 1")).isEqualTo(HandlingOutcome.DUPLICATE);
-		assertThat(rename(remembered.get(1), "Phase 0")).isEqualTo(HandlingOutcome.DUPLICATE);
-		assertThat(register().renames()).isEqualTo(1);
+	private HandlingOutcome rename(long revision, String name) {
+		return EventIdempotency.applyIfNewer(this.mongo, byId(), "projectRevision", revision,
+				new Update().set("projectName", name).inc("renames", 1), RiskRegister.class);
 	}
 
-	private HandlingOutcome rename(UUID eventId, String name) {
-		return EventIdempotency.updateOnce(this.mongo, Query.query(Criteria.where("_id").is(PROJECT_ID)),
-				new Update().set("projectName", name).inc("renames", 1), eventId, RiskRegister.class);
+	private HandlingOutcome count(IncomingEvent<String> event) {
+		return EventIdempotency.applyInOrder(this.mongo, byId(), event, new Update().inc("renames", 1),
+				RiskRegister.class);
+	}
+
+	private static IncomingEvent<String> event(UUID subject, long sequence) {
+		return new IncomingEvent<>(new EventMetadata(UUID.randomUUID(), "/infrapm/budget-service",
+				"io.infrapm.budget.CostRecorded.v1", Instant.now(), subject.toString(), sequence),
+				PROJECT_ID.toString(), "");
+	}
+
+	private static Query byId() {
+		return Query.query(Criteria.where("_id").is(PROJECT_ID));
 	}
 
 	private RiskRegister register() {
@@ -156,7 +182,8 @@ class EventIdempotencyTests {
 	}
 
 	@Document("risk_registers")
-	record RiskRegister(@Id UUID projectId, String projectName, int renames, List<UUID> appliedEvents) {
+	record RiskRegister(@Id UUID projectId, String projectName, int renames, Long projectRevision,
+			Map<String, Long> appliedSequences) {
 	}
 
 }

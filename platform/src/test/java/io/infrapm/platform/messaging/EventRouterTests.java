@@ -92,7 +92,8 @@ class EventRouterTests {
 
 		assertThat(this.budgets).isEmpty();
 		assertThat(this.updates).isEmpty();
-		assertThat(consumed("io.infrapm.risk.RiskAssessed.v1", "ignored")).isEqualTo(1);
+		// Not (yet) a type of the catalogue: counted, but under the one tag for all such.
+		assertThat(consumed("other", "ignored")).isEqualTo(1);
 	}
 
 	@Test
@@ -105,7 +106,7 @@ class EventRouterTests {
 		assertThatExceptionOfType(MalformedEnvelopeException.class).isThrownBy(() -> router.accept(withoutId))
 			.withMessageContaining("ce_id");
 
-		assertThat(consumed("unknown", "poison")).isEqualTo(1);
+		assertThat(consumed("other", "poison")).isEqualTo(1);
 	}
 
 	@Test
@@ -146,7 +147,7 @@ class EventRouterTests {
 				.accept(message(UUID.randomUUID(), "io.infrapm.budget.BudgetEstablished.v2", json(this.budget))))
 			.withMessageContaining("io.infrapm.budget.BudgetEstablished.v2");
 
-		assertThat(consumed("io.infrapm.budget.BudgetEstablished.v2", "poison")).isEqualTo(1);
+		assertThat(consumed("other", "poison")).isEqualTo(1);
 	}
 
 	@Test

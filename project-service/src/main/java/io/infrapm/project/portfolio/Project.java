@@ -13,22 +13,21 @@ import java.util.UUID;
 import io.infrapm.contracts.project.Methodology;
 import io.infrapm.contracts.project.ProjectCategory;
 import io.infrapm.contracts.project.ProjectPhase;
-import io.infrapm.platform.outbox.OutboxEntry;
-import io.infrapm.platform.outbox.PublishesEvents;
+import io.infrapm.platform.outbox.AggregateRoot;
 import io.infrapm.platform.problem.RuleViolationException;
 
 import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * An IT-infrastructure project: what it is, when it is planned, what it may cost and who
- * must be kept informed. The aggregate root of project-service; its events travel in its
- * own {@code outbox} and are written in the same document write as the change.
+ * must be kept informed. The aggregate root of project-service: each transition records
+ * the fields it changed and registers its event, and both are written in one update of
+ * the project's document.
  */
 @Document("projects")
-public class Project implements PublishesEvents {
+public class Project extends AggregateRoot {
 
 	@Id
 	private UUID id;
@@ -62,11 +61,6 @@ public class Project implements PublishesEvents {
 
 	private Instant updatedAt;
 
-	@Version
-	private Long version;
-
-	private List<OutboxEntry> outbox = new ArrayList<>();
-
 	Project() {
 		// for the mapping layer
 	}
@@ -92,6 +86,7 @@ public class Project implements PublishesEvents {
 		project.creationRequest = creationRequest;
 		project.createdAt = now;
 		project.updatedAt = now;
+		project.registerEvent(ProjectEvents.created(project), project.id, project.id, now);
 		return project;
 	}
 
@@ -110,6 +105,15 @@ public class Project implements PublishesEvents {
 		}
 		apply(next);
 		this.updatedAt = now;
+		changed("name", this.name);
+		changed("category", this.category);
+		changed("methodology", this.methodology);
+		changed("manager", this.manager);
+		changed("sponsor", this.sponsor);
+		changed("plannedStart", this.plannedStart);
+		changed("plannedFinish", this.plannedFinish);
+		changed("updatedAt", this.updatedAt);
+		registerEvent(ProjectEvents.updated(this), this.id, this.id, now);
 		return true;
 	}
 
@@ -209,19 +213,6 @@ public class Project implements PublishesEvents {
 
 	public Instant updatedAt() {
 		return this.updatedAt;
-	}
-
-	/**
-	 * The version, which is the ETag; 0 for a project never saved.
-	 * @return the version
-	 */
-	public long version() {
-		return (this.version != null) ? this.version : 0;
-	}
-
-	@Override
-	public List<OutboxEntry> outbox() {
-		return this.outbox;
 	}
 
 }

@@ -2,11 +2,10 @@ package io.infrapm.project.portfolio;
 
 import io.infrapm.contracts.project.ProjectCreated;
 import io.infrapm.contracts.project.ProjectUpdated;
-import io.infrapm.platform.outbox.OutboxEntry;
 
 /**
  * Maps what happened to a project onto the public contract records of
- * {@code infrapm.project.v1}, ready for the project's outbox.
+ * {@code infrapm.project.v1}, which the project registers.
  */
 final class ProjectEvents {
 
@@ -16,9 +15,9 @@ final class ProjectEvents {
 	/**
 	 * The project was created.
 	 * @param project the new project
-	 * @return the outbox entry of {@link ProjectCreated}
+	 * @return the event
 	 */
-	static OutboxEntry created(Project project) {
+	static ProjectCreated created(Project project) {
 		ProjectCreated event = new ProjectCreated(project.id(), project.code(), project.name(), project.category(),
 				project.methodology(), project.phase(), person(project.manager()), person(project.sponsor()),
 				project.plannedStart(), project.plannedFinish(), project.budget().amount(), project.budget().currency(),
@@ -27,20 +26,20 @@ final class ProjectEvents {
 					.map((s) -> new io.infrapm.contracts.project.Stakeholder(s.id(), s.name(), s.email(), s.role()))
 					.toList(),
 				project.createdAt());
-		return OutboxEntry.of(event, project.id(), project.id(), project.createdAt());
+		return event;
 	}
 
 	/**
 	 * The project's attributes were revised; called before the save that increments its
 	 * version.
 	 * @param project the revised project
-	 * @return the outbox entry of {@link ProjectUpdated}
+	 * @return the event
 	 */
-	static OutboxEntry updated(Project project) {
+	static ProjectUpdated updated(Project project) {
 		ProjectUpdated event = new ProjectUpdated(project.id(), project.code(), project.name(), project.category(),
 				project.methodology(), person(project.manager()), person(project.sponsor()), project.plannedStart(),
 				project.plannedFinish(), project.version() + 1, project.updatedAt());
-		return OutboxEntry.of(event, project.id(), project.id(), project.updatedAt());
+		return event;
 	}
 
 	private static io.infrapm.contracts.project.Person person(Person person) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.infrapm.platform.outbox.Aggregates;
 import io.infrapm.platform.problem.ConflictException;
 import io.infrapm.platform.problem.NotFoundException;
 import io.infrapm.platform.problem.RuleViolationException;
@@ -28,10 +29,13 @@ public class ProjectPortfolio {
 
 	private final ProjectRepository projects;
 
+	private final Aggregates aggregates;
+
 	private final Clock clock;
 
-	ProjectPortfolio(ProjectRepository projects, Clock clock) {
+	ProjectPortfolio(ProjectRepository projects, Aggregates aggregates, Clock clock) {
 		this.projects = projects;
+		this.aggregates = aggregates;
 		this.clock = clock;
 	}
 
@@ -59,9 +63,8 @@ public class ProjectPortfolio {
 			.map((s) -> new Stakeholder(UUID.randomUUID(), s.name().strip(), s.email().strip(), s.role()))
 			.toList();
 		Project project = Project.initiate(command.plan(), command.budget(), stakeholders, request, now);
-		project.outbox().add(ProjectEvents.created(project));
 		try {
-			return new Initiation(this.projects.insert(project), false);
+			return new Initiation(this.aggregates.insert(project), false);
 		}
 		catch (DuplicateKeyException ex) {
 			// Lost a race: a concurrent request with the same key or code got there
@@ -113,11 +116,8 @@ public class ProjectPortfolio {
 	public Project revise(UUID id, String ifMatch, PlanChange change) {
 		Project project = get(id);
 		ETags.requireCurrent(ifMatch, project.version());
-		if (project.revise(change.applyTo(project.plan()), this.clock.instant())) {
-			project.outbox().add(ProjectEvents.updated(project));
-			return this.projects.save(project);
-		}
-		return project;
+		project.revise(change.applyTo(project.plan()), this.clock.instant());
+		return this.aggregates.update(project);
 	}
 
 	private static ConflictException codeTaken(String code) {

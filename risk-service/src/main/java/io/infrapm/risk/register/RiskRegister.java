@@ -6,19 +6,21 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-import io.infrapm.platform.outbox.OutboxEntry;
-import io.infrapm.platform.outbox.PublishesEvents;
+import io.infrapm.platform.outbox.AggregateRoot;
 
 import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * A project's risk register, opened when the project is created. The project id is the
  * document id: a project has exactly one register.
  */
 @Document("registers")
-public class RiskRegister implements PublishesEvents {
+public class RiskRegister extends AggregateRoot {
+
+	/** The revision of the project that the copied code and name reflect. */
+	static final String PROJECT_REVISION = "projectRevision";
 
 	@Id
 	private UUID projectId;
@@ -31,12 +33,7 @@ public class RiskRegister implements PublishesEvents {
 
 	private List<RiskEntry> risks = new ArrayList<>();
 
-	@Version
-	private Long version;
-
-	private List<UUID> appliedEvents = new ArrayList<>();
-
-	private List<OutboxEntry> outbox = new ArrayList<>();
+	private long projectRevision;
 
 	RiskRegister() {
 		// for the mapping layer
@@ -83,13 +80,14 @@ public class RiskRegister implements PublishesEvents {
 		return List.copyOf(this.risks);
 	}
 
-	public long version() {
-		return (this.version != null) ? this.version : 0;
-	}
-
-	@Override
-	public List<OutboxEntry> outbox() {
-		return this.outbox;
+	/**
+	 * The update that keeps the copy of the project's code and name current.
+	 * @param code the project's code
+	 * @param name its name
+	 * @return the update, to be applied only for a newer project revision
+	 */
+	static Update renamed(String code, String name) {
+		return new Update().set("projectCode", code).set("projectName", name);
 	}
 
 }

@@ -10,7 +10,6 @@ import io.infrapm.platform.problem.NotFoundException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
@@ -43,16 +42,19 @@ public class RiskRegisters {
 	}
 
 	/**
-	 * Keeps the copy of a project's code and name current, once per event.
-	 * @param eventId the event
+	 * Keeps the copy of a project's code and name current: an older or repeated revision
+	 * changes nothing.
 	 * @param projectId the project
+	 * @param revision the project's revision the values are of
 	 * @param code its code
 	 * @param name its new name
 	 * @return what happened
+	 * @throws io.infrapm.platform.messaging.UnknownAggregateException if no register is
+	 * known for the project yet
 	 */
-	public HandlingOutcome renameProject(UUID eventId, UUID projectId, String code, String name) {
-		return EventIdempotency.updateOnce(this.mongo, Query.query(Criteria.where("_id").is(projectId)),
-				new Update().set("projectCode", code).set("projectName", name), eventId, RiskRegister.class);
+	public HandlingOutcome renameProject(UUID projectId, long revision, String code, String name) {
+		return EventIdempotency.applyIfNewer(this.mongo, Query.query(Criteria.where("_id").is(projectId)),
+				RiskRegister.PROJECT_REVISION, revision, RiskRegister.renamed(code, name), RiskRegister.class);
 	}
 
 	/**

@@ -23,10 +23,10 @@ class ProjectEventsConsumer {
 	Consumer<Message<byte[]>> projectEvents(BudgetBook book, MeterRegistry registry) {
 		return EventRouter.builder(registry)
 			.on(ProjectCreated.class,
-					(event) -> book.establish(event.data().projectId(), event.data().code(), event.data().name(),
-							event.data().budgetAmount(), event.data().currency()))
+					(event) -> book.establish(event.id(), event.data().projectId(), event.data().code(),
+							event.data().name(), event.data().budgetAmount(), event.data().currency()))
 			.on(ProjectUpdated.class,
-					(event) -> book.renameProject(event.id(), event.data().projectId(), event.data().code(),
+					(event) -> book.renameProject(event.data().projectId(), event.data().version(), event.data().code(),
 							event.data().name()))
 			.build();
 	}

@@ -25,8 +25,8 @@ class ProjectEventsConsumer {
 			.on(ProjectCreated.class,
 					(event) -> registers.open(event.data().projectId(), event.data().code(), event.data().name()))
 			.on(ProjectUpdated.class,
-					(event) -> registers.renameProject(event.id(), event.data().projectId(), event.data().code(),
-							event.data().name()))
+					(event) -> registers.renameProject(event.data().projectId(), event.data().version(),
+							event.data().code(), event.data().name()))
 			.build();
 	}
 
