@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -63,7 +64,7 @@ class NotificationDispatchTests {
 	static void startServer() {
 		server = LocalMongo.inMemory();
 		client = MongoClients.create(MongoClientSettings.builder()
-			.applyConnectionString(new com.mongodb.ConnectionString(server.baseUri()))
+			.applyConnectionString(new ConnectionString(server.baseUri()))
 			.uuidRepresentation(UuidRepresentation.STANDARD)
 			.build());
 	}
