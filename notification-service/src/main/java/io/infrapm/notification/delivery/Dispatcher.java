@@ -3,34 +3,40 @@ package io.infrapm.notification.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.infrapm.notification.delivery.MailGateway.OutgoingMail;
 import io.infrapm.platform.observability.InstanceIdentity;
-import io.infrapm.platform.outbox.OutboxEntry;
 import io.infrapm.platform.outbox.OutboxRelay;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends due notifications, safely with several instances: each notification is claimed
- * with a conditional {@code findAndModify} before it is sent, and its outcome is written
- * with its event in one update. A claim that a crashed instance held expires and the
- * notification is sent again; the stable Message-ID lets mail clients drop that rare
- * duplicate.
+ * Sends due notifications, safely with several instances. Each notification is claimed
+ * with a conditional {@code findAndModify} that sets it {@code SENDING} under a fresh
+ * token, for longer than the longest possible SMTP exchange; its outcome is written, with
+ * its event, in one update that only succeeds under that same token. So while one
+ * instance sends, no other (and no later poll of its own) sends the same notification,
+ * and a claimant that lost its claim records nothing.
+ * <p>
+ * A claim that expires while the notification is still {@code SENDING} means its sender
+ * crashed between claiming and recording the outcome. The notification is then taken over
+ * and <em>sent again</em>: the mail server may have accepted it just before the crash,
+ * but nobody can know, and a rare duplicate (which mail clients recognise by the stable
+ * Message-ID) is better than a notification silently lost. Takeovers are counted as
+ * {@code infrapm.notifications{outcome=reclaimed}}.
  */
 @Component
 public class Dispatcher implements SmartLifecycle {
@@ -47,6 +53,8 @@ public class Dispatcher implements SmartLifecycle {
 
 	private final DispatchSettings settings;
 
+	private final Duration claim;
+
 	private final String owner;
 
 	private final Clock clock;
@@ -55,7 +63,9 @@ public class Dispatcher implements SmartLifecycle {
 
 	private final AtomicBoolean wakeUpPending = new AtomicBoolean();
 
-	private ScheduledExecutorService scheduler;
+	private volatile boolean stopping;
+
+	private volatile ScheduledExecutorService scheduler;
 
 	Dispatcher(MongoOperations mongo, MailGateway mail, OutboxRelay relay, DispatchSettings settings,
 			InstanceIdentity identity, Clock clock, MeterRegistry registry) {
@@ -63,9 +73,36 @@ public class Dispatcher implements SmartLifecycle {
 		this.mail = mail;
 		this.relay = relay;
 		this.settings = settings;
+		this.claim = claim(settings, mail.longestSend());
 		this.owner = identity.instance();
 		this.clock = clock;
 		this.registry = registry;
+	}
+
+	/**
+	 * How long a claim lasts: as configured, or else as long as the longest send. Shorter
+	 * would let another instance take over a mail that is still being sent, so it stops
+	 * the service from starting.
+	 */
+	private static Duration claim(DispatchSettings settings, Duration longestSend) {
+		if (settings.claim() == null) {
+			return longestSend;
+		}
+		if (settings.claim().compareTo(longestSend) < 0) {
+			throw new IllegalStateException("infrapm.notification.dispatch.claim (" + settings.claim()
+					+ ") is shorter than the longest SMTP exchange the spring.mail.properties timeouts allow ("
+					+ longestSend + "): another instance could take over a mail still being sent and send it twice. "
+					+ "Leave the claim unset to derive it, raise it, or lower the mail timeouts.");
+		}
+		return settings.claim();
+	}
+
+	/**
+	 * How long a claim lasts, and so how long shutdown waits for a mail in flight.
+	 * @return the claim duration
+	 */
+	Duration claimDuration() {
+		return this.claim;
 	}
 
 	/**
@@ -74,22 +111,31 @@ public class Dispatcher implements SmartLifecycle {
 	public void dispatchSoon() {
 		ScheduledExecutorService current = this.scheduler;
 		if (current != null && this.wakeUpPending.compareAndSet(false, true)) {
-			current.execute(() -> {
+			try {
+				current.execute(() -> {
+					this.wakeUpPending.set(false);
+					dispatchDue();
+				});
+			}
+			catch (RejectedExecutionException ex) {
+				// Shutting down: the notification stays PENDING for the next instance
+				// that runs, and the caller's event is still acknowledged.
 				this.wakeUpPending.set(false);
-				dispatchDue();
-			});
+			}
 		}
 	}
 
 	/**
-	 * Sends every notification that is due and not claimed by another instance.
+	 * Sends every notification that is due and not claimed by another instance, and takes
+	 * over those whose sender crashed. Once {@link #stop()} was called it starts no new
+	 * send.
 	 * @return how many were handled (sent or failed)
 	 */
 	public int dispatchDue() {
 		int handled = 0;
 		try {
 			Notification next;
-			while ((next = claimNext()) != null) {
+			while (!this.stopping && (next = claimNext()) != null) {
 				deliver(next);
 				handled++;
 			}
@@ -102,59 +148,61 @@ public class Dispatcher implements SmartLifecycle {
 
 	private Notification claimNext() {
 		Instant now = this.clock.instant();
-		Query due = Query
-			.query(Criteria.where("status")
-				.is(NotificationStatus.PENDING)
-				.and("nextAttemptAt")
-				.lte(now)
-				.orOperator(Criteria.where("claimedUntil").is(null), Criteria.where("claimedUntil").lt(now)))
-			.with(Sort.by("nextAttemptAt"));
-		Update claim = new Update().set("claimedBy", this.owner)
-			.set("claimedUntil", now.plus(this.settings.claim()))
-			.inc("attempts", 1);
-		return this.mongo.findAndModify(due, claim, FindAndModifyOptions.options().returnNew(true), Notification.class);
+		Instant until = now.plus(this.claim);
+		FindAndModifyOptions claimed = FindAndModifyOptions.options().returnNew(true);
+		// Abandoned ones first: they have waited longest, for a whole claim already.
+		Notification abandoned = this.mongo.findAndModify(Notification.abandoned(now),
+				Notification.claim(this.owner, UUID.randomUUID(), until), claimed, Notification.class);
+		if (abandoned != null) {
+			count(abandoned, "reclaimed");
+			log.warn(
+					"Took over notification {} to {}: its claim expired while it was being sent, so its sender "
+							+ "crashed; sending it again (attempt {})",
+					abandoned.id(), abandoned.recipient(), abandoned.attempts());
+			return abandoned;
+		}
+		return this.mongo.findAndModify(Notification.due(now), Notification.claim(this.owner, UUID.randomUUID(), until),
+				claimed, Notification.class);
 	}
 
 	private void deliver(Notification notification) {
-		Query mine = Query.query(Criteria.where("_id").is(notification.id()).and("claimedBy").is(this.owner));
-		Instant now;
 		Update outcome;
-		OutboxEntry event;
+		boolean publishes;
+		String result;
 		try {
 			this.mail.send(new OutgoingMail("<" + notification.id() + "@infrapm>", notification.recipient(),
 					notification.recipientName(), notification.subject(), notification.body()));
-			now = this.clock.instant();
-			event = NotificationEvents.delivered(notification, now);
-			outcome = new Update().set("status", NotificationStatus.SENT).set("sentAt", now).unset("lastError");
-			count(notification, "sent");
+			outcome = notification.delivered(this.clock.instant());
+			publishes = true;
+			result = "sent";
 		}
 		catch (RuntimeException ex) {
-			now = this.clock.instant();
+			Instant now = this.clock.instant();
 			boolean last = notification.attempts() >= this.settings.maxAttempts();
 			String reason = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
-			outcome = new Update().set("lastError", reason);
 			if (last) {
-				outcome.set("status", NotificationStatus.FAILED);
+				outcome = notification.givenUp(reason, now);
 			}
 			else {
 				Duration wait = this.settings.retryBackoff()
 					.multipliedBy(1L << Math.min(notification.attempts() - 1, 10));
-				outcome.set("nextAttemptAt", now.plus(wait));
+				outcome = notification.retryAt(reason, now.plus(wait));
 			}
-			event = last ? NotificationEvents.failed(notification, reason, now) : null;
-			count(notification, last ? "failed" : "retrying");
+			publishes = last;
+			result = last ? "failed" : "retrying";
 			log.warn("Sending notification {} to {} failed (attempt {}): {}", notification.id(),
 					notification.recipient(), notification.attempts(), reason);
 		}
-		outcome.unset("claimedBy").unset("claimedUntil").inc("version", 1);
-		if (event != null) {
-			outcome.push("outbox", event);
-		}
+		count(notification, result);
 		// findAndModify rather than updateFirst: it answers whether the claim was still
-		// ours
-		// without exposing the driver's UpdateResult to the domain package.
-		boolean stillMine = this.mongo.findAndModify(mine, outcome, Notification.class) != null;
-		if (stillMine && event != null) {
+		// ours without exposing the driver's UpdateResult to the domain package.
+		boolean stillMine = this.mongo.findAndModify(notification.underThisClaim(), outcome,
+				Notification.class) != null;
+		if (!stillMine) {
+			log.warn("Outcome '{}' of notification {} not recorded: its claim expired and another sender took it "
+					+ "over", result, notification.id());
+		}
+		else if (publishes) {
 			this.relay.publishSoon(COLLECTION, notification.id());
 		}
 	}
@@ -168,28 +216,41 @@ public class Dispatcher implements SmartLifecycle {
 
 	@Override
 	public synchronized void start() {
-		this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
+		this.stopping = false;
+		ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread thread = new Thread(task, "notification-dispatcher");
 			thread.setDaemon(true);
 			return thread;
 		});
 		long interval = this.settings.pollInterval().toMillis();
-		this.scheduler.scheduleWithFixedDelay(this::dispatchDue, interval, interval, TimeUnit.MILLISECONDS);
+		started.scheduleWithFixedDelay(this::dispatchDue, interval, interval, TimeUnit.MILLISECONDS);
+		this.scheduler = started;
 	}
 
+	/**
+	 * Starts no new send, and waits until the one in flight has finished and its outcome
+	 * is recorded. The wait is bounded by the claim: it outlasts the longest send, and
+	 * beyond it another instance may take the notification over, so waiting longer could
+	 * not make this instance's outcome count.
+	 */
 	@Override
 	public synchronized void stop() {
-		if (this.scheduler != null) {
-			this.scheduler.shutdown();
-			try {
-				// Let a mail in flight finish so its outcome is recorded.
-				this.scheduler.awaitTermination(10, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			this.scheduler = null;
+		this.stopping = true;
+		ScheduledExecutorService current = this.scheduler;
+		if (current == null) {
+			return;
 		}
+		current.shutdown();
+		try {
+			if (!current.awaitTermination(this.claim.toMillis(), TimeUnit.MILLISECONDS)) {
+				log.warn("A notification was still being sent after {}; another instance will take it over",
+						this.claim);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		this.scheduler = null;
 	}
 
 	@Override

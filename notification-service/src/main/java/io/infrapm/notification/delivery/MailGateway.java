@@ -1,5 +1,7 @@
 package io.infrapm.notification.delivery;
 
+import java.time.Duration;
+
 /**
  * The port e-mail leaves through.
  */
@@ -11,6 +13,14 @@ public interface MailGateway {
 	 * @throws MailNotSentException if the server did not accept it
 	 */
 	void send(OutgoingMail message);
+
+	/**
+	 * The longest one {@link #send} can take before it returns or fails, however slow the
+	 * server. A claim on a notification must outlast it, or another instance could take
+	 * over a mail that is still being sent and send it a second time.
+	 * @return the bound
+	 */
+	Duration longestSend();
 
 	/**
 	 * A message ready to send.

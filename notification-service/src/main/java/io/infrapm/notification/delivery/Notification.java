@@ -13,18 +13,48 @@ import io.infrapm.platform.outbox.PublishesEvents;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * One message to one recipient through one channel. Its id is derived from the event that
  * caused it and the recipient, so a redelivered event finds it already there and nothing
  * is sent twice.
+ * <p>
+ * Sending it is claimed: the claim sets it {@link NotificationStatus#SENDING} with a
+ * token of its own, and only an outcome written under that same token counts. A claim
+ * that expired while the notification was still {@code SENDING} means its sender crashed
+ * or stalled; it may then be {@linkplain #abandoned taken over} and sent again.
  */
 @Document("notifications")
 @CompoundIndex(name = "recipient_created", def = "{'recipient': 1, 'createdAt': -1}")
 @CompoundIndex(name = "due", def = "{'status': 1, 'nextAttemptAt': 1}")
+@CompoundIndex(name = "abandoned", def = "{'status': 1, 'claimedUntil': 1}")
 public class Notification implements PublishesEvents {
+
+	private static final String ID = "_id";
+
+	private static final String STATUS = "status";
+
+	private static final String ATTEMPTS = "attempts";
+
+	private static final String NEXT_ATTEMPT_AT = "nextAttemptAt";
+
+	private static final String CLAIMED_BY = "claimedBy";
+
+	private static final String CLAIM_TOKEN = "claimToken";
+
+	private static final String CLAIMED_UNTIL = "claimedUntil";
+
+	private static final String SENT_AT = "sentAt";
+
+	private static final String LAST_ERROR = "lastError";
+
+	private static final String VERSION = "version";
 
 	@Id
 	private UUID id;
@@ -50,6 +80,8 @@ public class Notification implements PublishesEvents {
 	private Instant nextAttemptAt;
 
 	private String claimedBy;
+
+	private UUID claimToken;
 
 	private Instant claimedUntil;
 
@@ -99,6 +131,102 @@ public class Notification implements PublishesEvents {
 
 	static String normalize(String email) {
 		return email.strip().toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * Notifications waiting for an attempt that is due, oldest due first.
+	 * @param now the time
+	 * @return the query
+	 */
+	static Query due(Instant now) {
+		return Query.query(Criteria.where(STATUS).is(NotificationStatus.PENDING).and(NEXT_ATTEMPT_AT).lte(now))
+			.with(Sort.by(NEXT_ATTEMPT_AT));
+	}
+
+	/**
+	 * Notifications left {@code SENDING} by a claim that has expired: the claim outlasts
+	 * the longest possible send, so their sender crashed before it could record the
+	 * outcome.
+	 * @param now the time
+	 * @return the query, longest abandoned first
+	 */
+	static Query abandoned(Instant now) {
+		return Query.query(Criteria.where(STATUS).is(NotificationStatus.SENDING).and(CLAIMED_UNTIL).lt(now))
+			.with(Sort.by(CLAIMED_UNTIL));
+	}
+
+	/**
+	 * Claims a notification for one attempt, which counts as one.
+	 * @param owner the claiming instance (for operators; the token is what guards)
+	 * @param token new for every claim, so that even the same instance's earlier claim is
+	 * told apart
+	 * @param until when another instance may take it over
+	 * @return the update
+	 */
+	static Update claim(String owner, UUID token, Instant until) {
+		return new Update().set(STATUS, NotificationStatus.SENDING)
+			.set(CLAIMED_BY, owner)
+			.set(CLAIM_TOKEN, token)
+			.set(CLAIMED_UNTIL, until)
+			.inc(ATTEMPTS, 1)
+			.inc(VERSION, 1);
+	}
+
+	/**
+	 * This notification, only while it is still being sent under the claim it was loaded
+	 * with: a claimant whose claim was taken over finds nothing and records nothing.
+	 * @return the query
+	 */
+	Query underThisClaim() {
+		if (this.status != NotificationStatus.SENDING || this.claimToken == null) {
+			throw new IllegalStateException("Notification " + this.id + " is " + this.status + ", not claimed");
+		}
+		return Query.query(Criteria.where(ID)
+			.is(this.id)
+			.and(STATUS)
+			.is(NotificationStatus.SENDING)
+			.and(CLAIM_TOKEN)
+			.is(this.claimToken));
+	}
+
+	/**
+	 * The channel accepted it: {@code SENT}, with {@code NotificationDelivered} in the
+	 * same write.
+	 * @param at when
+	 * @return the update
+	 */
+	Update delivered(Instant at) {
+		return released().set(STATUS, NotificationStatus.SENT)
+			.set(SENT_AT, at)
+			.unset(LAST_ERROR)
+			.push(OUTBOX_FIELD, NotificationEvents.delivered(this, at));
+	}
+
+	/**
+	 * This attempt failed and another will follow: back to {@code PENDING}.
+	 * @param reason what the channel said
+	 * @param next when the next attempt is due
+	 * @return the update
+	 */
+	Update retryAt(String reason, Instant next) {
+		return released().set(STATUS, NotificationStatus.PENDING).set(LAST_ERROR, reason).set(NEXT_ATTEMPT_AT, next);
+	}
+
+	/**
+	 * The last attempt failed: {@code FAILED}, with {@code NotificationFailed} in the
+	 * same write.
+	 * @param reason what the channel said
+	 * @param at when
+	 * @return the update
+	 */
+	Update givenUp(String reason, Instant at) {
+		return released().set(STATUS, NotificationStatus.FAILED)
+			.set(LAST_ERROR, reason)
+			.push(OUTBOX_FIELD, NotificationEvents.failed(this, reason, at));
+	}
+
+	private static Update released() {
+		return new Update().unset(CLAIMED_BY).unset(CLAIM_TOKEN).unset(CLAIMED_UNTIL).inc(VERSION, 1);
 	}
 
 	public UUID id() {
@@ -151,6 +279,14 @@ public class Notification implements PublishesEvents {
 
 	public String lastError() {
 		return this.lastError;
+	}
+
+	UUID claimToken() {
+		return this.claimToken;
+	}
+
+	Instant claimedUntil() {
+		return this.claimedUntil;
 	}
 
 	@Override

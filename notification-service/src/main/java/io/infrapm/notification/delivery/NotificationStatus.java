@@ -7,6 +7,11 @@ public enum NotificationStatus {
 
 	/** Waiting to be sent, or to be retried after a failure. */
 	PENDING,
+	/**
+	 * Claimed by one instance, which is handing it to the channel right now. No other
+	 * instance sends it unless that claim expires (its sender crashed).
+	 */
+	SENDING,
 	/** Accepted by the channel. */
 	SENT,
 	/** Given up after the last attempt. */

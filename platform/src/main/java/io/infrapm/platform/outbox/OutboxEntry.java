@@ -58,7 +58,22 @@ public record OutboxEntry(UUID eventId, String type, String key, String subject,
 	 * @return the entry
 	 */
 	public static OutboxEntry of(Record event, UUID projectId, Object subject, Instant time) {
-		return of(UUID.randomUUID(), event, projectId, subject, time, 0);
+		return of(UUID.randomUUID(), event, projectId, subject, time);
+	}
+
+	/**
+	 * Wraps a contract record for the outbox with an event id the caller chose: one
+	 * derived from what caused the event, so that recording the same fact again can never
+	 * publish it under a different id.
+	 * @param eventId the event id ({@code ce_id})
+	 * @param event a record annotated with {@link io.infrapm.contracts.EventType}
+	 * @param projectId the project the event belongs to (the Kafka key)
+	 * @param subject the id of the aggregate
+	 * @param time when it occurred
+	 * @return the entry, without a sequence number
+	 */
+	public static OutboxEntry of(UUID eventId, Record event, UUID projectId, Object subject, Instant time) {
+		return of(eventId, event, projectId, subject, time, 0);
 	}
 
 	/**

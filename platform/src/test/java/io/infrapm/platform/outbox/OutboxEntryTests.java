@@ -58,6 +58,24 @@ class OutboxEntryTests {
 	}
 
 	@Test
+	void keepsAnEventIdTheCallerDerivedFromTheCause() {
+		UUID derived = UUID.fromString("3d0c9a7e-5f21-4b8e-9a64-1e2f3a4b5c6d");
+
+		OutboxEntry first = OutboxEntry.of(derived, this.budget, PROJECT_ID, BUDGET_ID, Instant.now());
+		OutboxEntry again = OutboxEntry.of(derived, this.budget, PROJECT_ID, BUDGET_ID, Instant.now());
+
+		assertThat(first.eventId()).isEqualTo(derived).isEqualTo(again.eventId());
+		assertThat(first.type()).isEqualTo("io.infrapm.budget.BudgetEstablished.v1");
+	}
+
+	@Test
+	void refusesAnEntryWithoutAnEventId() {
+		assertThatNullPointerException()
+			.isThrownBy(() -> OutboxEntry.of(null, this.budget, PROJECT_ID, BUDGET_ID, Instant.now()))
+			.withMessageContaining("eventId");
+	}
+
+	@Test
 	void keepsTheTimeToTheMillisecondAsMongoDbStoresIt() {
 		OutboxEntry entry = OutboxEntry.of(this.budget, PROJECT_ID, BUDGET_ID,
 				Instant.parse("2025-03-14T09:26:53.589793238Z"));
