@@ -55,6 +55,10 @@ public final class PlatformLauncher {
 			  events  print the events on InfraPM's topics with their CloudEvents headers
 			          (./infrapm events infrapm.project.v1); --follow keeps reading,
 			          --kafka <bootstrap-servers> reads another broker (default 127.0.0.1:9092)
+			  redrive send the records of a dead-letter topic back to their source topic, once
+			          their cause is fixed (./infrapm redrive infrapm.project.v1.budget-service.dlq);
+			          consumers deduplicate, so re-driving twice is harmless;
+			          --kafka <bootstrap-servers> as for events
 			  help    show this text
 
 			Options of up:
@@ -114,6 +118,7 @@ public final class PlatformLauncher {
 			case "up" -> up(options);
 			case "mail" -> mail(options);
 			case "events" -> events(options);
+			case "redrive" -> redrive(options);
 			case "help", "-h", "--help" -> {
 				this.out.print(USAGE_TEXT);
 				yield OK;
@@ -255,6 +260,45 @@ public final class PlatformLauncher {
 		catch (org.apache.kafka.common.KafkaException ex) {
 			this.err.println("infrapm: no Kafka answers at " + kafka + "; is InfraPM running (./infrapm up)? ("
 					+ ex.getMessage() + ")");
+			return FAILED;
+		}
+	}
+
+	/**
+	 * Send the records of a dead-letter topic back to their source topic.
+	 */
+	private int redrive(List<String> options) {
+		String kafka = "127.0.0.1:" + PlatformSettings.DEFAULT_KAFKA_PORT;
+		String topic = null;
+		try {
+			for (int i = 0; i < options.size(); i++) {
+				String option = options.get(i);
+				if (option.equals("--kafka")) {
+					kafka = value(options, i, option);
+					i++;
+				}
+				else if (!option.startsWith("--") && topic == null) {
+					topic = option;
+				}
+				else {
+					throw new IllegalArgumentException("unexpected argument '" + option + "' (see ./infrapm help)");
+				}
+			}
+			if (topic == null) {
+				throw new IllegalArgumentException("name the dead-letter topic to re-drive (see ./infrapm events)");
+			}
+			Map<String, Integer> sent = new DeadLetterRedrive(kafka).redrive(topic, Duration.ofSeconds(3));
+			int total = sent.values().stream().mapToInt(Integer::intValue).sum();
+			sent.forEach((source, count) -> this.out.println(count + " record(s) re-driven to " + source));
+			this.err.println(total + " record(s) re-driven from " + topic);
+			return OK;
+		}
+		catch (IllegalArgumentException ex) {
+			this.err.println("infrapm: " + ex.getMessage());
+			return USAGE;
+		}
+		catch (org.apache.kafka.common.KafkaException | IllegalStateException ex) {
+			this.err.println("infrapm: re-driving " + topic + " failed: " + ex.getMessage());
 			return FAILED;
 		}
 	}
