@@ -55,6 +55,7 @@ class ProblemDetailsAdviceTests {
 
 	private final MockMvcTester mvc = MockMvcTester.create(MockMvcBuilders.standaloneSetup(new WorkPackages())
 		.setControllerAdvice(new ProblemDetailsAdvice())
+		.addInterceptors(new WildcardContentTypeGuard())
 		.build());
 
 	@Test
@@ -100,6 +101,19 @@ class ProblemDetailsAdviceTests {
 		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentTypeCompatibleWith(PROBLEM);
 		assertThat(result).bodyJson().extractingPath("$.title").isEqualTo("Malformed request body");
 		assertThat(result).bodyJson().extractingPath("$.detail").asString().isNotBlank();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "*/*", "application/*", "application/*+json" })
+	void answersAWildcardContentTypeWith415(String contentType) {
+		MvcTestResult result = this.mvc.post()
+			.uri("/work-packages")
+			.header(HttpHeaders.CONTENT_TYPE, contentType)
+			.content("{\"title\":\"Rack and stack row C\",\"budget\":1000,\"kind\":\"HARDWARE\"}")
+			.exchange();
+
+		assertThat(result).hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE).hasContentTypeCompatibleWith(PROBLEM);
+		assertThat(result).bodyJson().extractingPath("$.detail").asString().contains(contentType);
 	}
 
 	@Test
