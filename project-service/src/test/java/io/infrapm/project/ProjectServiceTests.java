@@ -124,6 +124,69 @@ class ProjectServiceTests {
 	}
 
 	@Test
+	void rejectsNumbersAndDatesThatCouldNotBeStoredAndStoresNothing() {
+		long before = this.mongo.getCollection("projects").countDocuments();
+		for (String amount : List.of("123456789012345678901234567890123456", "1E+10000", "1E+2147483647")) {
+			ResponseEntity<Map<String, Object>> response = post(
+					projectJson(uniqueCode("n"), "2027-01-04", "2027-09-30").replace("1250000", amount), null);
+			assertInvalid(response, 400, "budget.amount");
+			assertThat(reasonOf(response, "budget.amount"))
+				.isEqualTo("must have at most 30 digits before the decimal point and 4 after it");
+		}
+		for (String date : List.of("+999999999-12-31", "0001-01-01", "1899-12-31")) {
+			ResponseEntity<Map<String, Object>> response = post(projectJson(uniqueCode("t"), date, "2027-09-30"), null);
+			assertInvalid(response, 400, "plannedStart");
+			assertThat(reasonOf(response, "plannedStart")).isEqualTo("must be a date from 1900-01-01 to 9999-12-31");
+		}
+		assertInvalid(post(projectJson(uniqueCode("u"), "2027-01-04", "+10000-01-01"), null), 400, "plannedFinish");
+		assertThat(this.mongo.getCollection("projects").countDocuments()).isEqualTo(before);
+	}
+
+	@Test
+	void rejectsARevisionToADateOutsideTheCalendarAndChangesNothing() {
+		String id = (String) post(projectJson(uniqueCode("cal"), "2027-01-04", "2027-09-30"), null).getBody().get("id");
+
+		assertInvalid(patch(id, "{\"plannedFinish\":\"+999999999-12-31\"}", "\"0\""), 400, "plannedFinish");
+		assertInvalid(patch(id, "{\"plannedStart\":\"1066-10-14\"}", "\"0\""), 400, "plannedStart");
+		ResponseEntity<Map<String, Object>> read = get("/api/projects/" + id);
+		assertThat(read.getHeaders().getETag()).isEqualTo("\"0\"");
+		assertThat(read.getBody()).containsEntry("plannedStart", "2027-01-04")
+			.containsEntry("plannedFinish", "2027-09-30");
+	}
+
+	@Test
+	void answersWithoutNamingJavaTypes() {
+		List<String> bodies = List.of("[]", "{\"budget\":[1]}", "{\"stakeholders\":{}}", "{\"stakeholders\":[[]]}",
+				"{\"plannedStart\":{}}", "\"x\"", "{\"code\": ", "{\"budget\":{\"amount\":1e99999999999}}");
+		for (String body : bodies) {
+			ResponseEntity<Map<String, Object>> response = post(body, null);
+			assertThat(response.getStatusCode().value()).as(body).isEqualTo(400);
+			assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+			assertThat(response.getBody().toString()).as(body)
+				.doesNotContain("java.")
+				.doesNotContain("io.infrapm")
+				.doesNotContain("$")
+				.doesNotContain("Exception")
+				.doesNotContain("CreateProject")
+				.doesNotContain("MoneyBody")
+				.doesNotContain("StakeholderBody")
+				.doesNotContain("ArrayList");
+		}
+	}
+
+	@Test
+	void showsAnAnonymousCallerOnlyTheHealthStatus() {
+		ResponseEntity<Map<String, Object>> readiness = get("/actuator/health/readiness");
+		ResponseEntity<Map<String, Object>> health = get("/actuator/health");
+
+		assertThat(readiness.getStatusCode().value()).isEqualTo(200);
+		assertThat(readiness.getBody()).containsOnly(Map.entry("status", "UP"));
+		assertThat(health.getBody()).containsOnlyKeys("status", "groups");
+		assertThat(health.getBody().toString()).doesNotContain("project-service-tests").doesNotContain("mongo");
+		assertThat(get("/actuator/health/liveness").getStatusCode().value()).isEqualTo(200);
+	}
+
+	@Test
 	void refusesASecondProjectWithTheSameCode() {
 		String code = uniqueCode("net");
 		assertThat(post(projectJson(code, "2027-01-04", "2027-09-30"), null).getStatusCode().value()).isEqualTo(201);
@@ -178,6 +241,15 @@ class ProjectServiceTests {
 		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat((List<?>) response.getBody().get("errors")).as("errors of %s", response.getBody())
 			.anySatisfy((error) -> assertThat(((Map<?, ?>) error).get("field")).isEqualTo(field));
+	}
+
+	private static String reasonOf(ResponseEntity<Map<String, Object>> response, String field) {
+		return ((List<?>) response.getBody().get("errors")).stream()
+			.map((error) -> (Map<?, ?>) error)
+			.filter((error) -> field.equals(error.get("field")))
+			.map((error) -> (String) error.get("reason"))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private List<ConsumerRecord<String, byte[]>> eventsOf(String projectId, int expected) {

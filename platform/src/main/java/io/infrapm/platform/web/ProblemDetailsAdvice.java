@@ -1,8 +1,22 @@
 package io.infrapm.platform.web;
 
+import java.math.BigInteger;
 import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -17,14 +31,21 @@ import jakarta.validation.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DatabindException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.MethodParameter;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -48,8 +69,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Turns every failure of a request into an RFC 9457 {@code application/problem+json}
  * answer that names the field and the reason: 400 for malformed or invalid input, 404 for
  * an unknown resource, 409 for a conflict, 412/428 for optimistic concurrency, 422 for a
- * broken business rule. Bad input never yields a 500; an unexpected failure yields a 500
- * without internals.
+ * broken business rule, 503 with {@code Retry-After} while the database is unreachable.
+ * Bad input never yields a 500; an unexpected failure yields a 500 without internals. No
+ * answer names a Java type or echoes a library's message: the reasons are phrased in JSON
+ * and ISO terms.
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -57,6 +80,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
 	private static final String ERRORS = "errors";
+
+	private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
+	private static final int MAX_ECHO = 40;
 
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -114,26 +141,51 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		// The databind exception carries the path to the field; its own cause (say, a
-		// DateTimeParseException) does not, so look for it along the chain.
+		// The Jackson exception carries the path to the field; its own cause (say, a
+		// DateTimeParseException) does not, so look for it along the chain. Broken JSON
+		// is reported for the body, where it breaks, even inside a field. Jackson's
+		// messages name Java types and are never passed on.
 		for (Throwable candidate = ex.getCause(); candidate != null; candidate = candidate.getCause()) {
-			if (candidate instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-				return invalid(List.of(fieldError(path(databind), unreadableReason(databind))));
+			if (candidate instanceof JacksonException jackson && !jackson.getPath().isEmpty()
+					&& (!(candidate instanceof StreamReadException) || candidate instanceof InputCoercionException)) {
+				return invalid(List.of(fieldError(path(jackson), unreadableReason(jackson))));
 			}
 		}
-		Throwable cause = ex.getMostSpecificCause();
-		String reason = (cause instanceof JacksonException jackson) ? jackson.getOriginalMessage()
-				: "the request body is missing or is not JSON";
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Malformed request body", reason);
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Malformed request body", malformedReason(ex));
 		return ResponseEntity.badRequest().body(problem);
+	}
+
+	/**
+	 * Why a body could not be read as a whole: broken JSON (where it breaks), a limit
+	 * exceeded, a value of the wrong shape at the top, or no body at all.
+	 */
+	private static String malformedReason(HttpMessageNotReadableException ex) {
+		for (Throwable candidate = ex.getCause(); candidate != null; candidate = candidate.getCause()) {
+			if (candidate instanceof StreamConstraintsException) {
+				return "the request body is too large or too deeply nested";
+			}
+			if (candidate instanceof StreamReadException read) {
+				TokenStreamLocation location = read.getLocation();
+				return (location != null && location.getLineNr() > 0) ? "the request body is not valid JSON at line "
+						+ location.getLineNr() + ", column " + location.getColumnNr()
+						: "the request body is not valid JSON";
+			}
+			if (candidate instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+				return "the request body must be " + describe(mismatch.getTargetType());
+			}
+			if (candidate instanceof JacksonException) {
+				return "the request body is not valid JSON for this request";
+			}
+		}
+		return "the request body is missing or is not JSON";
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
 		String field = (ex.getPropertyName() != null) ? ex.getPropertyName() : "parameter";
-		String expected = (ex.getRequiredType() != null) ? ex.getRequiredType().getSimpleName() : "another type";
-		return invalid(List.of(fieldError(field, "'" + ex.getValue() + "' is not a valid " + expected)));
+		String expected = (ex.getRequiredType() != null) ? describe(ex.getRequiredType()) : "valid here";
+		return invalid(List.of(fieldError(field, quote(ex.getValue()) + " is not " + expected)));
 	}
 
 	/**
@@ -175,6 +227,23 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			.body(problem(HttpStatus.CONFLICT, titleOf(HttpStatus.CONFLICT), "the resource already exists"));
 	}
 
+	/**
+	 * The database is unreachable or timed out (the MongoDB driver's socket and timeout
+	 * exceptions arrive translated to these): the client may retry, and should not take
+	 * it for a fault of its request or of the service.
+	 * @param ex the failure
+	 * @return 503 with {@code Retry-After}
+	 */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class })
+	ResponseEntity<ProblemDetail> unavailable(DataAccessException ex) {
+		log.warn("Request failed because the database is unavailable: {}", ex.getMessage());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds()))
+			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, titleOf(HttpStatus.SERVICE_UNAVAILABLE),
+					"the database is unavailable, so the request was not carried out and nothing was changed; retry in "
+							+ RETRY_AFTER.toSeconds() + " seconds"));
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
 		log.error("Unexpected failure of a request", ex);
@@ -210,14 +279,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	private static Map<String, String> fieldError(String field, String reason) {
-		return Map.of("field", field, "reason", reason);
+		// Field first, as a reader looks for it.
+		Map<String, String> error = new LinkedHashMap<>();
+		error.put("field", field);
+		error.put("reason", reason);
+		return error;
 	}
 
 	private static String reason(FieldError error) {
 		return (error.getDefaultMessage() != null) ? error.getDefaultMessage() : "is invalid";
 	}
 
-	private static String path(DatabindException ex) {
+	private static String path(JacksonException ex) {
 		StringBuilder path = new StringBuilder();
 		for (var reference : ex.getPath()) {
 			if (reference.getPropertyName() != null) {
@@ -227,34 +300,85 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				path.append('[').append(reference.getIndex()).append(']');
 			}
 		}
-		return path.toString();
+		return path.isEmpty() ? "body" : path.toString();
 	}
 
-	private static String unreadableReason(DatabindException ex) {
+	private static String unreadableReason(JacksonException ex) {
+		if (ex instanceof UnrecognizedPropertyException) {
+			return "is not a field of this request";
+		}
 		if (ex instanceof InvalidFormatException format && format.getTargetType() != null) {
-			Class<?> target = format.getTargetType();
-			if (target.isEnum()) {
-				return "'" + format.getValue() + "' is not one of "
-						+ List.of(target.getEnumConstants()).stream().map(Object::toString).toList();
-			}
-			return "'" + format.getValue() + "' is not a valid " + describe(target);
+			return quote(format.getValue()) + " is not " + describe(format.getTargetType());
 		}
 		if (ex instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
 			return "must be " + describe(mismatch.getTargetType());
 		}
-		return "is not readable: " + ex.getOriginalMessage();
+		if (ex instanceof InputCoercionException || ex.getCause() instanceof NumberFormatException) {
+			return "is a number out of range";
+		}
+		if (ex instanceof StreamConstraintsException) {
+			return "is too long or too deeply nested";
+		}
+		return "is not valid here";
 	}
 
+	/**
+	 * What a value must be, in the client's terms: JSON and ISO formats, never a Java
+	 * type.
+	 */
 	private static String describe(Class<?> type) {
-		return switch (type.getSimpleName()) {
-			case "LocalDate" -> "date (yyyy-MM-dd)";
-			case "Instant" -> "timestamp (RFC 3339)";
-			case "BigDecimal", "Integer", "Long", "int", "long", "Double", "double" -> "number";
-			case "UUID" -> "UUID";
-			case "String" -> "a string";
-			case "List" -> "an array";
-			default -> "a " + type.getSimpleName();
-		};
+		if (type.isEnum()) {
+			return "one of " + Stream.of(type.getEnumConstants()).map(Object::toString).toList();
+		}
+		if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+			return "an array";
+		}
+		if (type == LocalDate.class) {
+			return "a date (yyyy-MM-dd)";
+		}
+		if (type == LocalDateTime.class) {
+			return "a date and time (yyyy-MM-ddTHH:mm:ss)";
+		}
+		if (type == LocalTime.class) {
+			return "a time (HH:mm:ss)";
+		}
+		if (type == Instant.class || type == OffsetDateTime.class || type == ZonedDateTime.class) {
+			return "a timestamp (RFC 3339)";
+		}
+		if (type == Duration.class) {
+			return "a duration (ISO 8601, such as PT15M)";
+		}
+		if (type == UUID.class) {
+			return "a UUID";
+		}
+		if (type == Boolean.class || type == boolean.class) {
+			return "true or false";
+		}
+		if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+				|| type == Short.class || type == short.class || type == Byte.class || type == byte.class
+				|| type == BigInteger.class) {
+			return "a whole number";
+		}
+		if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+			return "a number";
+		}
+		if (CharSequence.class.isAssignableFrom(type) || type == Character.class || type == char.class
+				|| type == Currency.class || type == Locale.class) {
+			return "a string";
+		}
+		if (type == URI.class || type == URL.class) {
+			return "a URI";
+		}
+		return "an object";
+	}
+
+	/**
+	 * A value the client sent, quoted and cut short: it is echoed so the client sees
+	 * which value is meant, not to send a megabyte back.
+	 */
+	private static String quote(Object value) {
+		String text = String.valueOf(value);
+		return "'" + ((text.length() > MAX_ECHO) ? text.substring(0, MAX_ECHO) + "..." : text) + "'";
 	}
 
 	private static HttpStatus statusOf(ProblemException ex) {

@@ -4,9 +4,12 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * RFC 9457 problem details for every controller of the service. Switched off with
+ * RFC 9457 problem details for every controller of the service, and a 415 (instead of a
+ * 500) for a wildcard {@code Content-Type}. Switched off with
  * {@code infrapm.problems.enabled=false}.
  * <p>
  * Runs before Spring MVC's auto-configuration, so that Boot's own
@@ -21,6 +24,18 @@ public class WebAutoConfiguration {
 	@Bean
 	ProblemDetailsAdvice problemDetailsAdvice() {
 		return new ProblemDetailsAdvice();
+	}
+
+	@Bean
+	WebMvcConfigurer wildcardContentTypeGuard() {
+		return new WebMvcConfigurer() {
+
+			@Override
+			public void addInterceptors(InterceptorRegistry registry) {
+				registry.addInterceptor(new WildcardContentTypeGuard());
+			}
+
+		};
 	}
 
 }

@@ -43,6 +43,19 @@ class PlatformDefaultsTests {
 	}
 
 	@Test
+	void showsHealthComponentsAndDetailsOnlyToAuthorisedCallers() {
+		applyDefaults();
+
+		assertThat(this.environment.getProperty("management.endpoint.health.show-details"))
+			.isEqualTo("when-authorized");
+		assertThat(this.environment.getProperty("management.endpoint.health.show-components"))
+			.isEqualTo("when-authorized");
+		assertThat(this.environment.getProperty("management.endpoint.health.probes.enabled")).isEqualTo("true");
+		assertThat(this.environment.getProperty("management.endpoint.health.group.readiness.include"))
+			.isEqualTo("readinessState,mongo");
+	}
+
+	@Test
 	void namesTheConsumerGroupAfterTheService() {
 		this.environment.getPropertySources()
 			.addFirst(new MapPropertySource("application", Map.of("spring.application.name", "budget-service")));

@@ -1,8 +1,14 @@
 package io.infrapm.platform.web;
 
 import java.math.BigDecimal;
+import java.net.SocketTimeoutException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Stream;
+
+import com.mongodb.MongoSocketReadTimeoutException;
+import com.mongodb.MongoTimeoutException;
+import com.mongodb.ServerAddress;
 
 import io.infrapm.platform.problem.ConflictException;
 import io.infrapm.platform.problem.NotFoundException;
@@ -15,9 +21,15 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.MongoExceptionTranslator;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -43,6 +55,7 @@ class ProblemDetailsAdviceTests {
 
 	private final MockMvcTester mvc = MockMvcTester.create(MockMvcBuilders.standaloneSetup(new WorkPackages())
 		.setControllerAdvice(new ProblemDetailsAdvice())
+		.addInterceptors(new WildcardContentTypeGuard())
 		.build());
 
 	@Test
@@ -88,6 +101,19 @@ class ProblemDetailsAdviceTests {
 		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentTypeCompatibleWith(PROBLEM);
 		assertThat(result).bodyJson().extractingPath("$.title").isEqualTo("Malformed request body");
 		assertThat(result).bodyJson().extractingPath("$.detail").asString().isNotBlank();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "*/*", "application/*", "application/*+json" })
+	void answersAWildcardContentTypeWith415(String contentType) {
+		MvcTestResult result = this.mvc.post()
+			.uri("/work-packages")
+			.header(HttpHeaders.CONTENT_TYPE, contentType)
+			.content("{\"title\":\"Rack and stack row C\",\"budget\":1000,\"kind\":\"HARDWARE\"}")
+			.exchange();
+
+		assertThat(result).hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE).hasContentTypeCompatibleWith(PROBLEM);
+		assertThat(result).bodyJson().extractingPath("$.detail").asString().contains(contentType);
 	}
 
 	@Test
@@ -148,7 +174,7 @@ class ProblemDetailsAdviceTests {
 
 		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentTypeCompatibleWith(PROBLEM);
 		assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("limit");
-		assertThat(result).bodyJson().extractingPath("$.errors[0].reason").asString().contains("many");
+		assertThat(result).bodyJson().extractingPath("$.errors[0].reason").isEqualTo("'many' is not a whole number");
 	}
 
 	@Test
@@ -217,6 +243,153 @@ class ProblemDetailsAdviceTests {
 		assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("due");
 	}
 
+	@ParameterizedTest
+	@ValueSource(
+			strings = { "123456789012345678901234567890123456", "1E+10000", "1E+2147483647", "1E-10000", "0.00001" })
+	void namesANumberWithTooManyDigitsOrAnExtremeExponent(String budget) {
+		MvcTestResult result = post("""
+				{"title":"Rack and stack row C","budget":%s,"kind":"HARDWARE"}""".formatted(budget));
+
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentTypeCompatibleWith(PROBLEM);
+		assertThat(result).bodyJson().extractingPath("$.errors[*].field").asArray().contains("budget");
+		assertThat(result).bodyJson()
+			.extractingPath("$.errors[?(@.field == 'budget')].reason")
+			.asArray()
+			.anySatisfy((reason) -> assertThat(reason).asString()
+				.isEqualTo("must have at most 30 digits before the decimal point and 4 after it"));
+	}
+
+	@Test
+	void acceptsTheLargestNumberThatFits() {
+		assertThat(post("""
+				{"title":"Rack and stack row C","budget":123456789012345678901234567890.1234,"kind":"HARDWARE"}"""))
+			.hasStatus(HttpStatus.CREATED);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "+999999999-12-31", "-999999999-01-01", "0001-01-01", "1899-12-31", "+10000-01-01" })
+	void namesADateOutsideTheCalendarRange(String due) {
+		MvcTestResult result = post("""
+				{"title":"Rack and stack row C","budget":1000,"kind":"HARDWARE","due":"%s",
+				 "tasks":[{"name":"Cable","due":"%s"}]}""".formatted(due, due));
+
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentTypeCompatibleWith(PROBLEM);
+		assertThat(result).bodyJson()
+			.extractingPath("$.errors[*].field")
+			.asArray()
+			.containsExactlyInAnyOrder("due", "tasks[0].due");
+		assertThat(result).bodyJson()
+			.extractingPath("$.errors[0].reason")
+			.isEqualTo("must be a date from 1900-01-01 to 9999-12-31");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "1900-01-01", "9999-12-31" })
+	void acceptsTheFirstAndLastDayOfTheCalendarRange(String due) {
+		assertThat(post("""
+				{"title":"Rack and stack row C","budget":1000,"kind":"HARDWARE","due":"%s"}""".formatted(due)))
+			.hasStatus(HttpStatus.CREATED);
+	}
+
+	@ParameterizedTest
+	@MethodSource("bodiesOfTheWrongShape")
+	void neverNamesAJavaTypeOrRepeatsALibraryMessage(String body) {
+		MvcTestResult result = post(body);
+
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentTypeCompatibleWith(PROBLEM);
+		assertThat(result).bodyJson().extractingPath("$.detail").asString().isNotBlank();
+		assertThat(result).bodyText()
+			.doesNotContain("java.")
+			.doesNotContain("io.infrapm")
+			.doesNotContain("tools.jackson")
+			.doesNotContain("$")
+			.doesNotContain("`")
+			.doesNotContain("Exception")
+			.doesNotContain("NewWorkPackage")
+			.doesNotContain("Task")
+			.doesNotContain("BigDecimal")
+			.doesNotContain("LocalDate")
+			.doesNotContain("ArrayList")
+			.doesNotContain("Cannot deserialize");
+	}
+
+	static Stream<String> bodiesOfTheWrongShape() {
+		return Stream.of("[1,2]", "\"x\"", "42", "{\"title\":{}}", "{\"title\":[]}", "{\"budget\":{}}",
+				"{\"budget\":1e99999999999}", "{\"budget\":" + "9".repeat(1200) + "}", "{\"kind\":{}}", "{\"due\":{}}",
+				"{\"due\":[2025,6,30,1]}", "{\"tasks\":{}}", "{\"tasks\":[[]]}", "{\"tasks\":[\"x\"]}",
+				"{\"title\": \"x\", ", "{\"title\": tru}", "{'title': 'x'}", "[".repeat(2000) + "]".repeat(2000),
+				"{\"tasks\":" + "[".repeat(2000) + "]".repeat(2000) + "}");
+	}
+
+	@Test
+	void tellsTheShapeAFieldMustHave() {
+		MvcTestResult result = post("""
+				{"title":"Rack and stack row C","budget":1000,"kind":"HARDWARE","tasks":{"name":"Cable"}}""");
+
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentTypeCompatibleWith(PROBLEM);
+		assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("tasks");
+		assertThat(result).bodyJson().extractingPath("$.errors[0].reason").isEqualTo("must be an array");
+		assertThat(post("{\"tasks\":[[]]}")).bodyJson()
+			.extractingPath("$.errors[0].reason")
+			.isEqualTo("must be an object");
+		assertThat(post("{\"due\":{}}")).bodyJson()
+			.extractingPath("$.errors[0].reason")
+			.isEqualTo("must be a date (yyyy-MM-dd)");
+	}
+
+	@Test
+	void namesANumberBeyondWhatJsonNumbersCanHold() {
+		MvcTestResult result = post("""
+				{"title":"Rack and stack row C","budget":1e99999999999,"kind":"HARDWARE"}""");
+
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentTypeCompatibleWith(PROBLEM);
+		assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("budget");
+		assertThat(result).bodyJson().extractingPath("$.errors[0].reason").isEqualTo("is a number out of range");
+	}
+
+	@Test
+	void tellsThatTheBodyMustBeAnObject() {
+		MvcTestResult result = post("[{\"title\":\"Rack and stack row C\"}]");
+
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentTypeCompatibleWith(PROBLEM);
+		assertThat(result).bodyJson().extractingPath("$.detail").isEqualTo("the request body must be an object");
+	}
+
+	@Test
+	void tellsWhereTheJsonBreaks() {
+		MvcTestResult result = post("{\"title\": \"Rack and stack row C\",\n \"budget\": }");
+
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentTypeCompatibleWith(PROBLEM);
+		assertThat(result).bodyJson()
+			.extractingPath("$.detail")
+			.isEqualTo("the request body is not valid JSON at line 2, column 12");
+	}
+
+	@Test
+	void cutsAnEchoedValueShort() {
+		MvcTestResult result = post("""
+				{"title":"Rack and stack row C","budget":1000,"kind":"%s"}""".formatted("X".repeat(10_000)));
+
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentTypeCompatibleWith(PROBLEM);
+		assertThat(result).bodyJson()
+			.extractingPath("$.errors[0].reason")
+			.asString()
+			.startsWith("'" + "X".repeat(40) + "...'")
+			.hasSizeLessThan(200);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "unreachable", "socket" })
+	void answersAnUnreachableDatabaseWith503AndRetryAfter(String failure) {
+		MvcTestResult result = get(failure);
+
+		assertThat(result).hasStatus(HttpStatus.SERVICE_UNAVAILABLE).hasContentTypeCompatibleWith(PROBLEM);
+		assertThat(result).hasHeader(HttpHeaders.RETRY_AFTER, "5");
+		assertThat(result).bodyJson().extractingPath("$.status").isEqualTo(503);
+		assertThat(result).bodyJson().extractingPath("$.detail").asString().contains("nothing was changed");
+		assertThat(result).bodyText().doesNotContain("db-1").doesNotContain("27017").doesNotContain("Mongo");
+	}
+
 	@Test
 	void answersAnUnexpectedFailureWith500WithoutItsMessage() {
 		MvcTestResult result = get("boom");
@@ -244,11 +417,19 @@ class ProblemDetailsAdviceTests {
 
 	}
 
-	record Task(@NotBlank String name, LocalDate due) {
+	record Task(@NotBlank String name, @CalendarDate LocalDate due) {
 	}
 
-	record NewWorkPackage(@NotBlank String title, @NotNull @Positive BigDecimal budget, @NotNull Kind kind,
-			LocalDate due, @Valid List<Task> tasks) {
+	record NewWorkPackage(@NotBlank String title, @NotNull @Positive @BoundedDecimal BigDecimal budget,
+			@NotNull Kind kind, @CalendarDate LocalDate due, @Valid List<Task> tasks) {
+	}
+
+	/**
+	 * As Spring Data's repositories and templates surface a driver exception.
+	 */
+	private static RuntimeException translated(RuntimeException driverException) {
+		DataAccessException translated = new MongoExceptionTranslator().translateExceptionIfPossible(driverException);
+		return (translated != null) ? translated : driverException;
 	}
 
 	@RestController
@@ -276,6 +457,10 @@ class ProblemDetailsAdviceTests {
 				case "unversioned" -> throw new PreconditionRequiredException("If-Match", "send If-Match");
 				case "closed" -> throw new RuleViolationException("due", "a closed work package cannot be rescheduled");
 				case "boom" -> throw new IllegalStateException("password s3cr3t rejected by mongodb://admin@db");
+				case "unreachable" -> throw translated(new MongoTimeoutException(
+						"Timed out while waiting for a server that matches WritableServerSelector. Client view of cluster state is {servers=[{address=db-1:27017}]}"));
+				case "socket" -> throw translated(new MongoSocketReadTimeoutException("Timeout while receiving message",
+						new ServerAddress("db-1", 27017), new SocketTimeoutException("Read timed out")));
 				default -> {
 					return id;
 				}

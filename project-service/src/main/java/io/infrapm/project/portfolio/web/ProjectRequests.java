@@ -7,6 +7,8 @@ import java.util.List;
 import io.infrapm.contracts.project.Methodology;
 import io.infrapm.contracts.project.ProjectCategory;
 import io.infrapm.contracts.project.StakeholderRole;
+import io.infrapm.platform.web.BoundedDecimal;
+import io.infrapm.platform.web.CalendarDate;
 import io.infrapm.project.portfolio.Money;
 import io.infrapm.project.portfolio.NewProject;
 import io.infrapm.project.portfolio.Person;
@@ -34,8 +36,8 @@ final class ProjectRequests {
 			@NotBlank @Size(max = 32) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]*",
 					message = "must be letters, digits, '.', '_' or '-'") String code,
 			@NotBlank @Size(max = 200) String name, @NotNull ProjectCategory category, Methodology methodology,
-			@Valid PersonBody manager, @Valid PersonBody sponsor, @NotNull LocalDate plannedStart,
-			@NotNull LocalDate plannedFinish, @NotNull @Valid MoneyBody budget,
+			@Valid PersonBody manager, @Valid PersonBody sponsor, @NotNull @CalendarDate LocalDate plannedStart,
+			@NotNull @CalendarDate LocalDate plannedFinish, @NotNull @Valid MoneyBody budget,
 			@Size(max = 200) List<@NotNull @Valid StakeholderBody> stakeholders) {
 
 		NewProject toCommand() {
@@ -57,7 +59,7 @@ final class ProjectRequests {
 	record ReviseProject(
 			@Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
 			ProjectCategory category, Methodology methodology, @Valid PersonBody manager, @Valid PersonBody sponsor,
-			LocalDate plannedStart, LocalDate plannedFinish) {
+			@CalendarDate LocalDate plannedStart, @CalendarDate LocalDate plannedFinish) {
 
 		ProjectPlan toPlan() {
 			return new ProjectPlan(null, this.name, this.category, this.methodology, person(this.manager),
@@ -66,8 +68,11 @@ final class ProjectRequests {
 
 	}
 
-	/** An amount with its currency. */
-	record MoneyBody(@NotNull @PositiveOrZero BigDecimal amount,
+	/**
+	 * An amount with its currency. The amount is bounded so that it is stored exactly
+	 * (Decimal128) and written plainly in events.
+	 */
+	record MoneyBody(@NotNull @PositiveOrZero @BoundedDecimal BigDecimal amount,
 			@NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency) {
 	}
 
