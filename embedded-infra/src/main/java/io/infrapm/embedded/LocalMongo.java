@@ -7,8 +7,8 @@ import java.time.Duration;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +21,21 @@ import org.slf4j.LoggerFactory;
  * on a free port and is meant for tests. The server supports single-document atomic
  * writes, unique indexes and aggregations, but no sessions, multi-document transactions
  * or change streams.
+ * <p>
+ * <b>Durability.</b> The persistent server commits the store after every write command
+ * and before it answers, so a write it has acknowledged survives the process being killed
+ * ({@code kill -9}, a crash, an out-of-memory kill): the commit has handed the data to
+ * the operating system with {@code write()} by then. It does not {@code fsync} each
+ * commit, so a power loss or kernel crash can still lose the last writes; for a local
+ * development platform the process is what fails, not the machine. The store's own
+ * delayed auto-commit, under which an acknowledged write stayed in memory for up to about
+ * a second, is switched off. Reads commit nothing.
+ * <p>
+ * A commit per write costs time (about half the single-thread insert throughput) and file
+ * space: each commit writes a chunk of its own, about 13 KB for a single-document write,
+ * and H2 reuses that space only once the chunk holds no live page and is older than its
+ * retention time, so a long burst of writes grows the file, which does not shrink again.
+ * See {@code docs/benchmarks.md} for the figures.
  */
 public final class LocalMongo implements AutoCloseable {
 
@@ -28,6 +43,9 @@ public final class LocalMongo implements AutoCloseable {
 
 	/** The H2 file every database of the local platform is kept in. */
 	static final String STORE_FILE_NAME = "infrapm.mv.db";
+
+	/** Bytes at which the store splits a page. */
+	private static final int PAGE_SPLIT_SIZE = 4096;
 
 	private final MongoServer server;
 
@@ -48,7 +66,9 @@ public final class LocalMongo implements AutoCloseable {
 
 	/**
 	 * Start a server on {@code 127.0.0.1:port} that stores its data in
-	 * {@code dataDirectory/infrapm.mv.db}, creating it on first use.
+	 * {@code dataDirectory/infrapm.mv.db}, creating it on first use. Each write is in the
+	 * file before the server acknowledges it (see the class description for what that
+	 * does and does not protect against).
 	 * @param dataDirectory where the store file lives
 	 * @param port the port to listen on (27017 for the local platform)
 	 * @return the running server
@@ -56,17 +76,28 @@ public final class LocalMongo implements AutoCloseable {
 	public static LocalMongo persistent(Path dataDirectory, int port) {
 		long started = System.nanoTime();
 		Path storeFile = dataDirectory.toAbsolutePath().resolve(STORE_FILE_NAME);
-		H2Backend backend;
+		CommitPerWriteH2Backend backend;
 		try {
 			Files.createDirectories(storeFile.getParent());
 			BrokerLogging.quiet();
-			backend = new H2Backend(storeFile.toString());
+			backend = new CommitPerWriteH2Backend(openStore(storeFile));
 		}
 		catch (IOException | RuntimeException ex) {
 			throw new EmbeddedInfrastructureException("MongoDB-wire server could not open " + storeFile
 					+ " (is another InfraPM using it?): " + ex.getMessage(), ex);
 		}
 		return bind(backend, port, storeFile, started);
+	}
+
+	private static MVStore openStore(Path storeFile) {
+		// Without auto-commit no background thread commits on a delay of its own: every
+		// commit is the backend's, after a write and before its reply. Each commit writes
+		// the leaf pages it changed, so smaller pages than the default (16 KB) write
+		// less per acknowledged write (about 13 KB instead of 29 KB measured).
+		return new MVStore.Builder().fileName(storeFile.toString())
+			.autoCommitDisabled()
+			.pageSplitSize(PAGE_SPLIT_SIZE)
+			.open();
 	}
 
 	/**

@@ -1,12 +1,20 @@
 package io.infrapm.embedded;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +66,45 @@ class LocalMongoTests {
 	}
 
 	@Test
+	void keepsEveryAcknowledgedWriteWhenItsProcessIsKilled() throws Exception {
+		int port = Ports.free();
+		Process server = startInItsOwnProcess(port);
+		try (MongoClient client = client(port)) {
+			MongoCollection<Document> projects = client.getDatabase("infrapm-project").getCollection("projects");
+			for (int i = 0; i < 500; i++) {
+				projects
+					.insertOne(new Document("_id", "P-" + i).append("name", "Rack refresh " + i).append("revision", 0));
+			}
+			for (int i = 0; i < 100; i++) {
+				projects.updateOne(Filters.eq("_id", "P-" + i), Updates.set("status", "ACTIVE"));
+			}
+			for (int i = 0; i < 100; i++) {
+				projects.updateOne(Filters.eq("_id", "P-499"), Updates.inc("revision", 1));
+			}
+			// SIGKILL right after the last acknowledgement: no shutdown hook, no close.
+			server.destroyForcibly();
+			assertThat(server.waitFor(10, TimeUnit.SECONDS)).as("server process killed").isTrue();
+		}
+		finally {
+			server.destroyForcibly();
+		}
+
+		Process restarted = startInItsOwnProcess(port);
+		try (MongoClient client = client(port)) {
+			MongoCollection<Document> projects = client.getDatabase("infrapm-project").getCollection("projects");
+			assertThat(projects.countDocuments()).isEqualTo(500);
+			assertThat(projects.countDocuments(Filters.eq("status", "ACTIVE"))).isEqualTo(100);
+			assertThat(projects.find(Filters.eq("_id", "P-499")).first()).containsEntry("revision", 100);
+		}
+		finally {
+			restarted.getOutputStream().close();
+			if (!restarted.waitFor(10, TimeUnit.SECONDS)) {
+				restarted.destroyForcibly();
+			}
+		}
+	}
+
+	@Test
 	void refusesABusyPortWithAMessageNamingIt() throws Exception {
 		try (var busy = new java.net.ServerSocket(0, 1, Ports.loopback())) {
 			int port = busy.getLocalPort();
@@ -69,6 +116,36 @@ class LocalMongoTests {
 				assertThat(mongo.isPersistent()).isTrue();
 			}
 		}
+	}
+
+	private Process startInItsOwnProcess(int port) throws IOException, InterruptedException {
+		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), LocalMongoProcess.class.getName(), this.dataDirectory.toString(),
+				Integer.toString(port))
+			.redirectErrorStream(true)
+			.start();
+		BufferedReader output = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+		String line;
+		while ((line = output.readLine()) != null) {
+			if (line.equals(LocalMongoProcess.READY)) {
+				// Keep reading what the server logs, so that it never blocks on a full
+				// pipe.
+				Thread drain = new Thread(() -> output.lines().forEach((ignored) -> {
+				}), "local-mongo-output");
+				drain.setDaemon(true);
+				drain.start();
+				return process;
+			}
+		}
+		throw new IllegalStateException("MongoDB-wire server process ended before it listened: " + process.waitFor());
+	}
+
+	private static MongoClient client(int port) {
+		return MongoClients.create(MongoClientSettings.builder()
+			.applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + port))
+			.applyToClusterSettings((cluster) -> cluster.serverSelectionTimeout(5, TimeUnit.SECONDS))
+			.build());
 	}
 
 }
