@@ -292,8 +292,11 @@ public final class Platform implements AutoCloseable {
 	}
 
 	private Map<String, String> serviceEnvironment(String name, int port) {
-		return serviceEnvironment(this.settings, this.launcherEnvironment, port,
-				mongoUri(PlatformSettings.databaseOf(name)), kafkaBootstrapServers(), mailbox().smtpPort());
+		String database = PlatformSettings.databaseOf(name);
+		String mongoUri = (this.settings.serviceMongoUri() != null)
+				? MongoUris.withDatabase(this.settings.serviceMongoUri(), database) : mongoUri(database);
+		return serviceEnvironment(this.settings, this.launcherEnvironment, port, mongoUri, kafkaBootstrapServers(),
+				mailbox().smtpPort());
 	}
 
 	/**
@@ -572,6 +575,62 @@ public final class Platform implements AutoCloseable {
 					listener.accept(service.name(), exited.exitValue());
 				}
 			});
+		}
+	}
+
+	/**
+	 * Restart a service that exits without having been asked to (a crash, an
+	 * out-of-memory kill, {@code kill -9}), on the same port, as a process supervisor
+	 * would; at most {@code maxRestarts} times per service, so that a service that cannot
+	 * start does not loop for ever.
+	 * @param maxRestarts how often each service may be restarted
+	 * @param progress receives a line when a service crashed and when it is back
+	 */
+	void restartCrashedServices(int maxRestarts, Consumer<String> progress) {
+		List<String> names;
+		synchronized (this.state) {
+			names = new ArrayList<>(this.services.keySet());
+		}
+		Map<String, Integer> restarts = new java.util.concurrent.ConcurrentHashMap<>();
+		names.forEach((name) -> superviseCrashes(name, maxRestarts, restarts, progress));
+	}
+
+	private void superviseCrashes(String name, int maxRestarts, Map<String, Integer> restarts,
+			Consumer<String> progress) {
+		ServiceProcess service = service(name);
+		Process process = service.process();
+		process.onExit().thenAccept((exited) -> {
+			if (isClosing() || service.isStopRequested() || service.process() != exited) {
+				return;
+			}
+			int restart = restarts.merge(name, 1, Integer::sum);
+			if (restart > maxRestarts) {
+				progress.accept(name + " stopped unexpectedly (exit code " + exited.exitValue() + ") and was restarted "
+						+ maxRestarts + " times already; its log is " + service.logFile());
+				return;
+			}
+			progress.accept(name + " stopped unexpectedly (exit code " + exited.exitValue() + "); restarting it");
+			Thread restarter = new Thread(() -> restart(name, maxRestarts, restarts, progress),
+					"infrapm-restart-" + name);
+			restarter.setDaemon(true);
+			restarter.start();
+		});
+	}
+
+	private void restart(String name, int maxRestarts, Map<String, Integer> restarts, Consumer<String> progress) {
+		this.lifecycle.lock();
+		try {
+			if (isClosing()) {
+				return;
+			}
+			startServices(List.of(name));
+			superviseCrashes(name, maxRestarts, restarts, progress);
+		}
+		catch (RuntimeException ex) {
+			progress.accept("could not restart " + name + ": " + ex.getMessage());
+		}
+		finally {
+			this.lifecycle.unlock();
 		}
 	}
 

@@ -70,11 +70,19 @@ public final class PlatformLauncher {
 			  --mail-http-port <port>       dev mailbox HTTP API port (default 8025)
 			  --kafka <bootstrap-servers>   use this Kafka instead of the embedded one
 			  --mongodb <uri>               use this MongoDB instead of the embedded one
+			  --service-port <service>=<port>
+			                                run a service on another port (repeat per service)
+			  --service-mongodb <uri>       the services reach MongoDB at this address (say, a
+			                                proxy) while the platform still runs it
+			  --restart-crashed             restart a service that exits unexpectedly (up to 5
+			                                times), as a process supervisor would
 
 			Services get the launcher's environment; Spring Boot variables you set
 			(SPRING_MAIL_HOST, SPRING_KAFKA_BOOTSTRAP_SERVERS, ...) win over InfraPM's defaults.
 			INFRAPM_SERVICE_JAVA_OPTS replaces the services' JVM options.
 			""";
+
+	private static final String RESTART_CRASHED = "--restart-crashed";
 
 	private final PrintStream out;
 
@@ -164,8 +172,13 @@ public final class PlatformLauncher {
 			return FAILED;
 		}
 		printReady(platform, settings, Duration.ofNanos(System.nanoTime() - started));
-		platform.onUnexpectedExit((service, code) -> this.err.println("infrapm: " + service
-				+ " stopped unexpectedly (exit code " + code + "); its log is " + platform.logFile(service)));
+		if (options.contains(RESTART_CRASHED)) {
+			platform.restartCrashedServices(5, (line) -> this.err.println("infrapm: " + line));
+		}
+		else {
+			platform.onUnexpectedExit((service, code) -> this.err.println("infrapm: " + service
+					+ " stopped unexpectedly (exit code " + code + "); its log is " + platform.logFile(service)));
+		}
 		try {
 			// Runs until the shutdown hook stops the platform and the JVM exits.
 			new CountDownLatch(1).await();
@@ -333,6 +346,9 @@ public final class PlatformLauncher {
 		String mongo = null;
 		for (int i = 0; i < options.size(); i++) {
 			String option = options.get(i);
+			if (option.equals(RESTART_CRASHED)) {
+				continue;
+			}
 			String value = value(options, i, option);
 			i++;
 			switch (option) {
@@ -346,6 +362,16 @@ public final class PlatformLauncher {
 					settings = settings.withMailboxPorts(settings.smtpPort(), number(option, value));
 				case "--kafka" -> kafka = value;
 				case "--mongodb" -> mongo = value;
+				case "--service-mongodb" -> settings = settings.withServiceMongoUri(value);
+				case "--service-port" -> {
+					int separator = value.indexOf('=');
+					if (separator <= 0) {
+						throw new IllegalArgumentException(
+								"--service-port needs <service>=<port>, not '" + value + "'");
+					}
+					settings = settings.withServicePort(value.substring(0, separator),
+							number(option, value.substring(separator + 1)));
+				}
 				default -> throw new IllegalArgumentException("unknown option '" + option + "' (see ./infrapm help)");
 			}
 		}

@@ -35,6 +35,8 @@ import java.util.Map;
  * @param externalMongoUri an already running MongoDB (a connection string without or with
  * a database, which is replaced per service) to use instead of the embedded server, or
  * {@code null}
+ * @param serviceMongoUri where the services reach MongoDB, if not where the platform runs
+ * it (e.g. through a proxy that a fault test cuts); {@code null} for the same address
  * @param readinessTimeout how long each service may take to report ready
  * @param jvmOptions the options every service JVM is started with
  * @param environment variables set for every service, overriding both the launcher's
@@ -42,7 +44,8 @@ import java.util.Map;
  */
 public record PlatformSettings(Path repositoryRoot, Path home, boolean ephemeral, int kafkaPort, int mongoPort,
 		int smtpPort, int mailboxHttpPort, Map<String, Integer> servicePorts, String externalKafkaBootstrapServers,
-		String externalMongoUri, Duration readinessTimeout, List<String> jvmOptions, Map<String, String> environment) {
+		String externalMongoUri, String serviceMongoUri, Duration readinessTimeout, List<String> jvmOptions,
+		Map<String, String> environment) {
 
 	/** The four services, in the order they are started and listed. */
 	public static final List<String> SERVICES = List.of("project-service", "risk-service", "budget-service",
@@ -91,6 +94,7 @@ public record PlatformSettings(Path repositoryRoot, Path home, boolean ephemeral
 	 * @param servicePorts the services and their ports
 	 * @param externalKafkaBootstrapServers external Kafka or {@code null}
 	 * @param externalMongoUri external MongoDB or {@code null}
+	 * @param serviceMongoUri the services' address of MongoDB, or {@code null}
 	 * @param readinessTimeout the readiness timeout
 	 * @param jvmOptions the service JVM options
 	 * @param environment environment overrides for the services
@@ -119,6 +123,10 @@ public record PlatformSettings(Path repositoryRoot, Path home, boolean ephemeral
 		});
 		externalKafkaBootstrapServers = blankToNull(externalKafkaBootstrapServers);
 		externalMongoUri = blankToNull(externalMongoUri);
+		serviceMongoUri = blankToNull(serviceMongoUri);
+		if (serviceMongoUri != null && !serviceMongoUri.startsWith("mongodb://")) {
+			throw new IllegalArgumentException("Not a MongoDB connection string: " + serviceMongoUri);
+		}
 		if (externalMongoUri != null && !externalMongoUri.startsWith("mongodb://")
 				&& !externalMongoUri.startsWith("mongodb+srv://")) {
 			throw new IllegalArgumentException("Not a MongoDB connection string: " + externalMongoUri);
@@ -141,7 +149,7 @@ public record PlatformSettings(Path repositoryRoot, Path home, boolean ephemeral
 		Map<String, Integer> ports = new LinkedHashMap<>();
 		SERVICES.forEach((service) -> ports.put(service, DEFAULT_SERVICE_PORTS.get(service)));
 		return new PlatformSettings(repositoryRoot, repositoryRoot.resolve(".infrapm"), false, DEFAULT_KAFKA_PORT,
-				DEFAULT_MONGO_PORT, DEFAULT_SMTP_PORT, DEFAULT_MAILBOX_HTTP_PORT, ports, null, null,
+				DEFAULT_MONGO_PORT, DEFAULT_SMTP_PORT, DEFAULT_MAILBOX_HTTP_PORT, ports, null, null, null,
 				DEFAULT_READINESS_TIMEOUT, DEFAULT_JVM_OPTIONS, Map.of());
 	}
 
@@ -154,7 +162,7 @@ public record PlatformSettings(Path repositoryRoot, Path home, boolean ephemeral
 	public static PlatformSettings ephemeral(Path repositoryRoot) {
 		Map<String, Integer> ports = new LinkedHashMap<>();
 		SERVICES.forEach((service) -> ports.put(service, 0));
-		return new PlatformSettings(repositoryRoot, null, true, 0, 0, 0, 0, ports, null, null,
+		return new PlatformSettings(repositoryRoot, null, true, 0, 0, 0, 0, ports, null, null, null,
 				DEFAULT_READINESS_TIMEOUT, DEFAULT_JVM_OPTIONS, Map.of());
 	}
 
@@ -184,7 +192,7 @@ public record PlatformSettings(Path repositoryRoot, Path home, boolean ephemeral
 	public PlatformSettings withHome(Path home) {
 		return new PlatformSettings(this.repositoryRoot, home, this.ephemeral, this.kafkaPort, this.mongoPort,
 				this.smtpPort, this.mailboxHttpPort, this.servicePorts, this.externalKafkaBootstrapServers,
-				this.externalMongoUri, this.readinessTimeout, this.jvmOptions, this.environment);
+				this.externalMongoUri, this.serviceMongoUri, this.readinessTimeout, this.jvmOptions, this.environment);
 	}
 
 	/**
@@ -195,7 +203,7 @@ public record PlatformSettings(Path repositoryRoot, Path home, boolean ephemeral
 	public PlatformSettings withKafkaPort(int port) {
 		return new PlatformSettings(this.repositoryRoot, this.home, this.ephemeral, port, this.mongoPort, this.smtpPort,
 				this.mailboxHttpPort, this.servicePorts, this.externalKafkaBootstrapServers, this.externalMongoUri,
-				this.readinessTimeout, this.jvmOptions, this.environment);
+				this.serviceMongoUri, this.readinessTimeout, this.jvmOptions, this.environment);
 	}
 
 	/**
@@ -206,7 +214,7 @@ public record PlatformSettings(Path repositoryRoot, Path home, boolean ephemeral
 	public PlatformSettings withMongoPort(int port) {
 		return new PlatformSettings(this.repositoryRoot, this.home, this.ephemeral, this.kafkaPort, port, this.smtpPort,
 				this.mailboxHttpPort, this.servicePorts, this.externalKafkaBootstrapServers, this.externalMongoUri,
-				this.readinessTimeout, this.jvmOptions, this.environment);
+				this.serviceMongoUri, this.readinessTimeout, this.jvmOptions, this.environment);
 	}
 
 	/**
@@ -218,7 +226,7 @@ public record PlatformSettings(Path repositoryRoot, Path home, boolean ephemeral
 	public PlatformSettings withMailboxPorts(int smtpPort, int httpPort) {
 		return new PlatformSettings(this.repositoryRoot, this.home, this.ephemeral, this.kafkaPort, this.mongoPort,
 				smtpPort, httpPort, this.servicePorts, this.externalKafkaBootstrapServers, this.externalMongoUri,
-				this.readinessTimeout, this.jvmOptions, this.environment);
+				this.serviceMongoUri, this.readinessTimeout, this.jvmOptions, this.environment);
 	}
 
 	/**
@@ -251,7 +259,7 @@ public record PlatformSettings(Path repositoryRoot, Path home, boolean ephemeral
 	private PlatformSettings withServicePorts(Map<String, Integer> ports) {
 		return new PlatformSettings(this.repositoryRoot, this.home, this.ephemeral, this.kafkaPort, this.mongoPort,
 				this.smtpPort, this.mailboxHttpPort, ports, this.externalKafkaBootstrapServers, this.externalMongoUri,
-				this.readinessTimeout, this.jvmOptions, this.environment);
+				this.serviceMongoUri, this.readinessTimeout, this.jvmOptions, this.environment);
 	}
 
 	/**
@@ -265,7 +273,20 @@ public record PlatformSettings(Path repositoryRoot, Path home, boolean ephemeral
 	public PlatformSettings withExternalInfrastructure(String kafkaBootstrapServers, String mongoUri) {
 		return new PlatformSettings(this.repositoryRoot, this.home, this.ephemeral, this.kafkaPort, this.mongoPort,
 				this.smtpPort, this.mailboxHttpPort, this.servicePorts, kafkaBootstrapServers, mongoUri,
-				this.readinessTimeout, this.jvmOptions, this.environment);
+				this.serviceMongoUri, this.readinessTimeout, this.jvmOptions, this.environment);
+	}
+
+	/**
+	 * The same settings, with the services reaching MongoDB at another address than the
+	 * one the platform runs it on, e.g. through a proxy that a fault test can cut. Each
+	 * service still gets its own database there.
+	 * @param mongoUri a MongoDB connection string
+	 * @return new settings
+	 */
+	public PlatformSettings withServiceMongoUri(String mongoUri) {
+		return new PlatformSettings(this.repositoryRoot, this.home, this.ephemeral, this.kafkaPort, this.mongoPort,
+				this.smtpPort, this.mailboxHttpPort, this.servicePorts, this.externalKafkaBootstrapServers,
+				this.externalMongoUri, mongoUri, this.readinessTimeout, this.jvmOptions, this.environment);
 	}
 
 	/**
@@ -276,7 +297,7 @@ public record PlatformSettings(Path repositoryRoot, Path home, boolean ephemeral
 	public PlatformSettings withReadinessTimeout(Duration timeout) {
 		return new PlatformSettings(this.repositoryRoot, this.home, this.ephemeral, this.kafkaPort, this.mongoPort,
 				this.smtpPort, this.mailboxHttpPort, this.servicePorts, this.externalKafkaBootstrapServers,
-				this.externalMongoUri, timeout, this.jvmOptions, this.environment);
+				this.externalMongoUri, this.serviceMongoUri, timeout, this.jvmOptions, this.environment);
 	}
 
 	/**
@@ -287,7 +308,7 @@ public record PlatformSettings(Path repositoryRoot, Path home, boolean ephemeral
 	public PlatformSettings withJvmOptions(List<String> options) {
 		return new PlatformSettings(this.repositoryRoot, this.home, this.ephemeral, this.kafkaPort, this.mongoPort,
 				this.smtpPort, this.mailboxHttpPort, this.servicePorts, this.externalKafkaBootstrapServers,
-				this.externalMongoUri, this.readinessTimeout, options, this.environment);
+				this.externalMongoUri, this.serviceMongoUri, this.readinessTimeout, options, this.environment);
 	}
 
 	/**
@@ -303,7 +324,7 @@ public record PlatformSettings(Path repositoryRoot, Path home, boolean ephemeral
 		environment.put(name, value);
 		return new PlatformSettings(this.repositoryRoot, this.home, this.ephemeral, this.kafkaPort, this.mongoPort,
 				this.smtpPort, this.mailboxHttpPort, this.servicePorts, this.externalKafkaBootstrapServers,
-				this.externalMongoUri, this.readinessTimeout, this.jvmOptions, environment);
+				this.externalMongoUri, this.serviceMongoUri, this.readinessTimeout, this.jvmOptions, environment);
 	}
 
 	/**

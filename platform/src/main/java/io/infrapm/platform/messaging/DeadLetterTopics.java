@@ -20,6 +20,7 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.stream.config.BindingProperties;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.context.SmartLifecycle;
@@ -39,7 +40,7 @@ class DeadLetterTopics implements SmartLifecycle {
 
 	private static final Pattern INPUT_BINDING = Pattern.compile(".+-in-\\d+");
 
-	private final BindingServiceProperties bindings;
+	private final ObjectProvider<BindingServiceProperties> bindings;
 
 	private final Map<String, Object> adminProperties;
 
@@ -53,8 +54,8 @@ class DeadLetterTopics implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	DeadLetterTopics(BindingServiceProperties bindings, Map<String, Object> adminProperties, String defaultGroup,
-			int partitions, short replicationFactor, Duration timeout) {
+	DeadLetterTopics(ObjectProvider<BindingServiceProperties> bindings, Map<String, Object> adminProperties,
+			String defaultGroup, int partitions, short replicationFactor, Duration timeout) {
 		this.bindings = bindings;
 		this.adminProperties = adminProperties;
 		this.defaultGroup = defaultGroup;
@@ -69,11 +70,15 @@ class DeadLetterTopics implements SmartLifecycle {
 	 */
 	Map<String, String> consumedTopics() {
 		Map<String, String> topics = new LinkedHashMap<>();
-		for (String name : this.bindings.getBindings().keySet()) {
+		BindingServiceProperties properties = this.bindings.getIfAvailable();
+		if (properties == null) {
+			return topics;
+		}
+		for (String name : properties.getBindings().keySet()) {
 			if (!INPUT_BINDING.matcher(name).matches()) {
 				continue;
 			}
-			BindingProperties binding = this.bindings.getBindingProperties(name);
+			BindingProperties binding = properties.getBindingProperties(name);
 			if (binding.getDestination() == null) {
 				continue;
 			}

@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -56,10 +55,15 @@ public class MessagingAutoConfiguration {
 				registry.getIfAvailable(SimpleMeterRegistry::new));
 	}
 
+	/**
+	 * The dead-letter topics of the service's input bindings. Not conditional on the
+	 * binder's {@link BindingServiceProperties} bean: that is registered by an
+	 * auto-configuration this one cannot order itself after, so a condition on it would
+	 * silently leave the topics to the broker's auto-creation.
+	 */
 	@Bean
-	@ConditionalOnBean(BindingServiceProperties.class)
-	DeadLetterTopics infrapmDeadLetterTopics(BindingServiceProperties bindings, ObjectProvider<KafkaProperties> kafka,
-			MessagingSettings settings, Environment environment) {
+	DeadLetterTopics infrapmDeadLetterTopics(ObjectProvider<BindingServiceProperties> bindings,
+			ObjectProvider<KafkaProperties> kafka, MessagingSettings settings, Environment environment) {
 		String group = environment.getProperty("spring.cloud.stream.default.group",
 				environment.getProperty("spring.application.name", "unnamed-service"));
 		int partitions = environment.getProperty("spring.cloud.stream.kafka.binder.min-partition-count", Integer.class,

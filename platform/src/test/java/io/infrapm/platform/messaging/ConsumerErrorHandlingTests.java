@@ -17,6 +17,7 @@ import io.infrapm.embedded.TestInfrastructure;
 import io.infrapm.platform.events.PoisonEventException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -49,11 +50,18 @@ import static org.awaitility.Awaitility.await;
 		webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "spring.application.name=error-handling-tests", "infrapm.outbox.enabled=false",
 				"infrapm.messaging.max-back-off=1s", "infrapm.messaging.unexpected-failure-attempts=3",
-				"spring.cloud.function.definition=flakyEvents",
-				"spring.cloud.stream.bindings.flakyEvents-in-0.destination=" + ConsumerErrorHandlingTests.TOPIC })
+				"spring.cloud.function.definition=flakyEvents;quietEvents",
+				"spring.cloud.stream.bindings.flakyEvents-in-0.destination=" + ConsumerErrorHandlingTests.TOPIC,
+				"spring.cloud.stream.bindings.quietEvents-in-0.destination=" + ConsumerErrorHandlingTests.QUIET_TOPIC })
 class ConsumerErrorHandlingTests {
 
 	static final String TOPIC = "infrapm.error-handling-tests.v1";
+
+	/**
+	 * Made by operations with 3 partitions before the service starts; nothing is ever
+	 * sent to it.
+	 */
+	static final String QUIET_TOPIC = "infrapm.error-handling-quiet.v1";
 
 	private static final String TYPE = "io.infrapm.project.ProjectCreated.v1";
 
@@ -68,7 +76,13 @@ class ConsumerErrorHandlingTests {
 	private MeterRegistry registry;
 
 	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
+	static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
+		try (Admin admin = Admin
+			.create(Map.of("bootstrap.servers", TestInfrastructure.get().kafkaBootstrapServers()))) {
+			if (!admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(QUIET_TOPIC)) {
+				admin.createTopics(List.of(new NewTopic(QUIET_TOPIC, 3, (short) 1))).all().get(10, TimeUnit.SECONDS);
+			}
+		}
 		TestInfrastructure.get()
 			.springProperties("error-handling-tests")
 			.forEach((name, value) -> registry.add(name, () -> value));
@@ -93,6 +107,22 @@ class ConsumerErrorHandlingTests {
 				.get(10, TimeUnit.SECONDS);
 			assertThat(topics.get(TOPIC).partitions()).hasSize(6);
 			assertThat(topics.get(DEAD_LETTERS).partitions()).hasSize(6);
+		}
+	}
+
+	@Test
+	void provisionsTheDeadLetterTopicItselfAndLeavesTheSourcesPartitionsAsTheyAre() throws Exception {
+		// Nothing was ever dead-lettered from this topic, and the broker would
+		// auto-create
+		// a missing topic with 6 partitions: 3 can only come from the service.
+		String deadLetters = Topics.deadLetter(QUIET_TOPIC, "error-handling-tests");
+		try (Admin admin = Admin
+			.create(Map.of("bootstrap.servers", TestInfrastructure.get().kafkaBootstrapServers()))) {
+			Map<String, TopicDescription> topics = admin.describeTopics(List.of(QUIET_TOPIC, deadLetters))
+				.allTopicNames()
+				.get(10, TimeUnit.SECONDS);
+			assertThat(topics.get(QUIET_TOPIC).partitions()).as("left as operations made it").hasSize(3);
+			assertThat(topics.get(deadLetters).partitions()).hasSize(3);
 		}
 	}
 
@@ -200,6 +230,12 @@ class ConsumerErrorHandlingTests {
 		@Bean
 		Attempts attempts() {
 			return new Attempts();
+		}
+
+		@Bean
+		Consumer<Message<byte[]>> quietEvents() {
+			return (message) -> {
+			};
 		}
 
 		@Bean

@@ -1,0 +1,543 @@
+package io.infrapm.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
+import java.util.stream.Collectors;
+
+import com.jayway.jsonpath.JsonPath;
+import io.infrapm.contracts.Topics;
+import io.infrapm.embedded.DevMailbox;
+import io.infrapm.embedded.KafkaTestClient;
+import io.infrapm.embedded.PlatformSettings;
+import io.infrapm.embedded.ReceivedMail;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The project's own fault suite (DESIGN.md §3, "Proven by faults"): the platform runs as
+ * {@code ./infrapm up} runs it, as separate processes, while projects with stakeholders
+ * are created through its REST API; meanwhile each service is killed with SIGKILL once
+ * (the launcher restarts it), the store is taken away for 20 s, poison is injected, and
+ * the whole platform (launcher with broker and store, and the services) is killed with
+ * SIGKILL right in a burst of commands and started again. At the end every project
+ * answered 201 exists, with its budget, its register and exactly one e-mail per
+ * stakeholder, counted at an SMTP server outside the platform; each dead-letter topic
+ * holds exactly the poison. The figures go to {@code target/fault-suite/latest.json}.
+ * <p>
+ * A client does what a careful user's client does: it retries a create that got no answer
+ * or a 5xx, with the same {@code Idempotency-Key}, until it is answered. Later issues add
+ * their flows here.
+ */
+@DisabledOnOs(OS.WINDOWS)
+class FaultSuiteIT {
+
+	private static final Path ROOT = PlatformSettings.findRepositoryRoot(Path.of(""));
+
+	private static final int PROJECTS = Integer.getInteger("faultSuite.projects", 320);
+
+	private static final int CLIENTS = 3;
+
+	private static final List<String> CONSUMERS = List.of("risk-service", "budget-service", "notification-service");
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
+
+	private final Map<String, Integer> servicePorts = new LinkedHashMap<>();
+
+	private final Map<String, String> created = new ConcurrentHashMap<>();
+
+	private final AtomicInteger attempts = new AtomicInteger();
+
+	private final AtomicInteger duplicateDeadLetters = new AtomicInteger();
+
+	private final List<Map<String, Object>> faults = new CopyOnWriteArrayList<>();
+
+	private final List<String> failures = new CopyOnWriteArrayList<>();
+
+	@TempDir
+	Path home;
+
+	@Test
+	@Timeout(value = 7, unit = TimeUnit.MINUTES)
+	void everyAcknowledgedCommandTakesEffectExactlyOnceThroughKillsAnOutageAndPoison() throws Exception {
+		long started = System.nanoTime();
+		int kafkaPort = freePort();
+		int mongoPort = freePort();
+		PlatformSettings.SERVICES.forEach((service) -> this.servicePorts.put(service, freePort()));
+		try (DevMailbox mailbox = DevMailbox.ephemeral(freePort(), freePort());
+				TcpProxy store = new TcpProxy(mongoPort)) {
+			List<String> options = new ArrayList<>(List.of("--home", this.home.resolve("platform").toString(),
+					"--kafka-port", Integer.toString(kafkaPort), "--mongo-port", Integer.toString(mongoPort),
+					"--smtp-port", Integer.toString(freePort()), "--mail-http-port", Integer.toString(freePort()),
+					"--service-mongodb", "mongodb://127.0.0.1:" + store.port(), "--restart-crashed", "--timeout",
+					"180"));
+			this.servicePorts
+				.forEach((service, port) -> options.addAll(List.of("--service-port", service + "=" + port)));
+			Map<String, String> environment = Map.of("SPRING_MAIL_HOST", "127.0.0.1", "SPRING_MAIL_PORT",
+					Integer.toString(mailbox.smtpPort()),
+					// Short SMTP timeouts keep the claim of a mail whose sender was
+					// killed
+					// mid-send short, so that it is taken over within the suite's time.
+					"SPRING_MAIL_PROPERTIES_MAIL_SMTP_CONNECTIONTIMEOUT", "1000",
+					"SPRING_MAIL_PROPERTIES_MAIL_SMTP_TIMEOUT", "1000", "SPRING_MAIL_PROPERTIES_MAIL_SMTP_WRITETIMEOUT",
+					"1000");
+			Path log = this.home.resolve("launcher.log");
+			LauncherProcess platform = LauncherProcess.start(ROOT, options, environment, log, Duration.ofMinutes(3));
+			double readySeconds = seconds(started);
+			String kafka = "127.0.0.1:" + kafkaPort;
+			Set<String> poison;
+			try {
+				List<Thread> clients = startClients();
+				awaitCreated(30);
+				kill(platform, "budget-service", "notification-service");
+				awaitCreated(80);
+				kill(platform, "risk-service");
+				awaitCreated(130);
+				kill(platform, "project-service");
+				awaitCreated(180);
+				cutStore(store, Duration.ofSeconds(20));
+				awaitCreated(230);
+				poison = injectPoison(kafka);
+				awaitCreated(280);
+				platform = killAndRestartEverything(platform, options, environment, log);
+				for (Thread client : clients) {
+					client.join(Duration.ofMinutes(3).toMillis());
+				}
+				assertThat(this.failures).as("refused creates").isEmpty();
+				assertThat(this.created).hasSize(PROJECTS);
+
+				Convergence convergence = awaitEveryEffect(mailbox, Duration.ofMinutes(2));
+				try (ConsumerGroups groups = new ConsumerGroups(kafka)) {
+					long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+					while (!CONSUMERS.stream().allMatch((group) -> groups.caughtUp(group, Topics.PROJECT))
+							&& System.nanoTime() < deadline) {
+						Thread.sleep(500);
+					}
+				}
+				// Duplicates would arrive late: give the dispatcher a few more polls.
+				Thread.sleep(5000);
+				Map<String, Integer> mailsPerStakeholder = mailsPerStakeholder(mailbox);
+				Map<String, List<String>> deadLetters = deadLetters(kafka, poison);
+				long lost = PROJECTS - convergence.complete();
+				long duplicated = mailsPerStakeholder.values().stream().filter((count) -> count > 1).count();
+				writeFigures(readySeconds, convergence, lost, duplicated, mailsPerStakeholder, deadLetters, started);
+
+				assertThat(convergence.projectsMissing()).as("projects answered 201 but gone").isEmpty();
+				assertThat(convergence.budgetsMissing()).as("budgets missing").isEmpty();
+				assertThat(convergence.registersMissing()).as("registers missing").isEmpty();
+				assertThat(mailsPerStakeholder).as("mails per stakeholder at the SMTP server")
+					.hasSize(PROJECTS)
+					.allSatisfy((email, count) -> assertThat(count).as(email).isEqualTo(1));
+				assertThat(mailbox.messages()).as("no other mail").hasSize(PROJECTS);
+				deadLetters.forEach(
+						(topic, markers) -> assertThat(markers).as(topic).containsExactlyInAnyOrderElementsOf(poison));
+			}
+			finally {
+				platform.stop();
+				keepLogs();
+			}
+		}
+	}
+
+	private List<Thread> startClients() {
+		AtomicInteger next = new AtomicInteger();
+		List<Thread> clients = new ArrayList<>();
+		for (int c = 0; c < CLIENTS; c++) {
+			Thread client = new Thread(() -> {
+				int i;
+				while ((i = next.getAndIncrement()) < PROJECTS) {
+					create(i);
+					pause(120);
+				}
+			}, "fault-suite-client-" + c);
+			client.setDaemon(true);
+			client.start();
+			clients.add(client);
+		}
+		return clients;
+	}
+
+	/** Creates one project, retrying with the same key until the service answers. */
+	private void create(int i) {
+		String code = code(i);
+		String body = SkeletonHttp.newProject(code, List.of(email(i)));
+		long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+		while (System.nanoTime() < deadline) {
+			this.attempts.incrementAndGet();
+			try {
+				HttpResponse<String> response = this.http
+					.send(HttpRequest.newBuilder(URI.create(url("project-service") + "/api/projects"))
+						.timeout(Duration.ofSeconds(40))
+						.header("Content-Type", "application/json")
+						.header("Idempotency-Key", code)
+						.POST(HttpRequest.BodyPublishers.ofString(body))
+						.build(), HttpResponse.BodyHandlers.ofString());
+				if (response.statusCode() == 201) {
+					this.created.put(code, JsonPath.read(response.body(), "$.id"));
+					return;
+				}
+				if (response.statusCode() < 500) {
+					this.failures.add(code + ": " + response.statusCode() + " " + response.body());
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// No answer (the service or the platform is down): try again.
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			pause(250);
+		}
+		this.failures.add(code + ": never answered");
+	}
+
+	private void kill(LauncherProcess platform, String... services) {
+		for (String service : services) {
+			long killed = System.nanoTime();
+			platform.killService(service);
+			Thread monitor = new Thread(() -> {
+				awaitReady(service, Duration.ofMinutes(2));
+				this.faults.add(fault("SIGKILL " + service, killed));
+			}, "fault-suite-recovery-" + service);
+			monitor.setDaemon(true);
+			monitor.start();
+		}
+	}
+
+	private void cutStore(TcpProxy store, Duration outage) throws InterruptedException {
+		long cut = System.nanoTime();
+		store.cut();
+		Thread.sleep(outage.toMillis());
+		store.restore();
+		Map<String, Object> fault = fault("store away " + outage.toSeconds() + " s", cut);
+		this.faults.add(fault);
+	}
+
+	private LauncherProcess killAndRestartEverything(LauncherProcess platform, List<String> options,
+			Map<String, String> environment, Path log) {
+		long killed = System.nanoTime();
+		platform.killAll();
+		LauncherProcess restarted = LauncherProcess.start(ROOT, options, environment, log, Duration.ofMinutes(3));
+		PlatformSettings.SERVICES.forEach((service) -> awaitReady(service, Duration.ofMinutes(1)));
+		this.faults.add(fault("SIGKILL whole platform", killed));
+		return restarted;
+	}
+
+	/**
+	 * Publishes what no consumer can ever handle: data that is not JSON, a version of a
+	 * known type nobody understands, and an envelope without an id.
+	 */
+	private Set<String> injectPoison(String kafka) {
+		String notJson = "poison-not-json-" + this.run;
+		String unknownVersion = "poison-unknown-version-" + this.run;
+		String noId = "poison-no-id-" + this.run;
+		String key = UUID.randomUUID().toString();
+		try (KafkaTestClient client = new KafkaTestClient(kafka)) {
+			client.publish(Topics.PROJECT, key,
+					KafkaTestClient.cloudEventHeaders(UUID.randomUUID(), "io.infrapm.project.ProjectCreated.v1", key),
+					"{" + notJson);
+			client.publish(Topics.PROJECT, key,
+					KafkaTestClient.cloudEventHeaders(UUID.randomUUID(), "io.infrapm.project.ProjectCreated.v9", key),
+					"{\"marker\":\"" + unknownVersion + "\"}");
+			Map<String, String> withoutId = new LinkedHashMap<>(
+					KafkaTestClient.cloudEventHeaders(UUID.randomUUID(), "io.infrapm.project.ProjectCreated.v1", key));
+			withoutId.remove("ce_id");
+			client.publish(Topics.PROJECT, key, withoutId, "{\"marker\":\"" + noId + "\"}");
+		}
+		return Set.of(notJson, unknownVersion, noId);
+	}
+
+	private Convergence awaitEveryEffect(DevMailbox mailbox, Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		Convergence convergence;
+		do {
+			convergence = convergence(mailbox);
+			if (convergence.complete() == PROJECTS) {
+				return convergence;
+			}
+			Thread.sleep(1000);
+		}
+		while (System.nanoTime() < deadline);
+		return convergence;
+	}
+
+	private Convergence convergence(DevMailbox mailbox) {
+		Set<String> mailed = mailbox.messages()
+			.stream()
+			.flatMap((mail) -> mail.recipients().stream())
+			.map((address) -> address.toLowerCase(Locale.ROOT))
+			.collect(Collectors.toSet());
+		List<String> projects = new ArrayList<>();
+		List<String> budgets = new ArrayList<>();
+		List<String> registers = new ArrayList<>();
+		List<String> mails = new ArrayList<>();
+		this.created.forEach((code, id) -> {
+			if (status("project-service", "/api/projects/" + id) != 200) {
+				projects.add(code);
+			}
+			if (status("budget-service", "/api/projects/" + id + "/budget") != 200) {
+				budgets.add(code);
+			}
+			if (status("risk-service", "/api/projects/" + id + "/risks") != 200) {
+				registers.add(code);
+			}
+			if (!mailed.contains(email(code))) {
+				mails.add(code);
+			}
+		});
+		return new Convergence(projects, budgets, registers, mails, Instant.now());
+	}
+
+	private Map<String, Integer> mailsPerStakeholder(DevMailbox mailbox) {
+		Map<String, Integer> counts = new TreeMap<>();
+		this.created.keySet().forEach((code) -> counts.put(email(code), 0));
+		for (ReceivedMail mail : mailbox.messages()) {
+			for (String recipient : mail.recipients()) {
+				counts.merge(recipient.toLowerCase(Locale.ROOT), 1, Integer::sum);
+			}
+		}
+		return counts;
+	}
+
+	/**
+	 * The poison each dead-letter topic holds, one entry per source record.
+	 * Dead-lettering is at least once, like every delivery: a consumer killed between
+	 * writing a dead letter and committing its offset writes it again after the restart.
+	 * The copies carry the same original topic, partition and offset, by which a reader
+	 * tells them apart; they are counted in {@link #duplicateDeadLetters}.
+	 */
+	private Map<String, List<String>> deadLetters(String kafka, Set<String> poison) {
+		Map<String, List<String>> markers = new LinkedHashMap<>();
+		try (KafkaTestClient client = new KafkaTestClient(kafka)) {
+			for (String group : CONSUMERS) {
+				String topic = Topics.deadLetter(Topics.PROJECT, group);
+				List<ConsumerRecord<String, byte[]>> records = client.read(topic, (record) -> true,
+						(read) -> read.size() >= 2 * poison.size() + 1, Duration.ofSeconds(5));
+				Map<String, String> bySource = new LinkedHashMap<>();
+				for (ConsumerRecord<String, byte[]> record : records) {
+					String value = KafkaTestClient.value(record);
+					String marker = poison.stream().filter(value::contains).findFirst().orElse("unexpected: " + value);
+					if (bySource.putIfAbsent(source(record), marker) != null) {
+						this.duplicateDeadLetters.incrementAndGet();
+					}
+				}
+				markers.put(topic, List.copyOf(bySource.values()));
+			}
+		}
+		return markers;
+	}
+
+	private static String source(ConsumerRecord<String, byte[]> record) {
+		return java.util.HexFormat.of().formatHex(header(record, "kafka_dlt-original-topic")) + "/"
+				+ java.util.HexFormat.of().formatHex(header(record, "kafka_dlt-original-partition")) + "@"
+				+ java.util.HexFormat.of().formatHex(header(record, "kafka_dlt-original-offset"));
+	}
+
+	private static byte[] header(ConsumerRecord<String, byte[]> record, String name) {
+		var header = record.headers().lastHeader(name);
+		return (header != null && header.value() != null) ? header.value() : new byte[0];
+	}
+
+	private void writeFigures(double readySeconds, Convergence convergence, long lost, long duplicated,
+			Map<String, Integer> mails, Map<String, List<String>> deadLetters, long started) throws IOException {
+		Map<String, Object> figures = new LinkedHashMap<>();
+		figures.put("projects", PROJECTS);
+		figures.put("createAttempts", this.attempts.get());
+		figures.put("answered201", this.created.size());
+		figures.put("platformReadySeconds", round(readySeconds));
+		figures.put("faults", List.copyOf(this.faults));
+		figures.put("lost", lost);
+		figures.put("duplicatedMails", duplicated);
+		figures.put("mails", mails.values().stream().mapToInt(Integer::intValue).sum());
+		figures.put("deadLetters",
+				deadLetters.entrySet()
+					.stream()
+					.collect(Collectors.toMap(Map.Entry::getKey, (entry) -> entry.getValue().size(), (a, b) -> a,
+							TreeMap::new)));
+		figures.put("missing",
+				Map.of("projects", convergence.projectsMissing().size(), "budgets", convergence.budgetsMissing().size(),
+						"registers", convergence.registersMissing().size(), "mails",
+						convergence.mailsMissing().size()));
+		figures.put("totalSeconds", round(seconds(started)));
+		figures.put("cores", Runtime.getRuntime().availableProcessors());
+		figures.put("java", System.getProperty("java.version"));
+		String json = json(figures);
+		Path out = Path.of("target", "fault-suite", "latest.json");
+		Files.createDirectories(out.getParent());
+		Files.writeString(out, json + "\n", StandardCharsets.UTF_8);
+		System.out.println("Fault suite: " + json);
+	}
+
+	/** The launcher's and the services' logs, kept beside the figures to look into. */
+	private void keepLogs() throws IOException {
+		Path logs = Path.of("target", "fault-suite", "logs");
+		Files.createDirectories(logs);
+		Files.copy(this.home.resolve("launcher.log"), logs.resolve("launcher.log"),
+				java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		try (var services = Files.newDirectoryStream(this.home.resolve("platform").resolve("logs"))) {
+			for (Path log : services) {
+				Files.copy(log, logs.resolve(log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			}
+		}
+	}
+
+	private Map<String, Object> fault(String what, long at) {
+		Map<String, Object> fault = new LinkedHashMap<>();
+		fault.put("fault", what);
+		fault.put("at", Instant.now().minusNanos(System.nanoTime() - at).toString());
+		fault.put("recoverySeconds", round(seconds(at)));
+		return fault;
+	}
+
+	private void awaitCreated(int count) throws InterruptedException {
+		awaitCount(this.created::size, count, Duration.ofMinutes(3));
+	}
+
+	private static void awaitCount(IntSupplier current, int count, Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (current.getAsInt() < Math.min(count, PROJECTS)) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("only " + current.getAsInt() + " of " + count + " created in " + timeout);
+			}
+			Thread.sleep(100);
+		}
+	}
+
+	private void awaitReady(String service, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (status(service, "/actuator/health/readiness") == 200) {
+				return;
+			}
+			pause(200);
+		}
+		throw new AssertionError(service + " was not ready again within " + timeout);
+	}
+
+	private int status(String service, String path) {
+		try {
+			return this.http
+				.send(HttpRequest.newBuilder(URI.create(url(service) + path)).timeout(Duration.ofSeconds(10)).build(),
+						HttpResponse.BodyHandlers.discarding())
+				.statusCode();
+		}
+		catch (IOException ex) {
+			return -1;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return -1;
+		}
+	}
+
+	private String url(String service) {
+		return "http://127.0.0.1:" + this.servicePorts.get(service);
+	}
+
+	private String code(int i) {
+		return "FS-" + this.run + "-" + i;
+	}
+
+	private String email(int i) {
+		return email(code(i));
+	}
+
+	private static String email(String code) {
+		return code.toLowerCase(Locale.ROOT) + "@example.com";
+	}
+
+	private static double seconds(long since) {
+		return (System.nanoTime() - since) / 1e9;
+	}
+
+	private static double round(double value) {
+		return Math.round(value * 10) / 10.0;
+	}
+
+	private static void pause(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static String json(Object value) {
+		if (value instanceof Map<?, ?> map) {
+			return map.entrySet()
+				.stream()
+				.map((entry) -> "\"" + entry.getKey() + "\":" + json(entry.getValue()))
+				.collect(Collectors.joining(",", "{", "}"));
+		}
+		if (value instanceof List<?> list) {
+			return list.stream().map(FaultSuiteIT::json).collect(Collectors.joining(",", "[", "]"));
+		}
+		if (value instanceof Number || value instanceof Boolean) {
+			return value.toString();
+		}
+		return "\"" + value + "\"";
+	}
+
+	/** What has arrived where, for the projects answered 201. */
+	private record Convergence(List<String> projectsMissing, List<String> budgetsMissing, List<String> registersMissing,
+			List<String> mailsMissing, Instant at) {
+
+		long complete() {
+			return PROJECTS - Set.copyOf(concat()).size();
+		}
+
+		private List<String> concat() {
+			List<String> all = new ArrayList<>(this.projectsMissing);
+			all.addAll(this.budgetsMissing);
+			all.addAll(this.registersMissing);
+			all.addAll(this.mailsMissing);
+			return all;
+		}
+
+	}
+
+}
