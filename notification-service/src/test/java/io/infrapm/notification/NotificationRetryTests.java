@@ -98,6 +98,8 @@ class NotificationRetryTests {
 				(records) -> !records.isEmpty(), Duration.ofSeconds(15));
 		assertThat(failed).hasSize(1);
 		assertThat(failed.get(0).key()).isEqualTo(projectId.toString());
+		assertThat(KafkaTestClient.header(failed.get(0), "ce_sequence")).as("the notification's first event")
+			.isEqualTo("0000000000000000001");
 		assertThat(KafkaTestClient.value(failed.get(0))).contains("\"attempts\":2").contains("\"finalFailure\":true");
 		assertThat(count("retrying")).isGreaterThanOrEqualTo(1);
 		assertThat(count("failed")).isGreaterThanOrEqualTo(1);

@@ -12,22 +12,25 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.infrapm.notification.delivery.MailGateway.OutgoingMail;
 import io.infrapm.platform.observability.InstanceIdentity;
-import io.infrapm.platform.outbox.OutboxRelay;
+import io.infrapm.platform.outbox.Aggregates;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Component;
 
 /**
  * Sends due notifications, safely with several instances. Each notification is claimed
  * with a conditional {@code findAndModify} that sets it {@code SENDING} under a fresh
  * token, for longer than the longest possible SMTP exchange; its outcome is written, with
- * its event, in one update that only succeeds under that same token. So while one
+ * its event, in one update
+ * ({@link Aggregates#update(io.infrapm.platform.outbox.AggregateRoot, Criteria)}) that
+ * only succeeds under that same token and the version the claim left. So while one
  * instance sends, no other (and no later poll of its own) sends the same notification,
  * and a claimant that lost its claim records nothing.
  * <p>
@@ -43,13 +46,11 @@ public class Dispatcher implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
-	private static final String COLLECTION = "notifications";
-
 	private final MongoOperations mongo;
 
 	private final MailGateway mail;
 
-	private final OutboxRelay relay;
+	private final Aggregates aggregates;
 
 	private final DispatchSettings settings;
 
@@ -67,11 +68,11 @@ public class Dispatcher implements SmartLifecycle {
 
 	private volatile ScheduledExecutorService scheduler;
 
-	Dispatcher(MongoOperations mongo, MailGateway mail, OutboxRelay relay, DispatchSettings settings,
+	Dispatcher(MongoOperations mongo, MailGateway mail, Aggregates aggregates, DispatchSettings settings,
 			InstanceIdentity identity, Clock clock, MeterRegistry registry) {
 		this.mongo = mongo;
 		this.mail = mail;
-		this.relay = relay;
+		this.aggregates = aggregates;
 		this.settings = settings;
 		this.claim = claim(settings, mail.longestSend());
 		this.owner = identity.instance();
@@ -166,14 +167,13 @@ public class Dispatcher implements SmartLifecycle {
 	}
 
 	private void deliver(Notification notification) {
-		Update outcome;
-		boolean publishes;
+		// Taken before the outcome, which ends the claim in the notification.
+		Criteria claim = notification.underThisClaim();
 		String result;
 		try {
 			this.mail.send(new OutgoingMail("<" + notification.id() + "@infrapm>", notification.recipient(),
 					notification.recipientName(), notification.subject(), notification.body()));
-			outcome = notification.delivered(this.clock.instant());
-			publishes = true;
+			notification.delivered(this.clock.instant());
 			result = "sent";
 		}
 		catch (RuntimeException ex) {
@@ -181,29 +181,25 @@ public class Dispatcher implements SmartLifecycle {
 			boolean last = notification.attempts() >= this.settings.maxAttempts();
 			String reason = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
 			if (last) {
-				outcome = notification.givenUp(reason, now);
+				notification.givenUp(reason, now);
 			}
 			else {
 				Duration wait = this.settings.retryBackoff()
 					.multipliedBy(1L << Math.min(notification.attempts() - 1, 10));
-				outcome = notification.retryAt(reason, now.plus(wait));
+				notification.retryAt(reason, now.plus(wait));
 			}
-			publishes = last;
 			result = last ? "failed" : "retrying";
 			log.warn("Sending notification {} to {} failed (attempt {}): {}", notification.id(),
 					notification.recipient(), notification.attempts(), reason);
 		}
 		count(notification, result);
-		// findAndModify rather than updateFirst: it answers whether the claim was still
-		// ours without exposing the driver's UpdateResult to the domain package.
-		boolean stillMine = this.mongo.findAndModify(notification.underThisClaim(), outcome,
-				Notification.class) != null;
-		if (!stillMine) {
+		try {
+			// Wakes the relay by itself when the outcome carries an event.
+			this.aggregates.update(notification, claim);
+		}
+		catch (OptimisticLockingFailureException ex) {
 			log.warn("Outcome '{}' of notification {} not recorded: its claim expired and another sender took it "
 					+ "over", result, notification.id());
-		}
-		else if (publishes) {
-			this.relay.publishSoon(COLLECTION, notification.id());
 		}
 	}
 

@@ -1,18 +1,14 @@
 package io.infrapm.notification.delivery;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 
 import io.infrapm.contracts.notification.Channel;
-import io.infrapm.platform.outbox.OutboxEntry;
-import io.infrapm.platform.outbox.PublishesEvents;
+import io.infrapm.platform.outbox.AggregateRoot;
 
 import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Version;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -34,9 +30,7 @@ import org.springframework.data.mongodb.core.query.Update;
 @CompoundIndex(name = "recipient_created", def = "{'recipient': 1, 'createdAt': -1}")
 @CompoundIndex(name = "due", def = "{'status': 1, 'nextAttemptAt': 1}")
 @CompoundIndex(name = "abandoned", def = "{'status': 1, 'claimedUntil': 1}")
-public class Notification implements PublishesEvents {
-
-	private static final String ID = "_id";
+public class Notification extends AggregateRoot {
 
 	private static final String STATUS = "status";
 
@@ -53,8 +47,6 @@ public class Notification implements PublishesEvents {
 	private static final String SENT_AT = "sentAt";
 
 	private static final String LAST_ERROR = "lastError";
-
-	private static final String VERSION = "version";
 
 	@Id
 	private UUID id;
@@ -90,11 +82,6 @@ public class Notification implements PublishesEvents {
 	private Instant sentAt;
 
 	private String lastError;
-
-	@Version
-	private Long version;
-
-	private List<OutboxEntry> outbox = new ArrayList<>();
 
 	Notification() {
 		// for the mapping layer
@@ -169,64 +156,86 @@ public class Notification implements PublishesEvents {
 			.set(CLAIM_TOKEN, token)
 			.set(CLAIMED_UNTIL, until)
 			.inc(ATTEMPTS, 1)
-			.inc(VERSION, 1);
+			// Like every write of the notification, so that the version the outcome is
+			// guarded by is the one of this claim.
+			.inc(VERSION_FIELD, 1);
 	}
 
 	/**
-	 * This notification, only while it is still being sent under the claim it was loaded
-	 * with: a claimant whose claim was taken over finds nothing and records nothing.
-	 * @return the query
+	 * What the document must still match, besides its id and version, for an outcome of
+	 * this attempt to count: still being sent, under the claim it was loaded with. A
+	 * claimant whose claim was taken over finds nothing and records nothing. Taken before
+	 * the outcome, which ends the claim.
+	 * @return the guard
 	 */
-	Query underThisClaim() {
-		if (this.status != NotificationStatus.SENDING || this.claimToken == null) {
-			throw new IllegalStateException("Notification " + this.id + " is " + this.status + ", not claimed");
-		}
-		return Query.query(Criteria.where(ID)
-			.is(this.id)
-			.and(STATUS)
-			.is(NotificationStatus.SENDING)
-			.and(CLAIM_TOKEN)
-			.is(this.claimToken));
+	Criteria underThisClaim() {
+		requireClaimed();
+		return Criteria.where(STATUS).is(NotificationStatus.SENDING).and(CLAIM_TOKEN).is(this.claimToken);
 	}
 
 	/**
-	 * The channel accepted it: {@code SENT}, with {@code NotificationDelivered} in the
-	 * same write.
+	 * The channel accepted it: {@code SENT}, with {@code NotificationDelivered}.
 	 * @param at when
-	 * @return the update
 	 */
-	Update delivered(Instant at) {
-		return released().set(STATUS, NotificationStatus.SENT)
-			.set(SENT_AT, at)
-			.unset(LAST_ERROR)
-			.push(OUTBOX_FIELD, NotificationEvents.delivered(this, at));
+	void delivered(Instant at) {
+		release();
+		this.status = NotificationStatus.SENT;
+		this.sentAt = at;
+		this.lastError = null;
+		changed(STATUS, this.status);
+		changed(SENT_AT, at);
+		changed(LAST_ERROR, null);
+		registerEvent(NotificationEvents.deliveredId(this.id), NotificationEvents.delivered(this, at), this.projectId,
+				this.id, at);
 	}
 
 	/**
 	 * This attempt failed and another will follow: back to {@code PENDING}.
 	 * @param reason what the channel said
 	 * @param next when the next attempt is due
-	 * @return the update
 	 */
-	Update retryAt(String reason, Instant next) {
-		return released().set(STATUS, NotificationStatus.PENDING).set(LAST_ERROR, reason).set(NEXT_ATTEMPT_AT, next);
+	void retryAt(String reason, Instant next) {
+		release();
+		this.status = NotificationStatus.PENDING;
+		this.lastError = reason;
+		this.nextAttemptAt = next;
+		changed(STATUS, this.status);
+		changed(LAST_ERROR, reason);
+		changed(NEXT_ATTEMPT_AT, next);
 	}
 
 	/**
-	 * The last attempt failed: {@code FAILED}, with {@code NotificationFailed} in the
-	 * same write.
+	 * The last attempt failed: {@code FAILED}, with {@code NotificationFailed}.
 	 * @param reason what the channel said
 	 * @param at when
-	 * @return the update
 	 */
-	Update givenUp(String reason, Instant at) {
-		return released().set(STATUS, NotificationStatus.FAILED)
-			.set(LAST_ERROR, reason)
-			.push(OUTBOX_FIELD, NotificationEvents.failed(this, reason, at));
+	void givenUp(String reason, Instant at) {
+		release();
+		this.status = NotificationStatus.FAILED;
+		this.lastError = reason;
+		changed(STATUS, this.status);
+		changed(LAST_ERROR, reason);
+		registerEvent(NotificationEvents.failedId(this.id), NotificationEvents.failed(this, reason, at), this.projectId,
+				this.id, at);
 	}
 
-	private static Update released() {
-		return new Update().unset(CLAIMED_BY).unset(CLAIM_TOKEN).unset(CLAIMED_UNTIL).inc(VERSION, 1);
+	/**
+	 * Every outcome ends the attempt's claim, so that the next attempt needs a new one.
+	 */
+	private void release() {
+		requireClaimed();
+		this.claimedBy = null;
+		this.claimToken = null;
+		this.claimedUntil = null;
+		changed(CLAIMED_BY, null);
+		changed(CLAIM_TOKEN, null);
+		changed(CLAIMED_UNTIL, null);
+	}
+
+	private void requireClaimed() {
+		if (this.status != NotificationStatus.SENDING || this.claimToken == null) {
+			throw new IllegalStateException("Notification " + this.id + " is " + this.status + ", not claimed");
+		}
 	}
 
 	public UUID id() {
@@ -287,11 +296,6 @@ public class Notification implements PublishesEvents {
 
 	Instant claimedUntil() {
 		return this.claimedUntil;
-	}
-
-	@Override
-	public List<OutboxEntry> outbox() {
-		return this.outbox;
 	}
 
 }

@@ -6,13 +6,13 @@ import java.util.UUID;
 import io.infrapm.contracts.notification.NotificationDelivered;
 import io.infrapm.contracts.notification.NotificationFailed;
 import io.infrapm.platform.idempotency.EventIdempotency;
-import io.infrapm.platform.outbox.OutboxEntry;
 
 /**
  * Maps delivery outcomes onto the contract records of {@code infrapm.notification.v1}.
  * Each outcome happens once per notification, so its event id is derived from the
  * notification id: however often the outcome were recorded, consumers would see one
- * {@code ce_id}.
+ * {@code ce_id}. The {@link Notification} registers them, which numbers them in its own
+ * sequence.
  */
 final class NotificationEvents {
 
@@ -23,14 +23,12 @@ final class NotificationEvents {
 	 * The channel accepted the notification.
 	 * @param notification the notification
 	 * @param at when
-	 * @return the outbox entry of {@link NotificationDelivered}
+	 * @return the event
 	 */
-	static OutboxEntry delivered(Notification notification, Instant at) {
-		return OutboxEntry.of(deliveredId(notification.id()),
-				new NotificationDelivered(notification.id(), notification.projectId(), notification.channel(),
-						notification.recipient(), notification.subject(), notification.cause().eventId(),
-						notification.cause().eventType(), at),
-				notification.projectId(), notification.id(), at);
+	static NotificationDelivered delivered(Notification notification, Instant at) {
+		return new NotificationDelivered(notification.id(), notification.projectId(), notification.channel(),
+				notification.recipient(), notification.subject(), notification.cause().eventId(),
+				notification.cause().eventType(), at);
 	}
 
 	/**
@@ -38,13 +36,11 @@ final class NotificationEvents {
 	 * @param notification the notification
 	 * @param reason what the channel said
 	 * @param at when
-	 * @return the outbox entry of {@link NotificationFailed}
+	 * @return the event
 	 */
-	static OutboxEntry failed(Notification notification, String reason, Instant at) {
-		return OutboxEntry.of(failedId(notification.id()),
-				new NotificationFailed(notification.id(), notification.projectId(), notification.channel(),
-						notification.recipient(), reason, notification.attempts(), true, at),
-				notification.projectId(), notification.id(), at);
+	static NotificationFailed failed(Notification notification, String reason, Instant at) {
+		return new NotificationFailed(notification.id(), notification.projectId(), notification.channel(),
+				notification.recipient(), reason, notification.attempts(), true, at);
 	}
 
 	static UUID deliveredId(UUID notificationId) {

@@ -40,6 +40,11 @@ final class HeldMailGateway implements MailGateway {
 		return this;
 	}
 
+	/** Accepts from now on what it refused so far, as a mail server back from trouble. */
+	void accept() {
+		this.refusal = null;
+	}
+
 	@Override
 	public void send(OutgoingMail message) {
 		this.entered.incrementAndGet();

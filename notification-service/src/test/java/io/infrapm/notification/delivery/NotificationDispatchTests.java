@@ -12,6 +12,7 @@ import com.mongodb.client.MongoClients;
 import io.infrapm.embedded.LocalMongo;
 import io.infrapm.platform.idempotency.EventIdempotency;
 import io.infrapm.platform.observability.InstanceIdentity;
+import io.infrapm.platform.outbox.Aggregates;
 import io.infrapm.platform.outbox.OutboxEntry;
 import io.infrapm.platform.outbox.OutboxRelay;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -135,6 +136,43 @@ class NotificationDispatchTests {
 	}
 
 	@Test
+	void numbersTheDeliveryAsTheFirstEventOfTheNotification() {
+		Notification notification = due("grace@example.com");
+		this.held.release();
+
+		dispatcher("instance-a", this.held, null).dispatchDue();
+
+		Notification sent = stored(notification);
+		assertThat(sent.outbox()).singleElement().satisfies((event) -> assertThat(event.sequence()).isEqualTo(1));
+		assertThat(sent.version()).as("inserted, claimed, delivered").isEqualTo(2);
+	}
+
+	@Test
+	void publishesOneNumberedDeliveryAfterAFailedAttempt() {
+		Notification notification = due("ada@example.com");
+		HeldMailGateway flaky = HeldMailGateway.accepting().refusing("451 try again later");
+		Dispatcher dispatcher = dispatcher("instance-a", flaky, null);
+		dispatcher.dispatchDue();
+		flaky.accept();
+
+		this.clock.advance(Duration.ofMinutes(1));
+		dispatcher.dispatchDue();
+
+		Notification sent = stored(notification);
+		assertThat(sent.status()).isEqualTo(NotificationStatus.SENT);
+		assertThat(sent.attempts()).isEqualTo(2);
+		assertThat(sent.lastError()).isNull();
+		assertThat(sent.outbox()).singleElement().satisfies((event) -> {
+			assertThat(event.type()).isEqualTo("io.infrapm.notification.NotificationDelivered.v1");
+			assertThat(event.eventId())
+				.isEqualTo(EventIdempotency.derivedId(notification.id(), "NotificationDelivered"));
+			assertThat(event.sequence()).isEqualTo(1);
+		});
+		assertThat(sent.version()).as("inserted, two claims, two outcomes").isEqualTo(4);
+		verify(this.relay, times(1)).publishSoon("notifications", notification.id());
+	}
+
+	@Test
 	void takesOverANotificationWhoseSenderLetItsClaimExpireAndRecordsOnlyTheNewOutcome() {
 		Notification notification = due("linus@example.com");
 		HeldMailGateway second = HeldMailGateway.holding();
@@ -169,7 +207,7 @@ class NotificationDispatchTests {
 		Notification after = stored(notification);
 		assertThat(after.status()).isEqualTo(NotificationStatus.SENT);
 		assertThat(after.attempts()).isEqualTo(2);
-		assertThat(after.outbox()).hasSize(1);
+		assertThat(after.outbox()).singleElement().satisfies((event) -> assertThat(event.sequence()).isEqualTo(1));
 		// The documented duplicate after a takeover, recognisable by its Message-ID.
 		assertThat(second.accepted()).singleElement()
 			.satisfies((mail) -> assertThat(mail.messageId()).isEqualTo(this.held.accepted().get(0).messageId()));
@@ -208,6 +246,7 @@ class NotificationDispatchTests {
 		assertThat(failed.outbox()).singleElement().satisfies((event) -> {
 			assertThat(event.type()).isEqualTo("io.infrapm.notification.NotificationFailed.v1");
 			assertThat(event.eventId()).isEqualTo(EventIdempotency.derivedId(notification.id(), "NotificationFailed"));
+			assertThat(event.sequence()).isEqualTo(1);
 		});
 	}
 
@@ -270,7 +309,7 @@ class NotificationDispatchTests {
 	private Dispatcher dispatcher(String instance, MailGateway gateway, Duration claim) {
 		DispatchSettings settings = new DispatchSettings(NEVER_POLLS, claim, 5, Duration.ofSeconds(30),
 				"InfraPM <noreply@infrapm.local>");
-		return new Dispatcher(this.mongo, gateway, this.relay, settings,
+		return new Dispatcher(this.mongo, gateway, new Aggregates(this.mongo, this.relay), settings,
 				new InstanceIdentity("notification-service", instance), this.clock, this.registry);
 	}
 
