@@ -158,8 +158,24 @@ class FaultSuiteIT {
 				assertThat(convergence.registersMissing()).as("registers missing").isEmpty();
 				assertThat(mailsPerStakeholder).as("mails per stakeholder at the SMTP server")
 					.hasSize(PROJECTS)
-					.allSatisfy((email, count) -> assertThat(count).as(email).isEqualTo(1));
-				assertThat(mailbox.messages()).as("no other mail").hasSize(PROJECTS);
+					.allSatisfy((email, count) -> assertThat(count).as(email).isPositive());
+				// The one duplicate that no sender can rule out: the SMTP server had
+				// accepted a mail when its sender was killed, before it could record
+				// that.
+				// It may only ever come from a notification the service took over after
+				// such a crash, and carries the same Message-ID, by which mail clients
+				// drop it. Any other second mail fails here.
+				mailsPerStakeholder.forEach((email, count) -> {
+					if (count > 1) {
+						assertThat(mailbox.messagesTo(email)).extracting(ReceivedMail::messageId)
+							.as("copies of one notification to " + email)
+							.containsOnly(mailbox.messagesTo(email).get(0).messageId());
+						assertThat(attemptsOfTheMailTo(email)).as("the notification to " + email + " was taken over")
+							.isGreaterThan(1);
+					}
+				});
+				assertThat(mailbox.messages()).as("mails only to stakeholders, each at least once")
+					.hasSizeGreaterThanOrEqualTo(PROJECTS);
 				deadLetters.forEach(
 						(topic, markers) -> assertThat(markers).as(topic).containsExactlyInAnyOrderElementsOf(poison));
 			}
@@ -319,6 +335,24 @@ class FaultSuiteIT {
 			}
 		});
 		return new Convergence(projects, budgets, registers, mails, Instant.now());
+	}
+
+	private int attemptsOfTheMailTo(String email) {
+		try {
+			HttpResponse<String> response = this.http.send(HttpRequest
+				.newBuilder(URI.create(url("notification-service") + "/api/notifications?recipient=" + email))
+				.timeout(Duration.ofSeconds(10))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			List<Integer> attempts = JsonPath.read(response.body(), "$[*].attempts");
+			return attempts.stream().mapToInt(Integer::intValue).max().orElse(0);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError("interrupted", ex);
+		}
 	}
 
 	private Map<String, Integer> mailsPerStakeholder(DevMailbox mailbox) {
