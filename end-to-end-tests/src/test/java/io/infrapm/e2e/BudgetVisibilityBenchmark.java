@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.jayway.jsonpath.JsonPath;
+import io.infrapm.embedded.FiguresJson;
 import io.infrapm.embedded.Platform;
 import io.infrapm.embedded.PlatformSettings;
 import org.junit.jupiter.api.Test;
@@ -88,8 +89,8 @@ class BudgetVisibilityBenchmark {
 
 			Path file = Path.of("target", "benchmarks", "budget-visibility.json");
 			Files.createDirectories(file.getParent());
-			Files.writeString(file, json(figures) + System.lineSeparator());
-			System.out.println("Budget visibility benchmark: " + json(figures));
+			Files.writeString(file, FiguresJson.of(figures) + System.lineSeparator());
+			System.out.println("Budget visibility benchmark: " + FiguresJson.of(figures));
 			assertThat(micros).hasSize(projects);
 		}
 	}
@@ -152,19 +153,6 @@ class BudgetVisibilityBenchmark {
 
 	private static double round(double value) {
 		return Math.round(value * 10) / 10.0;
-	}
-
-	private static String json(Object value) {
-		if (value instanceof Map<?, ?> map) {
-			return map.entrySet()
-				.stream()
-				.map((entry) -> "\"" + entry.getKey() + "\":" + json(entry.getValue()))
-				.collect(Collectors.joining(",", "{", "}"));
-		}
-		if (value instanceof String text) {
-			return "\"" + text + "\"";
-		}
-		return String.valueOf(value);
 	}
 
 }

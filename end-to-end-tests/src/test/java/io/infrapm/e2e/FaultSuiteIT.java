@@ -30,6 +30,7 @@ import java.util.stream.Collectors;
 
 import com.jayway.jsonpath.JsonPath;
 import io.infrapm.contracts.Topics;
+import io.infrapm.embedded.FiguresJson;
 import io.infrapm.embedded.DevMailbox;
 import io.infrapm.embedded.KafkaTestClient;
 import io.infrapm.embedded.PlatformSettings;
@@ -428,7 +429,7 @@ class FaultSuiteIT {
 		figures.put("totalSeconds", round(seconds(started)));
 		figures.put("cores", Runtime.getRuntime().availableProcessors());
 		figures.put("java", System.getProperty("java.version"));
-		String json = json(figures);
+		String json = FiguresJson.of(figures);
 		Path out = Path.of("target", "fault-suite", "latest.json");
 		Files.createDirectories(out.getParent());
 		Files.writeString(out, json + "\n", StandardCharsets.UTF_8);
@@ -537,23 +538,6 @@ class FaultSuiteIT {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	@SuppressWarnings("unchecked")
-	private static String json(Object value) {
-		if (value instanceof Map<?, ?> map) {
-			return map.entrySet()
-				.stream()
-				.map((entry) -> "\"" + entry.getKey() + "\":" + json(entry.getValue()))
-				.collect(Collectors.joining(",", "{", "}"));
-		}
-		if (value instanceof List<?> list) {
-			return list.stream().map(FaultSuiteIT::json).collect(Collectors.joining(",", "[", "]"));
-		}
-		if (value instanceof Number || value instanceof Boolean) {
-			return value.toString();
-		}
-		return "\"" + value + "\"";
 	}
 
 	/** What has arrived where, for the projects answered 201. */
