@@ -10,6 +10,8 @@ import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.RandomAccessStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The H2 backend of {@code mongo-java-server}, committing its MVStore after every command
@@ -58,6 +60,11 @@ final class CommitPerWriteH2Backend extends H2Backend {
 	 * default for its background compaction).
 	 */
 	private static final int TARGET_FILL_RATE = 90;
+
+	/** How long closing the store may spend on compacting its file. */
+	private static final int CLOSE_COMPACTION_MILLIS = 2000;
+
+	private static final Logger logger = LoggerFactory.getLogger(CommitPerWriteH2Backend.class);
 
 	/** Runs that still clean up after the last write. */
 	private static final int RUNS_AFTER_LAST_WRITE = 5;
@@ -126,6 +133,26 @@ final class CommitPerWriteH2Backend extends H2Backend {
 			file.compactMoveChunks(100, MOVE_BYTES_PER_RUN, this.store);
 		}
 		return true;
+	}
+
+	/**
+	 * Compact the file, for up to {@value #CLOSE_COMPACTION_MILLIS} ms, then close the
+	 * store. H2's own close compacts nothing, so a store closed right after a burst of
+	 * writes, before housekeeping moved its chunks, would keep its size until the next
+	 * start and the next burst.
+	 */
+	@Override
+	public void close() {
+		if (!this.store.isClosed() && !this.store.getFileStore().isReadOnly()) {
+			try {
+				this.store.compactFile(CLOSE_COMPACTION_MILLIS);
+			}
+			catch (RuntimeException ex) {
+				// The data is committed already; a larger file is all that is lost.
+				logger.warn("MongoDB-wire store could not be compacted on close", ex);
+			}
+		}
+		super.close();
 	}
 
 	private static boolean isRead(String command, Document query) {

@@ -36,9 +36,13 @@ import org.slf4j.LoggerFactory;
  * <p>
  * A commit per write costs time (about half the single-thread insert throughput) and file
  * space: each commit writes a chunk of its own, about 13 KB for a single-document write,
- * and H2 reuses that space only once the chunk holds no live page and is older than its
- * retention time, so a long burst of writes grows the file, which does not shrink again.
- * See {@code docs/benchmarks.md} for the figures.
+ * which mostly stays behind with a page or two still live. Without H2's background thread
+ * nothing would ever reclaim that space, so a housekeeping thread does it every
+ * {@link #HOUSEKEEPING_INTERVAL} while there are writes (rewriting sparse chunks, whose
+ * space new chunks then reuse) and once they pause (moving chunks forward and truncating
+ * the file); closing compacts the file too. A burst of writes still grows the file, by
+ * about a third of what it did before; within seconds after it the file is back to a size
+ * that follows the live data. See {@code docs/benchmarks.md} for the figures.
  */
 public final class LocalMongo implements AutoCloseable {
 
