@@ -40,9 +40,9 @@ import org.slf4j.LoggerFactory;
  * nothing would ever reclaim that space, so a housekeeping thread does it every
  * {@link #HOUSEKEEPING_INTERVAL} while there are writes (rewriting sparse chunks, whose
  * space new chunks then reuse) and once they pause (moving chunks forward and truncating
- * the file); closing compacts the file too. A burst of writes still grows the file, by
- * about a third of what it did before; within seconds after it the file is back to a size
- * that follows the live data. See {@code docs/benchmarks.md} for the figures.
+ * the file); closing compacts the file too. A burst of writes still grows the file, by a
+ * fifth to a third of what it did before; within seconds after it the file is back to a
+ * size that follows the live data. See {@code docs/benchmarks.md} for the figures.
  */
 public final class LocalMongo implements AutoCloseable {
 
