@@ -3,11 +3,15 @@ package io.infrapm.embedded;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.RandomAccessStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The H2 backend of {@code mongo-java-server}, committing its MVStore after every command
@@ -24,6 +28,11 @@ import org.h2.mvstore.MVStore;
  * commit with nothing to write costs only the store's lock. Taking that lock is also what
  * makes concurrent writers safe: a writer whose change is already part of another
  * thread's commit in progress waits for that commit to finish before it answers.
+ * <p>
+ * A commit per write leaves the file full of chunks that hold only a page or two that is
+ * still live. Without H2's background thread nothing rewrites those chunks or moves
+ * chunks to the front of the file, so {@link #housekeep()} does it when it is called
+ * (from {@link LocalMongo}'s housekeeping thread, not from a write).
  */
 final class CommitPerWriteH2Backend extends H2Backend {
 
@@ -35,8 +44,42 @@ final class CommitPerWriteH2Backend extends H2Backend {
 
 	private static final Set<String> WRITING_STAGES = Set.of("$out", "$merge");
 
+	/**
+	 * Bytes of chunks that one housekeeping run rewrites at most, so that a run holds the
+	 * store's lock, and delays writers, for milliseconds rather than seconds.
+	 */
+	private static final int REWRITE_BYTES_PER_RUN = 16 * 1024 * 1024;
+
+	/**
+	 * Bytes of chunks that one housekeeping run moves to the front of the file at most.
+	 */
+	private static final long MOVE_BYTES_PER_RUN = 64 * 1024 * 1024;
+
+	/**
+	 * Rewrite chunks while less than this percentage of their pages is live (H2's own
+	 * default for its background compaction).
+	 */
+	private static final int TARGET_FILL_RATE = 90;
+
+	/** How long closing the store may spend on compacting its file. */
+	private static final int CLOSE_COMPACTION_MILLIS = 2000;
+
+	private static final Logger logger = LoggerFactory.getLogger(CommitPerWriteH2Backend.class);
+
+	/** Runs that still clean up after the last write. */
+	private static final int RUNS_AFTER_LAST_WRITE = 5;
+
+	private final MVStore store;
+
+	private final AtomicLong commits = new AtomicLong();
+
+	private long commitsAtLastHousekeeping;
+
+	private int runsWithoutWrites;
+
 	CommitPerWriteH2Backend(MVStore store) {
 		super(store);
+		this.store = store;
 	}
 
 	@Override
@@ -51,7 +94,65 @@ final class CommitPerWriteH2Backend extends H2Backend {
 			// Also after a failed command: an ordered batch may have written part of its
 			// documents before the error that the reply reports.
 			commit();
+			this.commits.incrementAndGet();
 		}
+	}
+
+	/**
+	 * Give the space of chunks that hold little live data back: rewrite their live pages
+	 * into a new chunk and free the chunks no page of the current version uses any more,
+	 * so that new chunks reuse their space; once a run finds no new write, also move
+	 * chunks from the end of the file into the gaps and truncate the file. After
+	 * {@value #RUNS_AFTER_LAST_WRITE} runs without writes, does nothing, so an idle store
+	 * is not touched; the runs after the last write are there because the chunks of the
+	 * last writes may be reused only once they are older than the store's retention time.
+	 * <p>
+	 * Each step takes the store's lock, as a commit does, so a write waits for at most
+	 * one bounded step; what a step writes is committed like any other change, so the
+	 * store stays consistent if the process dies in between. Chunks are moved only while
+	 * no writes come in: with writes in between, H2 2.4's chunk move failed an internal
+	 * assertion (and, as any failure inside the store does, closed it).
+	 * @return whether there had been writes to clean up after
+	 */
+	synchronized boolean housekeep() {
+		long commitsNow = this.commits.get();
+		if (commitsNow != this.commitsAtLastHousekeeping) {
+			this.commitsAtLastHousekeeping = commitsNow;
+			this.runsWithoutWrites = 0;
+		}
+		else if (++this.runsWithoutWrites > RUNS_AFTER_LAST_WRITE) {
+			return false;
+		}
+		if (this.store.isClosed()) {
+			return false;
+		}
+		this.store.compact(TARGET_FILL_RATE, REWRITE_BYTES_PER_RUN);
+		// The rewrite and the freeing of dead chunks happen on a commit.
+		this.store.commit();
+		if (this.runsWithoutWrites > 0 && this.store.getFileStore() instanceof RandomAccessStore file) {
+			file.compactMoveChunks(100, MOVE_BYTES_PER_RUN, this.store);
+		}
+		return true;
+	}
+
+	/**
+	 * Compact the file, for up to {@value #CLOSE_COMPACTION_MILLIS} ms, then close the
+	 * store. H2's own close compacts nothing, so a store closed right after a burst of
+	 * writes, before housekeeping moved its chunks, would keep its size until the next
+	 * start and the next burst.
+	 */
+	@Override
+	public void close() {
+		if (!this.store.isClosed() && !this.store.getFileStore().isReadOnly()) {
+			try {
+				this.store.compactFile(CLOSE_COMPACTION_MILLIS);
+			}
+			catch (RuntimeException ex) {
+				// The data is committed already; a larger file is all that is lost.
+				logger.warn("MongoDB-wire store could not be compacted on close", ex);
+			}
+		}
+		super.close();
 	}
 
 	private static boolean isRead(String command, Document query) {

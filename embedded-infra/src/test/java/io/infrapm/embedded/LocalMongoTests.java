@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link LocalMongo} answers the MongoDB driver, in memory and on disk.
  */
 class LocalMongoTests {
+
+	/** A bound for a store whose live data is a few kilobytes. */
+	private static final long MAX_STORE_BYTES = 4 * 1024 * 1024;
 
 	@TempDir
 	Path dataDirectory;
@@ -101,6 +105,36 @@ class LocalMongoTests {
 			if (!restarted.waitFor(10, TimeUnit.SECONDS)) {
 				restarted.destroyForcibly();
 			}
+		}
+	}
+
+	@Test
+	void keepsTheStoreFileSmallWhenItsDocumentsAreRewrittenManyTimes() throws Exception {
+		Path storeFile = this.dataDirectory.resolve(LocalMongo.STORE_FILE_NAME);
+		try (LocalMongo mongo = LocalMongo.persistent(this.dataDirectory, Ports.free());
+				MongoClient client = MongoClients.create(mongo.connectionString("infrapm-project"))) {
+			MongoCollection<Document> projects = client.getDatabase("infrapm-project").getCollection("projects");
+			for (int i = 0; i < 50; i++) {
+				projects
+					.insertOne(new Document("_id", "P-" + i).append("name", "Rack refresh " + i).append("revision", 0));
+			}
+			for (int i = 0; i < 5000; i++) {
+				projects.updateOne(Filters.eq("_id", "P-" + (i % 50)), Updates.inc("revision", 1));
+			}
+			// Without housekeeping each of these commits keeps a chunk of its own, about
+			// 50 MB in all; the live data is a few kilobytes.
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+			while (Files.size(storeFile) > MAX_STORE_BYTES && System.nanoTime() < deadline) {
+				Thread.sleep(100);
+			}
+			assertThat(Files.size(storeFile)).as("store file after housekeeping").isLessThan(MAX_STORE_BYTES);
+			assertThat(projects.find(Filters.eq("_id", "P-49")).first()).containsEntry("revision", 100);
+		}
+		assertThat(Files.size(storeFile)).as("store file after close").isLessThan(MAX_STORE_BYTES);
+		try (LocalMongo mongo = LocalMongo.persistent(this.dataDirectory, Ports.free());
+				MongoClient client = MongoClients.create(mongo.connectionString("infrapm-project"))) {
+			MongoCollection<Document> projects = client.getDatabase("infrapm-project").getCollection("projects");
+			assertThat(projects.countDocuments(Filters.eq("revision", 100))).isEqualTo(50);
 		}
 	}
 
