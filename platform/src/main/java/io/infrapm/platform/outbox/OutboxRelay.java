@@ -186,15 +186,17 @@ public class OutboxRelay {
 
 	private Round publishBacklog(String collection, Object id, OutboxLeases.Lease lease) {
 		Query byId = Query.query(Criteria.where("_id").is(id));
-		byId.fields().include(PublishesEvents.OUTBOX_FIELD);
+		byId.fields().include(PublishesEvents.OUTBOX_FIELD).include(PublishesEvents.SINCE_FIELD);
 		Document document = this.mongo.findOne(byId, Document.class, collection);
 		if (document == null) {
 			return new Round(0, true);
 		}
 		List<OutboxEntry> pending = entries(document);
-		if (pending.isEmpty()) {
+		if (pending.isEmpty() && document.containsKey(PublishesEvents.SINCE_FIELD)) {
 			// Left by a race with a backfill: the sweep would find the document again.
 			this.mongo.updateFirst(unchanged(id, 0), new Update().unset(PublishesEvents.SINCE_FIELD), collection);
+		}
+		if (pending.isEmpty()) {
 			return new Round(0, true);
 		}
 		if (lease.isLost()) {
