@@ -38,6 +38,9 @@ public abstract class AggregateRoot implements PublishesEvents {
 
 	private List<OutboxEntry> outbox = new ArrayList<>();
 
+	// The relay's sweep finds backlogs, oldest first, through an index on this field.
+	private Instant outboxSince;
+
 	@Transient
 	private final List<OutboxEntry> registered = new ArrayList<>();
 
@@ -72,6 +75,9 @@ public abstract class AggregateRoot implements PublishesEvents {
 		this.eventSequence++;
 		this.outbox.add(entry);
 		this.registered.add(entry);
+		if (this.outboxSince == null || entry.time().isBefore(this.outboxSince)) {
+			this.outboxSince = entry.time();
+		}
 		return entry;
 	}
 
@@ -128,6 +134,10 @@ public abstract class AggregateRoot implements PublishesEvents {
 		if (!this.registered.isEmpty()) {
 			update.push(OUTBOX_FIELD).each(this.registered.toArray());
 			update.set(SEQUENCE_FIELD, this.eventSequence);
+			// $min, not $set: the relay may have emptied the outbox (and removed the
+			// field) since the aggregate was loaded, or left older events waiting.
+			update.min(SINCE_FIELD,
+					this.registered.stream().map(OutboxEntry::time).min(Instant::compareTo).orElseThrow());
 		}
 		return update.inc(VERSION_FIELD, 1);
 	}

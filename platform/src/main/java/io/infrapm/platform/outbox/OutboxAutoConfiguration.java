@@ -1,7 +1,11 @@
 package io.infrapm.platform.outbox;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +14,8 @@ import io.infrapm.platform.observability.InstanceIdentity;
 import io.infrapm.platform.observability.ObservabilityAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -18,18 +24,21 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
-import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 
 /**
  * The outbox relay: publishes what aggregates recorded in their {@code outbox} arrays.
  * Switched off with {@code infrapm.outbox.enabled=false}.
  */
-@AutoConfiguration(after = { DataMongoAutoConfiguration.class, ObservabilityAutoConfiguration.class })
+@AutoConfiguration(after = { DataMongoAutoConfiguration.class, KafkaAutoConfiguration.class,
+		ObservabilityAutoConfiguration.class })
 @ConditionalOnBean(MongoTemplate.class)
 @ConditionalOnProperty(prefix = "infrapm.outbox", name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(OutboxSettings.class)
@@ -37,12 +46,47 @@ public class OutboxAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	EventPublisher outboxEventPublisher(ObjectProvider<StreamBridge> bridge, OutboxSettings settings,
+	EventPublisher outboxEventPublisher(ObjectProvider<KafkaProperties> kafka, OutboxSettings settings,
 			Environment environment) {
 		String source = (settings.source() != null) ? settings.source()
 				: "/infrapm/" + environment.getProperty("spring.application.name", "unnamed-service");
-		// Resolved on first use: the bridge is created by the binder's own configuration.
-		return new StreamBridgeEventPublisher(bridge::getObject, settings.binding(), source);
+		// The binding still names the topic and, declared as an output binding in the
+		// platform defaults, has the binder provision it; the relay sends through a
+		// producer of its own to get one future per record.
+		String topic = environment.getProperty("spring.cloud.stream.bindings." + settings.binding() + ".destination",
+				settings.binding());
+		Duration deliveryTimeout = deliveryTimeout(settings.lease());
+		Map<String, Object> producer = producerProperties(
+				kafka.getIfAvailable(KafkaProperties::new).buildProducerProperties(), deliveryTimeout);
+		return new KafkaEventPublisher(new DefaultKafkaProducerFactory<>(producer), topic, source, deliveryTimeout);
+	}
+
+	/**
+	 * The relay's producer: Boot's {@code spring.kafka.*} settings (servers, security,
+	 * client id), with what the outbox relies on set on top.
+	 */
+	static Map<String, Object> producerProperties(Map<String, Object> kafka, Duration deliveryTimeout) {
+		Map<String, Object> producer = new HashMap<>(kafka);
+		producer.put(ProducerConfig.ACKS_CONFIG, "all");
+		producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		// At most five in flight: the idempotent producer keeps a partition's order
+		// across retries only up to five.
+		producer.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+		producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+		producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+		// The relay waits for the acknowledgements at most this long (plus max.block.ms
+		// for metadata): well within the lease, which is renewed every third of it.
+		producer.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryTimeout.toMillis());
+		producer.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) deliveryTimeout.dividedBy(2).toMillis());
+		producer.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, deliveryTimeout.dividedBy(4).toMillis());
+		return producer;
+	}
+
+	/**
+	 * Half the lease, so that a relay waiting for acknowledgements never outlasts it.
+	 */
+	static Duration deliveryTimeout(Duration lease) {
+		return lease.dividedBy(2);
 	}
 
 	@Bean
@@ -73,13 +117,19 @@ public class OutboxAutoConfiguration {
 		return new OutboxSweeper(relay, settings.sweepInterval());
 	}
 
-	private static List<String> collectionsWithOutbox(MongoMappingContext mappingContext) {
-		return mappingContext.getPersistentEntities()
+	private static List<OutboxRelay.OutboxCollection> collectionsWithOutbox(MongoMappingContext mappingContext) {
+		Map<String, Boolean> maintained = new TreeMap<>();
+		for (MongoPersistentEntity<?> entity : mappingContext.getPersistentEntities()) {
+			if (PublishesEvents.class.isAssignableFrom(entity.getType())) {
+				// AggregateRoot keeps the oldest-pending time; any other writer of the
+				// collection may not.
+				maintained.merge(entity.getCollection(), AggregateRoot.class.isAssignableFrom(entity.getType()),
+						Boolean::logicalAnd);
+			}
+		}
+		return maintained.entrySet()
 			.stream()
-			.filter((entity) -> PublishesEvents.class.isAssignableFrom(entity.getType()))
-			.map(MongoPersistentEntity::getCollection)
-			.distinct()
-			.sorted()
+			.map((collection) -> new OutboxRelay.OutboxCollection(collection.getKey(), collection.getValue()))
 			.toList();
 	}
 

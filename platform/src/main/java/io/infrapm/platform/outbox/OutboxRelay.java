@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,8 +20,11 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -27,10 +33,17 @@ import org.springframework.data.mongodb.core.query.Update;
  * Publishes the events waiting in aggregates' {@code outbox} arrays and removes them once
  * Kafka has acknowledged them. It runs right after a write ({@link #publishSoon}) and in
  * a periodic {@link #sweep} that picks up whatever a crash or a broker outage left
- * behind. Each document's backlog is published under a lease, in order, one event at a
- * time; if publishing fails half-way the rest stays for the next attempt. An event may be
- * published twice (after a crash between the acknowledgement and the removal); consumers
- * deduplicate by event id, so that is safe, whereas losing one would not be.
+ * behind: per collection at most {@code batchSize} documents a round, oldest backlog
+ * first, found through a sparse index on {@value PublishesEvents#SINCE_FIELD}, so that a
+ * huge backlog neither makes one sweep run for minutes nor starves the other collections.
+ * <p>
+ * Each document's backlog is published under a lease, all of it sent before the first
+ * acknowledgement is awaited ({@link EventPublisher#publishAll}), and then removed with
+ * one write, by event id. If a send fails, only the events acknowledged before it are
+ * removed; the failed one and everything after it stay, in order, for the next attempt.
+ * An event may be published twice (after a crash between the acknowledgement and the
+ * removal, or when it was sent after one that failed); consumers deduplicate by event id,
+ * so that is safe, whereas losing one would not be.
  */
 public class OutboxRelay {
 
@@ -38,13 +51,21 @@ public class OutboxRelay {
 
 	private static final String ENTRY_ID = "eventId";
 
+	static final String SINCE_INDEX = "outbox_since";
+
 	private final MongoOperations mongo;
 
 	private final EventPublisher publisher;
 
 	private final OutboxLeases leases;
 
-	private final List<String> collections;
+	private final List<OutboxCollection> collections;
+
+	private final Set<String> prepared = ConcurrentHashMap.newKeySet();
+
+	// Collections known to hold no backlog without the oldest-pending time, such as one
+	// written before aggregates maintained it.
+	private final Set<String> backfilled = ConcurrentHashMap.newKeySet();
 
 	private final Executor executor;
 
@@ -60,8 +81,8 @@ public class OutboxRelay {
 
 	private final AtomicLong oldestAgeMillis = new AtomicLong();
 
-	OutboxRelay(MongoOperations mongo, EventPublisher publisher, OutboxLeases leases, List<String> collections,
-			Executor executor, Clock clock, int batchSize, MeterRegistry registry) {
+	OutboxRelay(MongoOperations mongo, EventPublisher publisher, OutboxLeases leases,
+			List<OutboxCollection> collections, Executor executor, Clock clock, int batchSize, MeterRegistry registry) {
 		this.mongo = mongo;
 		this.publisher = publisher;
 		this.leases = leases;
@@ -87,7 +108,27 @@ public class OutboxRelay {
 	 * @return the collection names
 	 */
 	public List<String> collections() {
-		return this.collections;
+		return this.collections.stream().map(OutboxCollection::name).toList();
+	}
+
+	/**
+	 * Creates the index the sweep needs on every outbox collection, if it is missing.
+	 */
+	void prepare() {
+		for (OutboxCollection collection : this.collections) {
+			prepare(collection.name());
+		}
+	}
+
+	private void prepare(String collection) {
+		if (this.prepared.contains(collection)) {
+			return;
+		}
+		// Sparse, not partial: the embedded MongoDB-wire server of the tests and local
+		// runs accepts it, and real MongoDB uses it for {$exists: true} and the sort.
+		this.mongo.indexOps(collection)
+			.createIndex(new Index().on(PublishesEvents.SINCE_FIELD, Sort.Direction.ASC).sparse().named(SINCE_INDEX));
+		this.prepared.add(collection);
 	}
 
 	/**
@@ -145,41 +186,77 @@ public class OutboxRelay {
 
 	private Round publishBacklog(String collection, Object id, OutboxLeases.Lease lease) {
 		Query byId = Query.query(Criteria.where("_id").is(id));
-		byId.fields().include(PublishesEvents.OUTBOX_FIELD);
+		byId.fields().include(PublishesEvents.OUTBOX_FIELD).include(PublishesEvents.SINCE_FIELD);
 		Document document = this.mongo.findOne(byId, Document.class, collection);
 		if (document == null) {
 			return new Round(0, true);
 		}
 		List<OutboxEntry> pending = entries(document);
-		List<Object> published = new ArrayList<>();
-		boolean complete = true;
+		if (pending.isEmpty() && document.containsKey(PublishesEvents.SINCE_FIELD)) {
+			// Left by a race with a backfill: the sweep would find the document again.
+			this.mongo.updateFirst(unchanged(id, 0), new Update().unset(PublishesEvents.SINCE_FIELD), collection);
+		}
+		if (pending.isEmpty()) {
+			return new Round(0, true);
+		}
+		if (lease.isLost()) {
+			return new Round(0, false);
+		}
+		int acknowledged;
 		try {
-			for (OutboxEntry entry : pending) {
-				if (lease.isLost()) {
-					// Another instance has the backlog now; it publishes the rest.
-					complete = false;
-					break;
-				}
-				this.publisher.publish(entry);
-				published.add(entry.eventId());
-				this.registry.counter("infrapm.events.published", "type", entry.type()).increment();
-			}
+			acknowledged = Math.min(Math.max(this.publisher.publishAll(pending), 0), pending.size());
 		}
 		catch (RuntimeException ex) {
-			complete = false;
-			this.failures.increment();
-			log.warn("Publishing the outbox of {}/{} failed after {} of {} events; will retry", collection, id,
-					published.size(), pending.size(), ex);
+			log.warn("Publishing the outbox of {}/{} failed", collection, id, ex);
+			acknowledged = 0;
 		}
-		if (!published.isEmpty() && !lease.isLost()) {
-			// Pull by event id, not by position: entries appended meanwhile stay
-			// untouched. A relay that lost its lease leaves them to the new holder,
-			// which publishes them again (consumers deduplicate by event id).
-			Update pull = new Update().pull(PublishesEvents.OUTBOX_FIELD,
-					new Document(ENTRY_ID, new Document("$in", published)));
+		boolean complete = acknowledged == pending.size();
+		if (!complete) {
+			this.failures.increment();
+			log.warn("Publishing the outbox of {}/{} stopped after {} of {} events; will retry", collection, id,
+					acknowledged, pending.size());
+		}
+		for (OutboxEntry entry : pending.subList(0, acknowledged)) {
+			this.registry.counter("infrapm.events.published", "type", entry.type()).increment();
+		}
+		if (lease.isLost()) {
+			// Another instance has the backlog now; it publishes it again (consumers
+			// deduplicate by event id).
+			return new Round(acknowledged, false);
+		}
+		if (acknowledged > 0) {
+			remove(collection, id, pending, acknowledged);
+		}
+		return new Round(acknowledged, complete);
+	}
+
+	/**
+	 * Removes the acknowledged head of a backlog in one write, by event id, not by
+	 * position: entries appended meanwhile stay untouched. The oldest-pending time moves
+	 * on to the first entry left, or goes when none is.
+	 */
+	private void remove(String collection, Object id, List<OutboxEntry> pending, int acknowledged) {
+		List<Object> published = pending.subList(0, acknowledged).stream().<Object>map(OutboxEntry::eventId).toList();
+		Update pull = new Update().pull(PublishesEvents.OUTBOX_FIELD,
+				new Document(ENTRY_ID, new Document("$in", published)));
+		if (acknowledged < pending.size()) {
+			pull.set(PublishesEvents.SINCE_FIELD, Date.from(pending.get(acknowledged).time()));
+			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), pull, collection);
+			return;
+		}
+		Update pullAll = Update.fromDocument(new Document(pull.getUpdateObject())).unset(PublishesEvents.SINCE_FIELD);
+		if (this.mongo.updateFirst(unchanged(id, pending.size()), pullAll, collection).getMatchedCount() == 0) {
+			// Something was appended since the backlog was read: it keeps the older
+			// time, which only makes the sweep pick the document sooner; the next
+			// round of this relay publishes it and clears the time.
 			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), pull, collection);
 		}
-		return new Round(published.size(), complete);
+	}
+
+	/** The document, as long as its outbox holds no more than {@code size} entries. */
+	private static Query unchanged(Object id, int size) {
+		return Query.query(Criteria.where("_id").is(id))
+			.addCriteria(Criteria.where(PublishesEvents.OUTBOX_FIELD + "." + size).exists(false));
 	}
 
 	/**
@@ -205,36 +282,96 @@ public class OutboxRelay {
 	}
 
 	/**
-	 * Publishes every backlog still waiting, a batch per collection, and refreshes the
-	 * backlog gauges.
+	 * Publishes the oldest backlogs still waiting, at most a batch per collection, and
+	 * refreshes the backlog gauges.
 	 * @return how many events were published
 	 */
 	public int sweep() {
 		int published = 0;
+		for (OutboxCollection collection : this.collections) {
+			prepare(collection.name());
+			if (!collection.maintainsSince() || !this.backfilled.contains(collection.name())) {
+				if (backfillSince(collection.name()) == 0 && collection.maintainsSince()) {
+					this.backfilled.add(collection.name());
+				}
+			}
+			Query oldestFirst = Query.query(Criteria.where(PublishesEvents.SINCE_FIELD).exists(true))
+				.with(Sort.by(Sort.Direction.ASC, PublishesEvents.SINCE_FIELD))
+				.limit(this.batchSize);
+			oldestFirst.fields().include("_id");
+			for (Document document : this.mongo.find(oldestFirst, Document.class, collection.name())) {
+				published += relay(collection.name(), document.get("_id"));
+			}
+		}
 		long waiting = 0;
 		Instant oldest = null;
-		for (String collection : this.collections) {
-			Query pending = Query.query(Criteria.where(PublishesEvents.OUTBOX_FIELD + ".0").exists(true));
-			pending.fields().include(PublishesEvents.OUTBOX_FIELD);
-			pending.limit(this.batchSize);
-			for (Document document : this.mongo.find(pending, Document.class, collection)) {
-				List<OutboxEntry> entries = entries(document);
-				int relayed = relay(collection, document.get("_id"));
-				published += relayed;
-				// A backlog is published from its head, so what is left of this
-				// document's backlog is its tail: only that counts towards the gauges,
-				// not events that were published in this very sweep.
-				List<OutboxEntry> left = entries.subList(Math.min(relayed, entries.size()), entries.size());
-				waiting += left.size();
-				for (OutboxEntry entry : left) {
-					oldest = (oldest == null || entry.time().isBefore(oldest)) ? entry.time() : oldest;
-				}
+		for (OutboxCollection collection : this.collections) {
+			Document left = backlogOf(collection);
+			if (left != null) {
+				waiting += ((Number) left.get("events")).longValue();
+				Instant since = left.getDate("oldest").toInstant();
+				oldest = (oldest == null || since.isBefore(oldest)) ? since : oldest;
 			}
 		}
 		this.backlog.set(waiting);
 		this.oldestAgeMillis
 			.set((oldest != null) ? Math.max(0, Duration.between(oldest, this.clock.instant()).toMillis()) : 0);
 		return published;
+	}
+
+	/**
+	 * Sets the oldest-pending time on documents whose writer does not maintain it, a
+	 * batch a round. Finding them takes a collection scan; for aggregates that extend
+	 * {@link AggregateRoot} it runs only until it finds none (documents written before
+	 * they maintained the time).
+	 * @return how many documents were found without it
+	 */
+	private int backfillSince(String collection) {
+		Query unmarked = Query.query(Criteria.where(PublishesEvents.OUTBOX_FIELD + ".0").exists(true))
+			.addCriteria(Criteria.where(PublishesEvents.SINCE_FIELD).exists(false))
+			.limit(this.batchSize);
+		unmarked.fields().include(PublishesEvents.OUTBOX_FIELD);
+		List<Document> found = this.mongo.find(unmarked, Document.class, collection);
+		for (Document document : found) {
+			List<OutboxEntry> entries = entries(document);
+			if (entries.isEmpty()) {
+				continue;
+			}
+			Instant since = entries.stream().map(OutboxEntry::time).min(Instant::compareTo).orElseThrow();
+			// Only while the head read is still there: had the relay removed it
+			// meanwhile, the time would outlive the backlog.
+			Query stillPending = Query.query(Criteria.where("_id").is(document.get("_id")))
+				.addCriteria(
+						Criteria.where(PublishesEvents.OUTBOX_FIELD + ".0." + ENTRY_ID).is(entries.get(0).eventId()));
+			this.mongo.updateFirst(stillPending, new Update().min(PublishesEvents.SINCE_FIELD, Date.from(since)),
+					collection);
+		}
+		return found.size();
+	}
+
+	/**
+	 * How many events wait in one collection and when the oldest occurred, counted by the
+	 * store, or {@code null} if none waits. Where the writers maintain the oldest-pending
+	 * time the index narrows it to the documents with a backlog.
+	 */
+	private Document backlogOf(OutboxCollection collection) {
+		boolean indexed = collection.maintainsSince() && this.backfilled.contains(collection.name());
+		Criteria waiting = indexed ? Criteria.where(PublishesEvents.SINCE_FIELD).exists(true)
+				: Criteria.where(PublishesEvents.OUTBOX_FIELD + ".0").exists(true);
+		Aggregation count = Aggregation.newAggregation(Aggregation.match(waiting),
+				Aggregation.unwind(PublishesEvents.OUTBOX_FIELD),
+				Aggregation.group().count().as("events").min(PublishesEvents.OUTBOX_FIELD + ".time").as("oldest"));
+		return this.mongo.aggregate(count, collection.name(), Document.class).getUniqueMappedResult();
+	}
+
+	/**
+	 * A collection whose documents carry an outbox.
+	 *
+	 * @param name the collection name
+	 * @param maintainsSince whether every writer of its documents keeps
+	 * {@value PublishesEvents#SINCE_FIELD} up to date, as {@link AggregateRoot} does
+	 */
+	record OutboxCollection(String name, boolean maintainsSince) {
 	}
 
 	private List<OutboxEntry> entries(Document document) {

@@ -37,6 +37,9 @@ class PlatformDefaultsTests {
 			.isEqualTo("true");
 		assertThat(this.environment.getProperty("spring.cloud.stream.kafka.default.producer.sync")).isEqualTo("true");
 		assertThat(this.environment.getProperty("spring.cloud.stream.default.consumer.max-attempts")).isEqualTo("1");
+		assertThat(this.environment.getProperty("spring.cloud.stream.output-bindings"))
+			.as("the outbox topic provisioned")
+			.isEqualTo("events-out-0");
 		assertThat(this.environment.getProperty("spring.cloud.stream.kafka.binder.auto-add-partitions"))
 			.isEqualTo("false");
 		assertThat(this.environment.getProperty("spring.mongodb.representation.uuid")).isEqualTo("standard");

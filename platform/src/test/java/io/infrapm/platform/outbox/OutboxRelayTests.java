@@ -23,6 +23,7 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import io.infrapm.contracts.EventType;
 import io.infrapm.embedded.LocalMongo;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -34,12 +35,20 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.IndexField;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.data.mongodb.core.query.UpdateDefinition;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.spy;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 
 /**
  * The relay against a real MongoDB-wire server: what is published, what stays, and who
@@ -48,6 +57,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OutboxRelayTests {
 
 	private static final String COLLECTION = "work_packages";
+
+	private static final String MILESTONES = "milestones";
+
+	private static final UUID PROJECT = UUID.fromString("6a1f0d4c-3b8e-4d52-a1e7-0c9b5f2e7d31");
 
 	private static final Instant NOW = Instant.parse("2025-03-14T09:00:00Z");
 
@@ -258,7 +271,7 @@ class OutboxRelayTests {
 	}
 
 	@Test
-	void stopsPublishingOnceItsLeaseIsLostAndLeavesTheRestToTheNewHolder() throws Exception {
+	void removesNothingOnceItsLeaseIsLostAndLeavesTheBacklogToTheNewHolder() throws Exception {
 		OutboxEntry planned = entry("MilestonePlanned", NOW.minusSeconds(2));
 		OutboxEntry completed = entry("MilestoneCompleted", NOW.minusSeconds(1));
 		save("wp-1", planned, completed);
@@ -266,17 +279,19 @@ class OutboxRelayTests {
 		RecordingPublisher pausedBroker = new RecordingPublisher();
 		OutboxRelay[] instanceA = new OutboxRelay[1];
 		pausedBroker.onPublish((entry) -> {
-			// The process stalls past its lease, which another instance takes.
-			this.clock.advance(LEASE.plusSeconds(1));
-			instanceB.claim(COLLECTION, "wp-1").orElseThrow();
-			instanceA[0].renewLeases();
+			if (entry.equals(planned)) {
+				// The process stalls past its lease, which another instance takes.
+				this.clock.advance(LEASE.plusSeconds(1));
+				instanceB.claim(COLLECTION, "wp-1").orElseThrow();
+				instanceA[0].renewLeases();
+			}
 		});
 		instanceA[0] = relay("instance-a", pausedBroker);
 
-		assertThat(instanceA[0].relay(COLLECTION, "wp-1")).isEqualTo(1);
+		instanceA[0].relay(COLLECTION, "wp-1");
 
-		assertThat(pausedBroker.eventIds()).containsExactly(planned.eventId());
 		assertThat(outboxOf("wp-1")).as("left for the holder, which republishes").containsExactly(planned, completed);
+		assertThat(failures()).as("a lost lease is no broker failure").isZero();
 	}
 
 	@Test
@@ -366,6 +381,130 @@ class OutboxRelayTests {
 	}
 
 	@Test
+	void aggregatesKeepTheTimeOfTheirOldestPendingEventWhichTheRelayClearsOncePublished() {
+		Instant firstMiss = NOW.minusSeconds(120);
+		missedMilestone("ms-1", firstMiss);
+		assertThat(milestoneDocument("ms-1").getDate(PublishesEvents.SINCE_FIELD).toInstant()).isEqualTo(firstMiss);
+
+		Milestone loaded = this.mongo.findById("ms-1", Milestone.class);
+		loaded.miss(NOW.minusSeconds(10));
+		new Aggregates(this.mongo, null).update(loaded);
+		assertThat(milestoneDocument("ms-1").getDate(PublishesEvents.SINCE_FIELD).toInstant())
+			.as("still the oldest pending one")
+			.isEqualTo(firstMiss);
+
+		assertThat(milestoneRelay(this.publisher, 200).relay(MILESTONES, "ms-1")).isEqualTo(2);
+		assertThat(milestoneDocument("ms-1")).doesNotContainKey(PublishesEvents.SINCE_FIELD);
+
+		Milestone published = this.mongo.findById("ms-1", Milestone.class);
+		published.miss(NOW);
+		new Aggregates(this.mongo, null).update(published);
+		assertThat(milestoneDocument("ms-1").getDate(PublishesEvents.SINCE_FIELD).toInstant()).isEqualTo(NOW);
+	}
+
+	@Test
+	void sweepsTheOldestBacklogsFirstAndNoMoreThanABatchPerRound() {
+		missedMilestone("ms-3", NOW.minusSeconds(30));
+		missedMilestone("ms-1", NOW.minusSeconds(50));
+		missedMilestone("ms-5", NOW.minusSeconds(10));
+		missedMilestone("ms-2", NOW.minusSeconds(40), NOW.minusSeconds(1));
+		missedMilestone("ms-4", NOW.minusSeconds(20));
+		OutboxRelay relay = milestoneRelay(this.publisher, 2);
+
+		assertThat(relay.sweep()).isEqualTo(3);
+		assertThat(this.publisher.published()).extracting(OutboxEntry::subject).containsExactly("ms-1", "ms-2", "ms-2");
+		assertThat(backlog()).isEqualTo(3);
+		assertThat(oldestAgeSeconds()).isEqualTo(30);
+
+		assertThat(relay.sweep()).isEqualTo(2);
+		assertThat(relay.sweep()).isEqualTo(1);
+		assertThat(this.publisher.published()).extracting(OutboxEntry::subject)
+			.containsExactly("ms-1", "ms-2", "ms-2", "ms-3", "ms-4", "ms-5");
+		assertThat(backlog()).isZero();
+		assertThat(oldestAgeSeconds()).isZero();
+	}
+
+	@Test
+	void sweepFindsBacklogsWhoseWriterKeptNoOldestPendingTime() {
+		OutboxEntry old = entry("MilestonePlanned", NOW.minusSeconds(300));
+		save("wp-1", old);
+		OutboxRelay relay = relay("instance-a", this.publisher);
+		this.publisher.failOn(old.eventId());
+
+		assertThat(relay.sweep()).isZero();
+
+		assertThat(this.mongo.findById("wp-1", org.bson.Document.class, COLLECTION)
+			.getDate(PublishesEvents.SINCE_FIELD)
+			.toInstant()).isEqualTo(old.time());
+		assertThat(backlog()).isEqualTo(1);
+		assertThat(oldestAgeSeconds()).isEqualTo(300);
+
+		this.publisher.failOn();
+		assertThat(relay.sweep()).isEqualTo(1);
+		assertThat(outboxOf("wp-1")).isEmpty();
+		assertThat(this.mongo.findById("wp-1", org.bson.Document.class, COLLECTION))
+			.doesNotContainKey(PublishesEvents.SINCE_FIELD);
+	}
+
+	@Test
+	void createsTheSweepsIndexOnEveryOutboxCollection() {
+		relay("instance-a", this.publisher).prepare();
+
+		for (String collection : List.of(COLLECTION, MILESTONES)) {
+			assertThat(this.mongo.indexOps(collection).getIndexInfo()).as(collection).anySatisfy((index) -> {
+				assertThat(index.getName()).isEqualTo(OutboxRelay.SINCE_INDEX);
+				assertThat(index.getIndexFields()).extracting(IndexField::getKey)
+					.containsExactly(PublishesEvents.SINCE_FIELD);
+				assertThat(index.isSparse()).isTrue();
+			});
+		}
+	}
+
+	@Test
+	void publishesABacklogOfFiftyWithOneBatchOfSendsAndOneRemoval() {
+		OutboxEntry[] backlog = new OutboxEntry[50];
+		for (int i = 0; i < backlog.length; i++) {
+			backlog[i] = entry("MilestoneRescheduled", NOW.minusSeconds(100 - i));
+		}
+		save("wp-1", backlog);
+		MongoTemplate store = spy(this.mongo);
+		PipelinedPublisher broker = new PipelinedPublisher(Integer.MAX_VALUE);
+		OutboxLeases leases = new OutboxLeases(store, "instance-a", LEASE, this.clock);
+		OutboxRelay relay = new OutboxRelay(store, broker, leases,
+				List.of(new OutboxRelay.OutboxCollection(COLLECTION, false)), Runnable::run, this.clock, 200,
+				this.registry);
+
+		assertThat(relay.relay(COLLECTION, "wp-1")).isEqualTo(50);
+
+		assertThat(broker.batches()).containsExactly(List.of(backlog));
+		assertThat(outboxOf("wp-1")).isEmpty();
+		verify(store, times(1)).updateFirst(any(Query.class),
+				argThat((UpdateDefinition update) -> update.getUpdateObject().containsKey("$pull")), eq(COLLECTION));
+	}
+
+	@Test
+	void whenTheThirdOfFiveSendsFailsRemovesExactlyTheFirstTwoAndKeepsTheRestInOrder() {
+		OutboxEntry[] backlog = new OutboxEntry[5];
+		for (int i = 0; i < backlog.length; i++) {
+			backlog[i] = entry("MilestoneRescheduled", NOW.minusSeconds(10 - i));
+		}
+		save("wp-1", backlog);
+		// All five were sent before the third's failure was known; the fourth and fifth
+		// may even be on the topic, but removing them would let a consumer see them
+		// without the third.
+		PipelinedPublisher broker = new PipelinedPublisher(2);
+
+		assertThat(relay("instance-a", broker).relay(COLLECTION, "wp-1")).isEqualTo(2);
+
+		assertThat(outboxOf("wp-1")).containsExactly(backlog[2], backlog[3], backlog[4]);
+		assertThat(this.mongo.findById("wp-1", org.bson.Document.class, COLLECTION)
+			.getDate(PublishesEvents.SINCE_FIELD)
+			.toInstant()).as("the oldest left").isEqualTo(backlog[2].time());
+		assertThat(failures()).isEqualTo(1);
+		assertThat(this.registry.get("infrapm.events.published").counter().count()).isEqualTo(2);
+	}
+
+	@Test
 	void relaysNothingForADocumentThatIsGone() {
 		assertThat(relay("instance-a", this.publisher).relay(COLLECTION, "wp-404")).isZero();
 		assertThat(this.publisher.published()).isEmpty();
@@ -377,8 +516,31 @@ class OutboxRelayTests {
 
 	private OutboxRelay relay(String owner, EventPublisher publisher, Executor executor) {
 		OutboxLeases leases = new OutboxLeases(this.mongo, owner, LEASE, this.clock);
-		return new OutboxRelay(this.mongo, publisher, leases, List.of(COLLECTION), executor, this.clock, 200,
+		// The work packages are written without the oldest-pending time, as a
+		// PublishesEvents document outside AggregateRoot may be.
+		return new OutboxRelay(this.mongo, publisher, leases,
+				List.of(new OutboxRelay.OutboxCollection(COLLECTION, false),
+						new OutboxRelay.OutboxCollection(MILESTONES, true)),
+				executor, this.clock, 200, this.registry);
+	}
+
+	private OutboxRelay milestoneRelay(EventPublisher publisher, int batchSize) {
+		OutboxLeases leases = new OutboxLeases(this.mongo, "instance-a", LEASE, this.clock);
+		return new OutboxRelay(this.mongo, publisher, leases,
+				List.of(new OutboxRelay.OutboxCollection(MILESTONES, true)), Runnable::run, this.clock, batchSize,
 				this.registry);
+	}
+
+	private Milestone missedMilestone(String id, Instant... missedAt) {
+		Milestone milestone = new Milestone(id);
+		for (Instant at : missedAt) {
+			milestone.miss(at);
+		}
+		return new Aggregates(this.mongo, null).insert(milestone);
+	}
+
+	private org.bson.Document milestoneDocument(String id) {
+		return this.mongo.findById(id, org.bson.Document.class, MILESTONES);
 	}
 
 	private void save(String id, OutboxEntry... entries) {
@@ -420,6 +582,57 @@ class OutboxRelayTests {
 
 	@Document(COLLECTION)
 	record WorkPackage(@Id String id, String title, List<OutboxEntry> outbox) implements PublishesEvents {
+	}
+
+	@Document(MILESTONES)
+	static class Milestone extends AggregateRoot {
+
+		@Id
+		private final String id;
+
+		Milestone(String id) {
+			this.id = id;
+		}
+
+		void miss(Instant at) {
+			registerEvent(new MilestoneMissed(this.id), PROJECT, this.id, at);
+		}
+
+	}
+
+	@EventType("io.infrapm.project.MilestoneMissed.v1")
+	record MilestoneMissed(String milestone) {
+	}
+
+	/**
+	 * Stands in for a broker that takes a whole backlog at once and acknowledges a prefix
+	 * of it.
+	 */
+	static final class PipelinedPublisher implements EventPublisher {
+
+		private final int acknowledging;
+
+		private final List<List<OutboxEntry>> batches = new CopyOnWriteArrayList<>();
+
+		PipelinedPublisher(int acknowledging) {
+			this.acknowledging = acknowledging;
+		}
+
+		@Override
+		public void publish(OutboxEntry entry) {
+			throw new UnsupportedOperationException("the relay sends backlogs as a whole");
+		}
+
+		@Override
+		public int publishAll(List<OutboxEntry> entries) {
+			this.batches.add(List.copyOf(entries));
+			return Math.min(this.acknowledging, entries.size());
+		}
+
+		List<List<OutboxEntry>> batches() {
+			return List.copyOf(this.batches);
+		}
+
 	}
 
 	/**
