@@ -6,19 +6,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import io.infrapm.embedded.LocalMongo;
+import io.infrapm.platform.TestMongo;
 import io.infrapm.platform.events.EventMetadata;
 import io.infrapm.platform.events.PoisonEventException;
 import io.infrapm.platform.messaging.HandlingOutcome;
 import io.infrapm.platform.messaging.IncomingEvent;
 import io.infrapm.platform.messaging.UnknownAggregateException;
-import org.bson.UuidRepresentation;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,32 +34,11 @@ class EventIdempotencyTests {
 
 	private static final UUID PROJECT_ID = UUID.fromString("6a1f0d4c-3b8e-4d52-a1e7-0c9b5f2e7d31");
 
-	private static LocalMongo server;
-
-	private static MongoClient client;
-
-	private static int databases;
-
 	private MongoTemplate mongo;
-
-	@BeforeAll
-	static void startMongo() {
-		server = LocalMongo.inMemory();
-		client = MongoClients.create(MongoClientSettings.builder()
-			.applyConnectionString(new ConnectionString(server.connectionString("idempotency")))
-			.uuidRepresentation(UuidRepresentation.STANDARD)
-			.build());
-	}
-
-	@AfterAll
-	static void stopMongo() {
-		client.close();
-		server.close();
-	}
 
 	@BeforeEach
 	void freshDatabase() {
-		this.mongo = new MongoTemplate(client, "idempotency-" + (++databases));
+		this.mongo = TestMongo.freshDatabase("idempotency");
 	}
 
 	@Test

@@ -2,17 +2,9 @@ package io.infrapm.platform.outbox;
 
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import io.infrapm.contracts.EventType;
-import io.infrapm.embedded.LocalMongo;
-import org.bson.UuidRepresentation;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.infrapm.platform.TestMongo;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,36 +36,15 @@ class AggregatesTests {
 
 	private static final UUID PROJECT = UUID.fromString("3f6c2a9e-8d41-4b7a-9e2f-5c1d0a7b4e63");
 
-	private static final AtomicInteger databases = new AtomicInteger();
-
-	private static LocalMongo server;
-
-	private static MongoClient client;
-
 	private final OutboxRelay relay = mock(OutboxRelay.class);
 
 	private MongoTemplate mongo;
 
 	private Aggregates aggregates;
 
-	@BeforeAll
-	static void startMongo() {
-		server = LocalMongo.inMemory();
-		client = MongoClients.create(MongoClientSettings.builder()
-			.applyConnectionString(new ConnectionString(server.connectionString("aggregates")))
-			.uuidRepresentation(UuidRepresentation.STANDARD)
-			.build());
-	}
-
-	@AfterAll
-	static void stopMongo() {
-		client.close();
-		server.close();
-	}
-
 	@BeforeEach
 	void freshDatabase() {
-		this.mongo = new MongoTemplate(client, "aggregates-" + databases.incrementAndGet());
+		this.mongo = TestMongo.freshDatabase("aggregates");
 		this.aggregates = new Aggregates(this.mongo, this.relay);
 	}
 

@@ -16,20 +16,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import io.infrapm.contracts.EventType;
-import io.infrapm.embedded.LocalMongo;
+import io.infrapm.platform.TestMongo;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.bson.UuidRepresentation;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -66,12 +58,6 @@ class OutboxRelayTests {
 
 	private static final Duration LEASE = Duration.ofSeconds(30);
 
-	private static final AtomicInteger databases = new AtomicInteger();
-
-	private static LocalMongo server;
-
-	private static MongoClient client;
-
 	private final MutableClock clock = new MutableClock(NOW);
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -80,24 +66,9 @@ class OutboxRelayTests {
 
 	private MongoTemplate mongo;
 
-	@BeforeAll
-	static void startMongo() {
-		server = LocalMongo.inMemory();
-		client = MongoClients.create(MongoClientSettings.builder()
-			.applyConnectionString(new ConnectionString(server.connectionString("outbox")))
-			.uuidRepresentation(UuidRepresentation.STANDARD)
-			.build());
-	}
-
-	@AfterAll
-	static void stopMongo() {
-		client.close();
-		server.close();
-	}
-
 	@BeforeEach
 	void freshDatabase() {
-		this.mongo = new MongoTemplate(client, "outbox-relay-" + databases.incrementAndGet());
+		this.mongo = TestMongo.freshDatabase("outbox-relay");
 	}
 
 	@Test
