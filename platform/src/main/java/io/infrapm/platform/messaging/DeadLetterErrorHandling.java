@@ -1,18 +1,17 @@
 package io.infrapm.platform.messaging;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
 
 import io.infrapm.contracts.Topics;
 import io.infrapm.platform.events.CloudEventHeaders;
+import io.infrapm.platform.events.DurableProducers;
 import io.infrapm.platform.events.PoisonEventException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,11 +63,7 @@ class DeadLetterErrorHandling implements ListenerContainerWithDlqAndRetryCustomi
 			MeterRegistry registry) {
 		this.settings = settings;
 		this.registry = registry;
-		Map<String, Object> properties = new HashMap<>(producerProperties);
-		properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-		properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-		properties.put(ProducerConfig.ACKS_CONFIG, "all");
-		properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		Map<String, Object> properties = DurableProducers.properties(producerProperties);
 		properties.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "infrapm-dead-letters");
 		this.producers = new DefaultKafkaProducerFactory<>(properties);
 		this.deadLetters = new KafkaTemplate<>(this.producers);

@@ -2,7 +2,6 @@ package io.infrapm.platform.outbox;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,12 +9,12 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import io.infrapm.platform.events.DurableProducers;
 import io.infrapm.platform.observability.InstanceIdentity;
 import io.infrapm.platform.observability.ObservabilityAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -66,14 +65,7 @@ public class OutboxAutoConfiguration {
 	 * client id), with what the outbox relies on set on top.
 	 */
 	static Map<String, Object> producerProperties(Map<String, Object> kafka, Duration deliveryTimeout) {
-		Map<String, Object> producer = new HashMap<>(kafka);
-		producer.put(ProducerConfig.ACKS_CONFIG, "all");
-		producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-		// At most five in flight: the idempotent producer keeps a partition's order
-		// across retries only up to five.
-		producer.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-		producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-		producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+		Map<String, Object> producer = DurableProducers.properties(kafka);
 		// The relay waits for the acknowledgements at most this long (plus max.block.ms
 		// for metadata): well within the lease, which is renewed every third of it.
 		producer.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryTimeout.toMillis());
