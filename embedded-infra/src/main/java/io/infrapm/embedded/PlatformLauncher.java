@@ -241,28 +241,17 @@ public final class PlatformLauncher {
 	 * them: the same as {@code kcat -C -J}, without needing kcat.
 	 */
 	private int events(List<String> options) {
-		String kafka = "127.0.0.1:" + PlatformSettings.DEFAULT_KAFKA_PORT;
-		boolean follow = false;
-		List<String> topics = new java.util.ArrayList<>();
+		KafkaOptions parsed;
 		try {
-			for (int i = 0; i < options.size(); i++) {
-				String option = options.get(i);
-				if (option.equals("--kafka")) {
-					kafka = value(options, i, option);
-					i++;
-				}
-				else if (option.equals("--follow")) {
-					follow = true;
-				}
-				else if (!option.startsWith("--")) {
-					topics.add(option);
-				}
-				else {
-					throw new IllegalArgumentException("unknown option '" + option + "' (see ./infrapm help)");
-				}
-			}
-			int printed = new EventPrinter(kafka, this.out).print(topics, follow ? null : Duration.ofSeconds(2),
-					() -> Thread.currentThread().isInterrupted());
+			parsed = KafkaOptions.parse(options, true);
+		}
+		catch (IllegalArgumentException ex) {
+			this.err.println("infrapm: " + ex.getMessage());
+			return USAGE;
+		}
+		try {
+			int printed = new EventPrinter(parsed.kafka(), this.out).print(parsed.arguments(),
+					parsed.follow() ? null : Duration.ofSeconds(2), () -> Thread.currentThread().isInterrupted());
 			this.err.println(printed + " event(s)");
 			return OK;
 		}
@@ -271,7 +260,7 @@ public final class PlatformLauncher {
 			return USAGE;
 		}
 		catch (org.apache.kafka.common.KafkaException ex) {
-			this.err.println("infrapm: no Kafka answers at " + kafka + "; is InfraPM running (./infrapm up)? ("
+			this.err.println("infrapm: no Kafka answers at " + parsed.kafka() + "; is InfraPM running (./infrapm up)? ("
 					+ ex.getMessage() + ")");
 			return FAILED;
 		}
@@ -281,26 +270,18 @@ public final class PlatformLauncher {
 	 * Send the records of a dead-letter topic back to their source topic.
 	 */
 	private int redrive(List<String> options) {
-		String kafka = "127.0.0.1:" + PlatformSettings.DEFAULT_KAFKA_PORT;
 		String topic = null;
 		try {
-			for (int i = 0; i < options.size(); i++) {
-				String option = options.get(i);
-				if (option.equals("--kafka")) {
-					kafka = value(options, i, option);
-					i++;
-				}
-				else if (!option.startsWith("--") && topic == null) {
-					topic = option;
-				}
-				else {
-					throw new IllegalArgumentException("unexpected argument '" + option + "' (see ./infrapm help)");
-				}
+			KafkaOptions parsed = KafkaOptions.parse(options, false);
+			if (parsed.arguments().size() > 1) {
+				throw new IllegalArgumentException(
+						"unexpected argument '" + parsed.arguments().get(1) + "' (see ./infrapm help)");
 			}
-			if (topic == null) {
+			if (parsed.arguments().isEmpty()) {
 				throw new IllegalArgumentException("name the dead-letter topic to re-drive (see ./infrapm events)");
 			}
-			Map<String, Integer> sent = new DeadLetterRedrive(kafka).redrive(topic, Duration.ofSeconds(3));
+			topic = parsed.arguments().get(0);
+			Map<String, Integer> sent = new DeadLetterRedrive(parsed.kafka()).redrive(topic, Duration.ofSeconds(3));
 			int total = sent.values().stream().mapToInt(Integer::intValue).sum();
 			sent.forEach((source, count) -> this.out.println(count + " record(s) re-driven to " + source));
 			this.err.println(total + " record(s) re-driven from " + topic);
@@ -314,6 +295,38 @@ public final class PlatformLauncher {
 			this.err.println("infrapm: re-driving " + topic + " failed: " + ex.getMessage());
 			return FAILED;
 		}
+	}
+
+	/**
+	 * The options of the commands that talk to Kafka: {@code --kafka <bootstrap-servers>}
+	 * (the local platform's broker by default), {@code --follow} where the command allows
+	 * it, and the other arguments in order.
+	 */
+	private record KafkaOptions(String kafka, boolean follow, List<String> arguments) {
+
+		static KafkaOptions parse(List<String> options, boolean followAllowed) {
+			String kafka = "127.0.0.1:" + PlatformSettings.DEFAULT_KAFKA_PORT;
+			boolean follow = false;
+			List<String> arguments = new java.util.ArrayList<>();
+			for (int i = 0; i < options.size(); i++) {
+				String option = options.get(i);
+				if (option.equals("--kafka")) {
+					kafka = value(options, i, option);
+					i++;
+				}
+				else if (followAllowed && option.equals("--follow")) {
+					follow = true;
+				}
+				else if (!option.startsWith("--")) {
+					arguments.add(option);
+				}
+				else {
+					throw new IllegalArgumentException("unknown option '" + option + "' (see ./infrapm help)");
+				}
+			}
+			return new KafkaOptions(kafka, follow, List.copyOf(arguments));
+		}
+
 	}
 
 	private void printReady(Platform platform, PlatformSettings settings, Duration elapsed) {
