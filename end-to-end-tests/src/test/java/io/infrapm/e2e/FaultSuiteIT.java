@@ -335,7 +335,7 @@ class FaultSuiteIT {
 				mails.add(code);
 			}
 		});
-		return new Convergence(projects, budgets, registers, mails, Instant.now());
+		return new Convergence(projects, budgets, registers, mails);
 	}
 
 	private int attemptsOfTheMailTo(String email) {
@@ -542,7 +542,7 @@ class FaultSuiteIT {
 
 	/** What has arrived where, for the projects answered 201. */
 	private record Convergence(List<String> projectsMissing, List<String> budgetsMissing, List<String> registersMissing,
-			List<String> mailsMissing, Instant at) {
+			List<String> mailsMissing) {
 
 		long complete() {
 			return PROJECTS - Set.copyOf(concat()).size();

@@ -131,10 +131,6 @@ final class LauncherProcess {
 		children.forEach(ProcessHandle::destroyForcibly);
 	}
 
-	Path log() {
-		return this.log;
-	}
-
 	private static Path launcherJar(Path root) {
 		try (DirectoryStream<Path> jars = Files.newDirectoryStream(root.resolve("embedded-infra/target"),
 				"embedded-infra-*-exec.jar")) {

@@ -1,7 +1,6 @@
 package io.infrapm.platform.messaging;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -211,12 +210,6 @@ class DeadLetterTopics implements SmartLifecycle {
 	@Override
 	public int getPhase() {
 		return Integer.MAX_VALUE - 4000;
-	}
-
-	List<String> deadLetterTopics() {
-		List<String> names = new ArrayList<>();
-		consumedTopics().forEach((topic, group) -> names.add(Topics.deadLetter(topic, group)));
-		return names;
 	}
 
 	/** A failure worth another try before the deadline. */

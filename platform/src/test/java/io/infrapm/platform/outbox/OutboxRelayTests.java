@@ -217,11 +217,7 @@ class OutboxRelayTests {
 		save("wp-1", planned);
 		CountDownLatch publishing = new CountDownLatch(1);
 		CountDownLatch brokerAnswers = new CountDownLatch(1);
-		RecordingPublisher slowBroker = new RecordingPublisher();
-		slowBroker.onPublish((entry) -> {
-			publishing.countDown();
-			await(brokerAnswers);
-		});
+		RecordingPublisher slowBroker = heldBroker(publishing, brokerAnswers);
 		OutboxRelay instanceA = relay("instance-a", slowBroker);
 		OutboxRelay instanceB = relay("instance-b", this.publisher);
 
@@ -272,11 +268,7 @@ class OutboxRelayTests {
 		save("wp-1", planned, completed);
 		CountDownLatch publishing = new CountDownLatch(1);
 		CountDownLatch brokerAnswers = new CountDownLatch(1);
-		RecordingPublisher slowBroker = new RecordingPublisher();
-		slowBroker.onPublish((entry) -> {
-			publishing.countDown();
-			await(brokerAnswers);
-		});
+		RecordingPublisher slowBroker = heldBroker(publishing, brokerAnswers);
 		OutboxRelay instanceA = relay("instance-a", slowBroker);
 		OutboxRelay instanceB = relay("instance-b", this.publisher);
 
@@ -537,6 +529,19 @@ class OutboxRelayTests {
 	private static OutboxEntry entry(String event, Instant time) {
 		return new OutboxEntry(UUID.randomUUID(), "io.infrapm.project." + event + ".v1",
 				"6a1f0d4c-3b8e-4d52-a1e7-0c9b5f2e7d31", "wp-1", time, "{\"event\":\"" + event + "\"}");
+	}
+
+	/**
+	 * A broker that, on each send, says it is being published to and then answers only
+	 * once released.
+	 */
+	private static RecordingPublisher heldBroker(CountDownLatch publishing, CountDownLatch answers) {
+		RecordingPublisher broker = new RecordingPublisher();
+		broker.onPublish((entry) -> {
+			publishing.countDown();
+			await(answers);
+		});
+		return broker;
 	}
 
 	private static void await(CountDownLatch latch) {
