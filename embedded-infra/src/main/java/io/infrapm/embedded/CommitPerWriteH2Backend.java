@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -83,6 +84,13 @@ final class CommitPerWriteH2Backend extends H2Backend {
 	}
 
 	@Override
+	protected MongoDatabase openOrCreateDatabase(String databaseName) {
+		// Called by H2Backend's constructor too, for the databases already in the file:
+		// before this class's fields are set.
+		return new IdIndexing.H2(databaseName, getMvStore(), getCursorRegistry());
+	}
+
+	@Override
 	public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
 		if (isRead(command, query)) {
 			return super.handleCommand(channel, databaseName, command, query);
@@ -114,6 +122,14 @@ final class CommitPerWriteH2Backend extends H2Backend {
 	 * assertion (and, as any failure inside the store does, closed it).
 	 * @return whether there had been writes to clean up after
 	 */
+	/**
+	 * How many commands that may write this backend has handled (each one committed).
+	 * @return the count since the store was opened
+	 */
+	long writeCommands() {
+		return this.commits.get();
+	}
+
 	synchronized boolean housekeep() {
 		long commitsNow = this.commits.get();
 		if (commitsNow != this.commitsAtLastHousekeeping) {

@@ -4,13 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,15 +76,19 @@ public final class LocalMongo implements AutoCloseable {
 
 	private final ScheduledExecutorService housekeeping;
 
+	/** Counts the commands that may write; {@code null} for the in-memory server. */
+	private final LongSupplier writeCommands;
+
 	private boolean closed;
 
 	private LocalMongo(MongoServer server, int port, Path storeFile, Duration startupTime,
-			ScheduledExecutorService housekeeping) {
+			ScheduledExecutorService housekeeping, LongSupplier writeCommands) {
 		this.server = server;
 		this.port = port;
 		this.storeFile = storeFile;
 		this.startupTime = startupTime;
 		this.housekeeping = housekeeping;
+		this.writeCommands = writeCommands;
 	}
 
 	/**
@@ -122,8 +127,9 @@ public final class LocalMongo implements AutoCloseable {
 			throw new EmbeddedInfrastructureException("MongoDB-wire server could not open " + storeFile
 					+ " (is another InfraPM using it?): " + ex.getMessage(), ex);
 		}
-		LocalMongo mongo = bind(backend, port, storeFile, started, (housekeepingInterval != null)
-				? Executors.newSingleThreadScheduledExecutor(LocalMongo::housekeepingThread) : null);
+		LocalMongo mongo = bind(backend, (port != 0) ? port : Ports.free(), storeFile, started,
+				(housekeepingInterval != null)
+						? Executors.newSingleThreadScheduledExecutor(LocalMongo::housekeepingThread) : null);
 		if (mongo.housekeeping != null) {
 			long millis = housekeepingInterval.toMillis();
 			mongo.housekeeping.scheduleWithFixedDelay(() -> housekeep(backend), millis, millis, TimeUnit.MILLISECONDS);
@@ -193,7 +199,7 @@ public final class LocalMongo implements AutoCloseable {
 	public static LocalMongo inMemory(int port) {
 		long started = System.nanoTime();
 		BrokerLogging.quiet();
-		return bind(new MemoryBackend(), (port != 0) ? port : Ports.free(), null, started, null);
+		return bind(new IdIndexing.Memory(), (port != 0) ? port : Ports.free(), null, started, null);
 	}
 
 	private static LocalMongo bind(MongoBackend backend, int port, Path storeFile, long started,
@@ -216,7 +222,9 @@ public final class LocalMongo implements AutoCloseable {
 		Duration startupTime = Duration.ofNanos(System.nanoTime() - started);
 		logger.info("MongoDB-wire server listening on 127.0.0.1:{} ({}) started in {} ms", port,
 				(storeFile != null) ? storeFile : "in memory", startupTime.toMillis());
-		return new LocalMongo(server, port, storeFile, startupTime, housekeeping);
+		LongSupplier writeCommands = (backend instanceof CommitPerWriteH2Backend persistent) ? persistent::writeCommands
+				: null;
+		return new LocalMongo(server, port, storeFile, startupTime, housekeeping, writeCommands);
 	}
 
 	/**
@@ -254,6 +262,16 @@ public final class LocalMongo implements AutoCloseable {
 	 */
 	public boolean isPersistent() {
 		return this.storeFile != null;
+	}
+
+	/**
+	 * How many commands that may write (inserts, updates, deletes, find-and-modify, index
+	 * creation, ...) the persistent server has handled since it started: each of them is
+	 * a commit of the store. Benchmarks divide it by the commands a client sent.
+	 * @return the count, or empty for the in-memory server, which does not count
+	 */
+	public OptionalLong writeCommands() {
+		return (this.writeCommands != null) ? OptionalLong.of(this.writeCommands.getAsLong()) : OptionalLong.empty();
 	}
 
 	/**

@@ -4,7 +4,7 @@ package io.infrapm.embedded;
  * Derives one connection string per service database from a base MongoDB connection
  * string, keeping hosts, credentials and options.
  */
-final class MongoUris {
+public final class MongoUris {
 
 	private MongoUris() {
 	}
@@ -19,7 +19,7 @@ final class MongoUris {
 	 * @param database e.g. {@code infrapm-risk}
 	 * @return e.g. {@code mongodb://localhost:32768/infrapm-risk?replicaSet=rs0}
 	 */
-	static String withDatabase(String uri, String database) {
+	public static String withDatabase(String uri, String database) {
 		int schemeEnd = uri.indexOf("://");
 		if (schemeEnd < 0) {
 			throw new IllegalArgumentException("Not a MongoDB connection string: " + uri);

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -378,6 +379,17 @@ public final class Platform implements AutoCloseable {
 				throw new IllegalStateException("The platform is not started");
 			}
 			return this.mongo.connectionString(database);
+		}
+	}
+
+	/**
+	 * How many commands that may write the embedded MongoDB server has handled since it
+	 * started (see {@link LocalMongo#writeCommands()}).
+	 * @return the count, or empty with an external or in-memory MongoDB
+	 */
+	public OptionalLong storeWriteCommands() {
+		synchronized (this.state) {
+			return (this.mongo != null) ? this.mongo.writeCommands() : OptionalLong.empty();
 		}
 	}
 
