@@ -93,6 +93,15 @@ class KafkaEventPublisher implements EventPublisher, DisposableBean {
 				break;
 			}
 		}
+		// Hand the records to the network now rather than after the producer's linger.ms
+		// (5 ms by default since Kafka 4.0): everything this call sends goes out in one
+		// request per partition leader, and the first acknowledgement comes without
+		// waiting.
+		// Bounded like the wait below: a record fails by itself after the delivery
+		// timeout.
+		if (!sends.isEmpty()) {
+			this.template.flush();
+		}
 		long deadline = System.nanoTime() + this.acknowledgementTimeout.toNanos();
 		int acknowledged = 0;
 		for (CompletableFuture<?> send : sends) {

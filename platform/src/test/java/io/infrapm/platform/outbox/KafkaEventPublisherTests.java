@@ -14,6 +14,7 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -111,7 +112,28 @@ class KafkaEventPublisherTests {
 			.containsExactly("{\"revision\":1}", "{\"revision\":2}");
 	}
 
+	@Test
+	void handsABacklogToTheBrokerAtOnceInsteadOfLingering() {
+		// A producer told to wait 6 s for more records before sending a request.
+		KafkaEventPublisher publisher = publisher(3, Map.of(ProducerConfig.LINGER_MS_CONFIG, 6000));
+		List<OutboxEntry> backlog = new ArrayList<>();
+		for (int i = 1; i <= 3; i++) {
+			backlog.add(new OutboxEntry(UUID.randomUUID(), "io.infrapm.project.MilestoneRescheduled.v1", PROJECT,
+					"milestone-9", TIME, "{\"revision\":" + i + "}", i));
+		}
+		long started = System.nanoTime();
+
+		assertThat(publisher.publishAll(backlog)).isEqualTo(3);
+
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).as("acknowledged without waiting for linger.ms")
+			.isLessThan(Duration.ofSeconds(4));
+	}
+
 	private KafkaEventPublisher publisher(int partitions) {
+		return publisher(partitions, Map.of());
+	}
+
+	private KafkaEventPublisher publisher(int partitions, Map<String, Object> overrides) {
 		String servers = TestInfrastructure.get().kafkaBootstrapServers();
 		try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, servers))) {
 			admin.createTopics(List.of(new NewTopic(this.topic, partitions, (short) 1)))
@@ -124,6 +146,7 @@ class KafkaEventPublisherTests {
 		Duration deliveryTimeout = OutboxAutoConfiguration.deliveryTimeout(Duration.ofSeconds(30));
 		Map<String, Object> properties = OutboxAutoConfiguration
 			.producerProperties(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, servers), deliveryTimeout);
+		properties.putAll(overrides);
 		this.publisher = new KafkaEventPublisher(new DefaultKafkaProducerFactory<>(properties), this.topic,
 				"/infrapm/project-service", deliveryTimeout);
 		return this.publisher;
