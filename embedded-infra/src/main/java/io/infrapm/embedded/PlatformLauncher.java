@@ -59,6 +59,8 @@ public final class PlatformLauncher {
 			          their cause is fixed (./infrapm redrive infrapm.project.v1.budget-service.dlq);
 			          consumers deduplicate, so re-driving twice is harmless;
 			          --kafka <bootstrap-servers> as for events
+			  bench   measure the platform against the floor of Kafka and the store; writes
+			          bench/results/latest.json and latest.md (./infrapm bench --help)
 			  help    show this text
 
 			Options of up:

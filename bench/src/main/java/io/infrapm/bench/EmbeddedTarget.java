@@ -1,0 +1,121 @@
+package io.infrapm.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+
+import io.infrapm.embedded.Platform;
+import io.infrapm.embedded.PlatformSettings;
+
+/**
+ * The platform as {@code ./infrapm up} runs it (a real Kafka broker, the MongoDB-wire
+ * server on disk committing every write, the dev mailbox, each service in its own JVM
+ * with the launcher's JVM options), started by the benchmark in a temporary home on free
+ * ports, so that it never touches a platform the user runs.
+ */
+final class EmbeddedTarget implements Target {
+
+	private final Platform platform;
+
+	private final Path home;
+
+	private final Duration readyAfter;
+
+	private EmbeddedTarget(Platform platform, Path home, Duration readyAfter) {
+		this.platform = platform;
+		this.home = home;
+		this.readyAfter = readyAfter;
+	}
+
+	static EmbeddedTarget start(Path repositoryRoot) throws IOException {
+		Path home = Files.createTempDirectory("infrapm-bench-");
+		PlatformSettings settings = PlatformSettings.local(repositoryRoot)
+			.withHome(home)
+			.withKafkaPort(0)
+			.withMongoPort(0)
+			.withMailboxPorts(0, 0);
+		for (String service : PlatformSettings.SERVICES) {
+			settings = settings.withServicePort(service, 0);
+		}
+		Platform platform = Platform.create(settings, (line) -> System.out.println("[platform] " + line));
+		// Ctrl-C stops the services too, rather than leaving them running without a
+		// broker.
+		Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "bench-shutdown"));
+		long started = System.nanoTime();
+		try {
+			platform.startAll();
+		}
+		catch (RuntimeException ex) {
+			platform.close();
+			throw ex;
+		}
+		return new EmbeddedTarget(platform, home, Duration.ofNanos(System.nanoTime() - started));
+	}
+
+	Platform platform() {
+		return this.platform;
+	}
+
+	/**
+	 * From the start of the broker to the last service ready.
+	 * @return the time
+	 */
+	Duration readyAfter() {
+		return this.readyAfter;
+	}
+
+	@Override
+	public String kafkaBootstrapServers() {
+		return this.platform.kafkaBootstrapServers();
+	}
+
+	@Override
+	public String mongoUri(String database) {
+		return this.platform.mongoUri(database);
+	}
+
+	@Override
+	public URI serviceUrl(String service) {
+		return URI.create(this.platform.serviceUrl(service));
+	}
+
+	@Override
+	public List<Mail> mails() {
+		return this.platform.mailbox()
+			.messages()
+			.stream()
+			.map((mail) -> new Mail(mail.recipients(), mail.messageId(), Micros.of(mail.receivedAt())))
+			.toList();
+	}
+
+	@Override
+	public OptionalLong storeWriteCommands() {
+		return this.platform.storeWriteCommands();
+	}
+
+	@Override
+	public String description() {
+		return "the embedded platform (as ./infrapm up runs it), started by the benchmark on free ports in "
+				+ "a temporary home";
+	}
+
+	@Override
+	public void close() {
+		this.platform.close();
+		deleteQuietly(this.home);
+	}
+
+	private static void deleteQuietly(Path directory) {
+		try (var paths = Files.walk(directory)) {
+			paths.sorted(java.util.Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			System.err.println("[bench] could not delete " + directory + ": " + ex.getMessage());
+		}
+	}
+
+}
