@@ -87,10 +87,12 @@ public class OutboxAutoConfiguration {
 			ObjectProvider<Clock> clock) {
 		Clock time = clock.getIfAvailable(Clock::systemUTC);
 		OutboxLeases leases = new OutboxLeases(mongo, identity.instance(), settings.lease(), time);
-		// Two threads keep publishing off the request threads; when the queue is full the
-		// sweep takes over, so nothing is dropped.
-		ThreadPoolExecutor executor = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS,
-				new LinkedBlockingQueue<>(10_000), (task) -> {
+		// One thread publishes off the request threads, batch after batch: the relay runs
+		// at most one such task at a time, and what is written meanwhile joins the next
+		// batch. Should the thread be unavailable the sweep takes over, so nothing is
+		// dropped.
+		ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+				new LinkedBlockingQueue<>(16), (task) -> {
 					Thread thread = new Thread(task, "outbox-relay");
 					thread.setDaemon(true);
 					return thread;

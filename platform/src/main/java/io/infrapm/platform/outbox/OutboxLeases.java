@@ -3,15 +3,21 @@ package io.infrapm.platform.outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.mongodb.bulk.BulkWriteError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -26,6 +32,11 @@ import org.springframework.data.mongodb.core.query.Update;
  * never release or extend the lease another instance has taken since. While a relay
  * works, its leases are renewed ({@link #renewHeld()}, every third of the lease), so a
  * send that takes long does not lose the lease; a crashed holder's lease simply expires.
+ * <p>
+ * The relay claims the backlogs of a whole batch of documents at once: one document per
+ * backlog still, so that a claim never keeps another instance off documents it did not
+ * get, but taken, renewed and released with one write each for the batch, under one
+ * token.
  */
 class OutboxLeases {
 
@@ -36,6 +47,9 @@ class OutboxLeases {
 	private static final String TOKEN = "token";
 
 	private static final String UNTIL = "until";
+
+	/** MongoDB's error code for a duplicate key. */
+	private static final int DUPLICATE_KEY = 11000;
 
 	private final MongoOperations mongo;
 
@@ -59,23 +73,59 @@ class OutboxLeases {
 	 * @return the lease, if this instance now holds it
 	 */
 	Optional<Lease> claim(String collection, Object id) {
-		Instant now = this.clock.instant();
-		String key = key(collection, id);
-		Query unheld = Query.query(Criteria.where("_id").is(key).and(UNTIL).lt(now));
-		Lease lease = new Lease(key, UUID.randomUUID().toString());
-		Update take = new Update().set("owner", this.owner)
-			.set(TOKEN, lease.token())
-			.set(UNTIL, now.plus(this.duration));
-		try {
-			// An upsert on a held lease tries to insert the same _id and fails: that is
-			// the "no".
-			this.mongo.upsert(unheld, take, COLLECTION);
-			this.held.add(lease);
-			return Optional.of(lease);
-		}
-		catch (DuplicateKeyException ex) {
+		return claimAll(collection, List.of(id));
+	}
+
+	/**
+	 * Takes the leases of several documents' backlogs that are free or expired, in one
+	 * write, under one token.
+	 * @param collection the documents' collection
+	 * @param ids the documents
+	 * @return the lease on those of them this instance now holds, if any
+	 */
+	Optional<Lease> claimAll(String collection, List<?> ids) {
+		if (ids.isEmpty()) {
 			return Optional.empty();
 		}
+		Instant now = this.clock.instant();
+		String token = UUID.randomUUID().toString();
+		Update take = new Update().set("owner", this.owner).set(TOKEN, token).set(UNTIL, now.plus(this.duration));
+		BulkOperations claims = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+		for (Object id : ids) {
+			// An upsert on a held lease tries to insert the same _id and fails: that is
+			// the "no".
+			claims.upsert(Query.query(Criteria.where("_id").is(key(collection, id)).and(UNTIL).lt(now)), take);
+		}
+		Set<Integer> refused = new HashSet<>();
+		try {
+			claims.execute();
+		}
+		catch (BulkOperationException ex) {
+			for (BulkWriteError error : ex.getErrors()) {
+				if (error.getCode() != DUPLICATE_KEY) {
+					throw ex;
+				}
+				refused.add(error.getIndex());
+			}
+		}
+		catch (DuplicateKeyException ex) {
+			if (ids.size() != 1) {
+				throw ex;
+			}
+			refused.add(0);
+		}
+		List<Object> claimed = new ArrayList<>();
+		for (int i = 0; i < ids.size(); i++) {
+			if (!refused.contains(i)) {
+				claimed.add(ids.get(i));
+			}
+		}
+		if (claimed.isEmpty()) {
+			return Optional.empty();
+		}
+		Lease lease = new Lease(claimed.stream().map((id) -> key(collection, id)).toList(), claimed, token);
+		this.held.add(lease);
+		return Optional.of(lease);
 	}
 
 	/**
@@ -83,9 +133,9 @@ class OutboxLeases {
 	 * not taken over.
 	 */
 	boolean holds(Lease lease) {
-		return !lease.isLost() && this.mongo.exists(Query.query(
-				Criteria.where("_id").is(lease.key()).and(TOKEN).is(lease.token()).and(UNTIL).gt(this.clock.instant())),
-				COLLECTION);
+		return !lease.isLost()
+				&& this.mongo.count(mine(lease).addCriteria(Criteria.where(UNTIL).gt(this.clock.instant())),
+						COLLECTION) == lease.keys().size();
 	}
 
 	/**
@@ -97,25 +147,29 @@ class OutboxLeases {
 		for (Lease lease : this.held) {
 			try {
 				Instant now = this.clock.instant();
-				Query mine = Query.query(Criteria.where("_id").is(lease.key()).and(TOKEN).is(lease.token()));
-				if (this.mongo.updateFirst(mine, new Update().set(UNTIL, now.plus(this.duration)), COLLECTION)
-					.getModifiedCount() == 0) {
+				if (this.mongo.updateMulti(mine(lease), new Update().set(UNTIL, now.plus(this.duration)), COLLECTION)
+					.getMatchedCount() < lease.keys().size()) {
 					lease.lose();
 					this.held.remove(lease);
-					log.warn("Lost the outbox lease on {}; another instance has taken it over", lease.key());
+					log.warn("Lost the outbox lease on {}; another instance has taken it over", lease.keys());
 				}
 			}
 			catch (RuntimeException ex) {
 				// The store is away: the lease may expire; the holder checks before
 				// pulling.
-				log.debug("Could not renew the outbox lease on {}", lease.key(), ex);
+				log.debug("Could not renew the outbox lease on {}", lease.keys(), ex);
 			}
 		}
 	}
 
 	void release(Lease lease) {
 		this.held.remove(lease);
-		this.mongo.remove(Query.query(Criteria.where("_id").is(lease.key()).and(TOKEN).is(lease.token())), COLLECTION);
+		this.mongo.remove(mine(lease), COLLECTION);
+	}
+
+	/** This claim's lease documents: the keys, under this claim's token. */
+	private static Query mine(Lease lease) {
+		return Query.query(Criteria.where("_id").in(lease.keys()).and(TOKEN).is(lease.token()));
 	}
 
 	Duration duration() {
@@ -127,23 +181,34 @@ class OutboxLeases {
 	}
 
 	/**
-	 * One claim of one backlog.
+	 * One claim of one or more documents' backlogs.
 	 */
 	static final class Lease {
 
-		private final String key;
+		private final List<String> keys;
+
+		private final List<Object> ids;
 
 		private final String token;
 
 		private volatile boolean lost;
 
-		Lease(String key, String token) {
-			this.key = key;
+		Lease(List<String> keys, List<Object> ids, String token) {
+			this.keys = List.copyOf(keys);
+			this.ids = List.copyOf(ids);
 			this.token = token;
 		}
 
-		String key() {
-			return this.key;
+		List<String> keys() {
+			return this.keys;
+		}
+
+		/**
+		 * The documents whose backlogs this claim holds, in the order they were asked
+		 * for.
+		 */
+		List<Object> ids() {
+			return this.ids;
 		}
 
 		String token() {

@@ -5,12 +5,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Counter;
@@ -21,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
@@ -53,6 +62,11 @@ public class OutboxRelay {
 
 	static final String SINCE_INDEX = "outbox_since";
 
+	/**
+	 * Documents that may wait for the background relay; beyond that the sweep takes over.
+	 */
+	static final int MAX_WAITING = 10_000;
+
 	private final MongoOperations mongo;
 
 	private final EventPublisher publisher;
@@ -68,6 +82,16 @@ public class OutboxRelay {
 	private final Set<String> backfilled = ConcurrentHashMap.newKeySet();
 
 	private final Executor executor;
+
+	/**
+	 * Documents written with new events, in the order written, for the background relay.
+	 */
+	private final Queue<Written> waiting = new ConcurrentLinkedQueue<>();
+
+	private final AtomicInteger hinted = new AtomicInteger();
+
+	/** Whether a background task publishes what waits; there is at most one. */
+	private final AtomicBoolean draining = new AtomicBoolean();
 
 	private final Clock clock;
 
@@ -132,125 +156,247 @@ public class OutboxRelay {
 	}
 
 	/**
-	 * Publishes one document's backlog in the background, right after it was written. If
-	 * the background queue is full the sweep will do it instead.
+	 * Publishes one document's backlog in the background, right after it was written.
+	 * Documents written while the relay is busy wait for it and then go together, as one
+	 * batch (at most {@code batchSize} documents): one claim, one request per partition
+	 * leader, one removal and one release for all of them. If the background queue is
+	 * full the sweep will publish them instead.
 	 * @param collection the document's collection
 	 * @param id the document's id
 	 */
 	public void publishSoon(String collection, Object id) {
+		if (this.hinted.incrementAndGet() > MAX_WAITING) {
+			this.hinted.decrementAndGet();
+			log.debug("Relay queue full; the sweep will publish {}/{}", collection, id);
+			return;
+		}
+		this.waiting.add(new Written(collection, id));
+		drainSoon();
+	}
+
+	private void drainSoon() {
+		if (!this.draining.compareAndSet(false, true)) {
+			return;
+		}
 		try {
-			this.executor.execute(() -> relay(collection, id));
+			this.executor.execute(this::drain);
 		}
 		catch (RejectedExecutionException ex) {
-			log.debug("Relay queue full; the sweep will publish {}/{}", collection, id);
+			this.draining.set(false);
+			// Left to the sweep, which finds every backlog by itself.
+			int dropped = 0;
+			while (this.waiting.poll() != null) {
+				dropped++;
+			}
+			this.hinted.addAndGet(-dropped);
+			log.debug("Relay executor busy; the sweep will publish {} documents", dropped);
 		}
 	}
 
+	/** Publishes what was written, batch after batch, until nothing waits. */
+	private void drain() {
+		try {
+			List<Written> batch;
+			while (!(batch = nextBatch()).isEmpty()) {
+				Map<String, Set<Object>> byCollection = new LinkedHashMap<>();
+				for (Written written : batch) {
+					byCollection.computeIfAbsent(written.collection(), (key) -> new LinkedHashSet<>())
+						.add(written.id());
+				}
+				for (Map.Entry<String, Set<Object>> documents : byCollection.entrySet()) {
+					relayBatch(documents.getKey(), new ArrayList<>(documents.getValue()), true);
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			// The store or broker is away: the sweep retries what is left.
+			log.warn("Publishing outboxes failed; the sweep will retry", ex);
+		}
+		finally {
+			this.draining.set(false);
+			if (!this.waiting.isEmpty()) {
+				drainSoon();
+			}
+		}
+	}
+
+	private List<Written> nextBatch() {
+		List<Written> batch = new ArrayList<>();
+		Written next;
+		while (batch.size() < this.batchSize && (next = this.waiting.poll()) != null) {
+			this.hinted.decrementAndGet();
+			batch.add(next);
+		}
+		return batch;
+	}
+
 	/**
-	 * Publishes one document's backlog now, if no other instance holds its lease.
+	 * Publishes one document's backlog now, if no other instance holds its lease, and
+	 * what is appended to it meanwhile.
 	 * @param collection the document's collection
 	 * @param id the document's id
 	 * @return how many events were published
 	 */
 	public int relay(String collection, Object id) {
-		Optional<OutboxLeases.Lease> claimed = this.leases.claim(collection, id);
-		if (claimed.isEmpty()) {
-			return 0;
-		}
-		OutboxLeases.Lease lease = claimed.get();
 		int published = 0;
 		Round round;
+		do {
+			round = relayBatch(collection, List.of(id), false);
+			published += round.published();
+		}
+		while (!round.progressed().isEmpty());
+		return published;
+	}
+
+	/**
+	 * Publishes the backlogs of several documents of one collection under one claim.
+	 * Documents that got new events while they were being published are published again:
+	 * queued for the background relay if {@code requeue}, else reported.
+	 */
+	private Round relayBatch(String collection, List<Object> ids, boolean requeue) {
+		Optional<OutboxLeases.Lease> claimed = this.leases.claimAll(collection, ids);
+		if (claimed.isEmpty()) {
+			return new Round(0, true, List.of());
+		}
+		OutboxLeases.Lease lease = claimed.get();
+		Round round;
 		try {
-			// Events appended while this relay held the lease were turned away by it
-			// (their publishSoon found the lease taken): keep going until none is left.
-			do {
-				round = publishBacklog(collection, id, lease);
-				published += round.published();
-			}
-			while (round.complete() && round.published() > 0 && hasBacklog(collection, id));
+			round = publishBacklogs(collection, lease);
 		}
 		finally {
 			this.leases.release(lease);
 		}
-		if (round.complete() && published > 0 && hasBacklog(collection, id)) {
-			// One may have slipped in between the last look and the release.
-			publishSoon(collection, id);
+		if (requeue) {
+			round.progressed().forEach((id) -> publishSoon(collection, id));
 		}
-		return published;
+		return round;
 	}
 
-	private boolean hasBacklog(String collection, Object id) {
-		return this.mongo.exists(Query.query(Criteria.where("_id").is(id))
-			.addCriteria(Criteria.where(PublishesEvents.OUTBOX_FIELD + ".0").exists(true)), collection);
-	}
-
-	private Round publishBacklog(String collection, Object id, OutboxLeases.Lease lease) {
-		Query byId = Query.query(Criteria.where("_id").is(id));
-		byId.fields().include(PublishesEvents.OUTBOX_FIELD).include(PublishesEvents.SINCE_FIELD);
-		Document document = this.mongo.findOne(byId, Document.class, collection);
-		if (document == null) {
-			return new Round(0, true);
+	private Round publishBacklogs(String collection, OutboxLeases.Lease lease) {
+		Query byIds = Query.query(Criteria.where("_id").in(lease.ids()));
+		byIds.fields().include(PublishesEvents.OUTBOX_FIELD).include(PublishesEvents.SINCE_FIELD);
+		Map<Object, Document> found = new HashMap<>();
+		for (Document document : this.mongo.find(byIds, Document.class, collection)) {
+			found.put(document.get("_id"), document);
 		}
-		List<OutboxEntry> pending = entries(document);
-		if (pending.isEmpty() && document.containsKey(PublishesEvents.SINCE_FIELD)) {
-			// Left by a race with a backfill: the sweep would find the document again.
-			this.mongo.updateFirst(unchanged(id, 0), new Update().unset(PublishesEvents.SINCE_FIELD), collection);
+		List<Backlog> backlogs = new ArrayList<>();
+		List<OutboxEntry> all = new ArrayList<>();
+		for (Object id : lease.ids()) {
+			Document document = found.get(id);
+			if (document == null) {
+				continue;
+			}
+			List<OutboxEntry> pending = entries(document);
+			if (pending.isEmpty() && document.containsKey(PublishesEvents.SINCE_FIELD)) {
+				// Left by a race with a backfill: the sweep would find the document
+				// again.
+				this.mongo.updateFirst(unchanged(id, 0), new Update().unset(PublishesEvents.SINCE_FIELD), collection);
+			}
+			if (!pending.isEmpty()) {
+				backlogs.add(new Backlog(id, pending));
+				all.addAll(pending);
+			}
 		}
-		if (pending.isEmpty()) {
-			return new Round(0, true);
-		}
-		if (lease.isLost()) {
-			return new Round(0, false);
+		if (all.isEmpty() || lease.isLost()) {
+			return new Round(0, !lease.isLost(), List.of());
 		}
 		int acknowledged;
 		try {
-			acknowledged = Math.min(Math.max(this.publisher.publishAll(pending), 0), pending.size());
+			acknowledged = Math.min(Math.max(this.publisher.publishAll(all), 0), all.size());
 		}
 		catch (RuntimeException ex) {
-			log.warn("Publishing the outbox of {}/{} failed", collection, id, ex);
+			log.warn("Publishing the outboxes of {} documents of {} failed", backlogs.size(), collection, ex);
 			acknowledged = 0;
 		}
-		boolean complete = acknowledged == pending.size();
+		boolean complete = acknowledged == all.size();
 		if (!complete) {
 			this.failures.increment();
-			log.warn("Publishing the outbox of {}/{} stopped after {} of {} events; will retry", collection, id,
-					acknowledged, pending.size());
+			log.warn("Publishing the outboxes of {} documents of {} stopped after {} of {} events; will retry",
+					backlogs.size(), collection, acknowledged, all.size());
 		}
-		for (OutboxEntry entry : pending.subList(0, acknowledged)) {
+		for (OutboxEntry entry : all.subList(0, acknowledged)) {
 			this.registry.counter("infrapm.events.published", "type", entry.type()).increment();
 		}
 		if (lease.isLost()) {
-			// Another instance has the backlog now; it publishes it again (consumers
+			// Another instance has the backlogs now; it publishes them again (consumers
 			// deduplicate by event id).
-			return new Round(acknowledged, false);
+			return new Round(acknowledged, false, List.of());
 		}
+		List<Object> progressed = new ArrayList<>();
 		if (acknowledged > 0) {
-			remove(collection, id, pending, acknowledged);
+			remove(collection, backlogs, acknowledged);
+			for (Backlog backlog : backlogs.subList(0,
+					Math.min(backlogs.size(), acknowledgedDocuments(backlogs, acknowledged)))) {
+				progressed.add(backlog.id());
+			}
 		}
-		return new Round(acknowledged, complete);
+		// Of the documents published in full, those that got new events meanwhile.
+		List<Object> again = complete ? withBacklog(collection, progressed) : List.of();
+		return new Round(acknowledged, complete, again);
+	}
+
+	/** How many of the backlogs, in order, had at least one event acknowledged. */
+	private static int acknowledgedDocuments(List<Backlog> backlogs, int acknowledged) {
+		int documents = 0;
+		int left = acknowledged;
+		for (Backlog backlog : backlogs) {
+			if (left <= 0) {
+				break;
+			}
+			documents++;
+			left -= backlog.entries().size();
+		}
+		return documents;
+	}
+
+	private List<Object> withBacklog(String collection, List<Object> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Query left = Query.query(Criteria.where("_id").in(ids))
+			.addCriteria(Criteria.where(PublishesEvents.OUTBOX_FIELD + ".0").exists(true));
+		left.fields().include("_id");
+		return this.mongo.find(left, Document.class, collection)
+			.stream()
+			.map((document) -> document.get("_id"))
+			.toList();
 	}
 
 	/**
-	 * Removes the acknowledged head of a backlog in one write, by event id, not by
-	 * position: entries appended meanwhile stay untouched. The oldest-pending time moves
-	 * on to the first entry left, or goes when none is.
+	 * Removes the acknowledged head of each backlog, all in one write, by event id, not
+	 * by position: entries appended meanwhile stay untouched. The oldest-pending time
+	 * moves on to the first entry left, or goes when none is.
 	 */
-	private void remove(String collection, Object id, List<OutboxEntry> pending, int acknowledged) {
-		List<Object> published = pending.subList(0, acknowledged).stream().<Object>map(OutboxEntry::eventId).toList();
-		Update pull = new Update().pull(PublishesEvents.OUTBOX_FIELD,
-				new Document(ENTRY_ID, new Document("$in", published)));
-		if (acknowledged < pending.size()) {
-			pull.set(PublishesEvents.SINCE_FIELD, Date.from(pending.get(acknowledged).time()));
-			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), pull, collection);
-			return;
+	private void remove(String collection, List<Backlog> backlogs, int acknowledged) {
+		BulkOperations removals = this.mongo.bulkOps(BulkOperations.BulkMode.ORDERED, collection);
+		int left = acknowledged;
+		for (Backlog backlog : backlogs) {
+			if (left <= 0) {
+				break;
+			}
+			List<OutboxEntry> pending = backlog.entries();
+			int done = Math.min(left, pending.size());
+			left -= done;
+			Object id = backlog.id();
+			List<Object> published = pending.subList(0, done).stream().<Object>map(OutboxEntry::eventId).toList();
+			Update pull = new Update().pull(PublishesEvents.OUTBOX_FIELD,
+					new Document(ENTRY_ID, new Document("$in", published)));
+			if (done < pending.size()) {
+				pull.set(PublishesEvents.SINCE_FIELD, Date.from(pending.get(done).time()));
+				removals.updateOne(Query.query(Criteria.where("_id").is(id)), pull);
+				continue;
+			}
+			removals.updateOne(unchanged(id, pending.size()),
+					Update.fromDocument(new Document(pull.getUpdateObject())).unset(PublishesEvents.SINCE_FIELD));
+			// Only if something was appended since the backlog was read (the first found
+			// more entries): that keeps the older time, which only makes the sweep pick
+			// the document sooner; publishing it again clears the time.
+			removals.updateOne(
+					Query.query(Criteria.where("_id").is(id))
+						.addCriteria(Criteria.where(PublishesEvents.OUTBOX_FIELD + "." + ENTRY_ID).in(published)),
+					pull);
 		}
-		Update pullAll = Update.fromDocument(new Document(pull.getUpdateObject())).unset(PublishesEvents.SINCE_FIELD);
-		if (this.mongo.updateFirst(unchanged(id, pending.size()), pullAll, collection).getMatchedCount() == 0) {
-			// Something was appended since the backlog was read: it keeps the older
-			// time, which only makes the sweep pick the document sooner; the next
-			// round of this relay publishes it and clears the time.
-			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), pull, collection);
-		}
+		removals.execute();
 	}
 
 	/** The document, as long as its outbox holds no more than {@code size} entries. */
@@ -259,10 +405,19 @@ public class OutboxRelay {
 			.addCriteria(Criteria.where(PublishesEvents.OUTBOX_FIELD + "." + size).exists(false));
 	}
 
+	/** A document's backlog as read. */
+	private record Backlog(Object id, List<OutboxEntry> entries) {
+	}
+
+	/** A document written with new events, waiting for the background relay. */
+	private record Written(String collection, Object id) {
+	}
+
 	/**
-	 * One pass over a document's backlog: how many were published, and whether all were.
+	 * One pass over backlogs: how many events were published, whether all were, and the
+	 * documents published in full that have new events since.
 	 */
-	private record Round(int published, boolean complete) {
+	private record Round(int published, boolean complete, List<Object> progressed) {
 	}
 
 	/**
@@ -299,8 +454,12 @@ public class OutboxRelay {
 				.with(Sort.by(Sort.Direction.ASC, PublishesEvents.SINCE_FIELD))
 				.limit(this.batchSize);
 			oldestFirst.fields().include("_id");
-			for (Document document : this.mongo.find(oldestFirst, Document.class, collection.name())) {
-				published += relay(collection.name(), document.get("_id"));
+			List<Object> oldest = this.mongo.find(oldestFirst, Document.class, collection.name())
+				.stream()
+				.map((document) -> document.get("_id"))
+				.toList();
+			if (!oldest.isEmpty()) {
+				published += relayBatch(collection.name(), oldest, true).published();
 			}
 		}
 		long waiting = 0;

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.IndexField;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -38,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -441,8 +443,91 @@ class OutboxRelayTests {
 
 		assertThat(broker.batches()).containsExactly(List.of(backlog));
 		assertThat(outboxOf("wp-1")).isEmpty();
-		verify(store, times(1)).updateFirst(any(Query.class),
+		verify(store, times(1)).bulkOps(BulkOperations.BulkMode.ORDERED, COLLECTION);
+		verify(store, never()).updateFirst(any(Query.class),
 				argThat((UpdateDefinition update) -> update.getUpdateObject().containsKey("$pull")), eq(COLLECTION));
+	}
+
+	@Test
+	void publishesTheDocumentsWrittenWhileItWasBusyAsOneBatch() {
+		List<OutboxEntry> written = new ArrayList<>();
+		for (int i = 1; i <= 5; i++) {
+			OutboxEntry planned = entry("MilestonePlanned", NOW.minusSeconds(10 - i));
+			save("wp-" + i, planned);
+			written.add(planned);
+		}
+		MongoTemplate store = spy(this.mongo);
+		PipelinedPublisher broker = new PipelinedPublisher(Integer.MAX_VALUE);
+		List<Runnable> queued = new ArrayList<>();
+		OutboxRelay relay = new OutboxRelay(store, broker, new OutboxLeases(store, "instance-a", LEASE, this.clock),
+				List.of(new OutboxRelay.OutboxCollection(COLLECTION, false)), queued::add, this.clock, 200,
+				this.registry);
+
+		for (int i = 1; i <= 5; i++) {
+			relay.publishSoon(COLLECTION, "wp-" + i);
+		}
+		assertThat(queued).as("one background task for all five").hasSize(1);
+		queued.remove(0).run();
+
+		assertThat(broker.batches()).containsExactly(written);
+		for (int i = 1; i <= 5; i++) {
+			assertThat(outboxOf("wp-" + i)).isEmpty();
+		}
+		verify(store, times(1)).bulkOps(BulkOperations.BulkMode.UNORDERED, OutboxLeases.COLLECTION);
+		verify(store, times(1)).bulkOps(BulkOperations.BulkMode.ORDERED, COLLECTION);
+		assertThat(this.mongo.count(new Query(), OutboxLeases.COLLECTION)).as("all released").isZero();
+		assertThat(queued).isEmpty();
+	}
+
+	@Test
+	void aBatchLeavesTheDocumentsAnotherInstanceHoldsToItAndPublishesTheRest() {
+		OutboxEntry first = entry("MilestonePlanned", NOW.minusSeconds(3));
+		OutboxEntry held = entry("MilestonePlanned", NOW.minusSeconds(2));
+		OutboxEntry third = entry("MilestonePlanned", NOW.minusSeconds(1));
+		save("wp-1", first);
+		save("wp-2", held);
+		save("wp-3", third);
+		OutboxLeases instanceA = new OutboxLeases(this.mongo, "instance-a", LEASE, this.clock);
+		assertThat(instanceA.claim(COLLECTION, "wp-2")).isPresent();
+		List<Runnable> queued = new ArrayList<>();
+		OutboxRelay instanceB = relay("instance-b", this.publisher, queued::add);
+
+		List.of("wp-1", "wp-2", "wp-3").forEach((id) -> instanceB.publishSoon(COLLECTION, id));
+		queued.remove(0).run();
+
+		assertThat(this.publisher.eventIds()).containsExactly(first.eventId(), third.eventId());
+		assertThat(outboxOf("wp-1")).isEmpty();
+		assertThat(outboxOf("wp-2")).containsExactly(held);
+		assertThat(outboxOf("wp-3")).isEmpty();
+	}
+
+	@Test
+	void whenASendFailsInABatchRemovesWhatWasAcknowledgedBeforeItInEveryDocument() {
+		OutboxEntry a1 = entry("MilestonePlanned", NOW.minusSeconds(9));
+		OutboxEntry a2 = entry("MilestoneRescheduled", NOW.minusSeconds(8));
+		OutboxEntry b1 = entry("MilestonePlanned", NOW.minusSeconds(7));
+		OutboxEntry b2 = entry("MilestoneRescheduled", NOW.minusSeconds(6));
+		OutboxEntry c1 = entry("MilestonePlanned", NOW.minusSeconds(5));
+		save("wp-1", a1, a2);
+		save("wp-2", b1, b2);
+		save("wp-3", c1);
+		// The fourth of the five events, b2, is refused: a1, a2 and b1 stay published.
+		PipelinedPublisher broker = new PipelinedPublisher(3);
+		List<Runnable> queued = new ArrayList<>();
+		OutboxRelay relay = relay("instance-a", broker, queued::add);
+
+		List.of("wp-1", "wp-2", "wp-3").forEach((id) -> relay.publishSoon(COLLECTION, id));
+		queued.remove(0).run();
+
+		assertThat(broker.batches()).containsExactly(List.of(a1, a2, b1, b2, c1));
+		assertThat(outboxOf("wp-1")).isEmpty();
+		assertThat(outboxOf("wp-2")).containsExactly(b2);
+		assertThat(this.mongo.findById("wp-2", org.bson.Document.class, COLLECTION)
+			.getDate(PublishesEvents.SINCE_FIELD)
+			.toInstant()).as("the oldest left").isEqualTo(b2.time());
+		assertThat(outboxOf("wp-3")).containsExactly(c1);
+		assertThat(failures()).isEqualTo(1);
+		assertThat(queued).as("a failed batch is left to the sweep, not retried at once").isEmpty();
 	}
 
 	@Test
