@@ -3,10 +3,13 @@ package io.infrapm.notification.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -64,6 +67,9 @@ public class Dispatcher implements SmartLifecycle {
 
 	private final AtomicBoolean wakeUpPending = new AtomicBoolean();
 
+	/** Notifications recorded since the last wake-up, to be looked up by id. */
+	private final Queue<UUID> fresh = new ConcurrentLinkedQueue<>();
+
 	private volatile boolean stopping;
 
 	private volatile ScheduledExecutorService scheduler;
@@ -107,15 +113,17 @@ public class Dispatcher implements SmartLifecycle {
 	}
 
 	/**
-	 * Dispatches what is due now instead of at the next poll.
+	 * Sends new notifications now instead of at the next poll, looking each up by its id.
+	 * @param ids the notifications just recorded
 	 */
-	public void dispatchSoon() {
+	public void dispatchSoon(Collection<UUID> ids) {
+		this.fresh.addAll(ids);
 		ScheduledExecutorService current = this.scheduler;
 		if (current != null && this.wakeUpPending.compareAndSet(false, true)) {
 			try {
 				current.execute(() -> {
 					this.wakeUpPending.set(false);
-					dispatchDue();
+					dispatchFresh();
 				});
 			}
 			catch (RejectedExecutionException ex) {
@@ -143,6 +151,33 @@ public class Dispatcher implements SmartLifecycle {
 		}
 		catch (RuntimeException ex) {
 			log.warn("Dispatching notifications failed; retrying at the next poll", ex);
+		}
+		return handled;
+	}
+
+	/**
+	 * Sends the notifications recorded since the last call, each claimed by its id; one
+	 * that another instance (or the poll) has claimed already is skipped.
+	 * @return how many were handled
+	 */
+	int dispatchFresh() {
+		int handled = 0;
+		try {
+			UUID id;
+			while (!this.stopping && (id = this.fresh.poll()) != null) {
+				Instant now = this.clock.instant();
+				Notification claimed = this.mongo.findAndModify(Notification.dueById(id, now),
+						Notification.claim(this.owner, UUID.randomUUID(), now.plus(this.claim)),
+						FindAndModifyOptions.options().returnNew(true), Notification.class);
+				if (claimed != null) {
+					deliver(claimed);
+					handled++;
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			// Whatever is left stays PENDING: the next poll sends it.
+			log.warn("Dispatching new notifications failed; retrying at the next poll", ex);
 		}
 		return handled;
 	}

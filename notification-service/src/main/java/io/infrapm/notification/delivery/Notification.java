@@ -131,6 +131,18 @@ public class Notification extends AggregateRoot {
 	}
 
 	/**
+	 * One notification, if it waits for an attempt that is due: looked up by its id, so
+	 * that sending a new notification costs no search through all of them.
+	 * @param id the notification
+	 * @param now the time
+	 * @return the query
+	 */
+	static Query dueById(UUID id, Instant now) {
+		return Query.query(
+				Criteria.where("_id").is(id).and(STATUS).is(NotificationStatus.PENDING).and(NEXT_ATTEMPT_AT).lte(now));
+	}
+
+	/**
 	 * Notifications left {@code SENDING} by a claim that has expired: the claim outlasts
 	 * the longest possible send, so their sender crashed before it could record the
 	 * outcome.

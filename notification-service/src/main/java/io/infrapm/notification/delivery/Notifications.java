@@ -2,6 +2,7 @@ package io.infrapm.notification.delivery;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -44,17 +45,19 @@ public class Notifications {
 	 */
 	public HandlingOutcome recordEmails(Cause cause, UUID projectId, List<Mail> mails) {
 		Instant now = this.clock.instant();
-		boolean anyNew = false;
+		List<UUID> recorded = new ArrayList<>();
 		for (Mail mail : mails) {
 			UUID id = EventIdempotency.derivedId(cause.eventId(), "email/" + Notification.normalize(mail.to()));
 			Notification notification = Notification.email(id, projectId, mail.to(), mail.toName(), mail.subject(),
 					mail.body(), cause, now);
-			anyNew |= EventIdempotency.insertOnce(this.mongo, notification) == HandlingOutcome.APPLIED;
+			if (EventIdempotency.insertOnce(this.mongo, notification) == HandlingOutcome.APPLIED) {
+				recorded.add(id);
+			}
 		}
-		if (anyNew) {
-			this.dispatcher.dispatchSoon();
+		if (!recorded.isEmpty()) {
+			this.dispatcher.dispatchSoon(recorded);
 		}
-		return anyNew ? HandlingOutcome.APPLIED : HandlingOutcome.DUPLICATE;
+		return recorded.isEmpty() ? HandlingOutcome.DUPLICATE : HandlingOutcome.APPLIED;
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.infrapm.notification.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -120,6 +121,33 @@ class NotificationDispatchTests {
 			.satisfies(
 					(event) -> assertThat(event.type()).isEqualTo("io.infrapm.notification.NotificationDelivered.v1"));
 		verify(this.relay, times(1)).publishSoon("notifications", notification.id());
+	}
+
+	@Test
+	void sendsANewNotificationLookedUpByItsIdAndNotOneAnotherSenderHasClaimed() {
+		Notification claimedElsewhere = due("grace@example.com");
+		this.clock.advance(Duration.ofSeconds(1));
+		Notification fresh = due("ada@example.com");
+		// Instance b's poll claims the older one and is held inside the send.
+		this.inFlight = CompletableFuture.supplyAsync(dispatcher("instance-b", this.held, null)::dispatchDue);
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.held.entered() == 1);
+		HeldMailGateway gateway = HeldMailGateway.accepting();
+		Dispatcher dispatcher = dispatcher("instance-a", gateway, null);
+		assertThat(dispatcher.dispatchFresh()).as("nothing announced yet").isZero();
+
+		dispatcher.dispatchSoon(List.of(fresh.id(), claimedElsewhere.id()));
+		assertThat(dispatcher.dispatchFresh()).isEqualTo(1);
+
+		this.held.release();
+		this.inFlight.join();
+		assertThat(gateway.accepted()).singleElement()
+			.satisfies((mail) -> assertThat(mail.to()).isEqualTo("ada@example.com"));
+		assertThat(this.held.accepted()).singleElement()
+			.satisfies((mail) -> assertThat(mail.to()).isEqualTo("grace@example.com"));
+		assertThat(stored(fresh).status()).isEqualTo(NotificationStatus.SENT);
+		assertThat(stored(fresh).attempts()).isOne();
+		assertThat(stored(claimedElsewhere).status()).isEqualTo(NotificationStatus.SENT);
+		assertThat(stored(claimedElsewhere).attempts()).isOne();
 	}
 
 	@Test
@@ -277,7 +305,7 @@ class NotificationDispatchTests {
 		Notification second = due("grace@example.com");
 		Dispatcher dispatcher = dispatcher("instance-a", this.held, null);
 		dispatcher.start();
-		dispatcher.dispatchSoon();
+		dispatcher.dispatchSoon(List.of(first.id(), second.id()));
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.held.entered() == 1);
 
 		CompletableFuture<Void> stopping = CompletableFuture.runAsync(dispatcher::stop);
