@@ -84,21 +84,29 @@ final class IdIndexing {
 		@Override
 		@SuppressWarnings("unchecked")
 		protected MongoCollection<Object> openOrCreateCollection(String name, CollectionOptions options) {
+			// Opened first with documents stored as BSON: H2Database then gets this very
+			// map when it opens its data map by the same name (H2Database's naming). The
+			// store is H2Database's own: this runs from its constructor too, for the
+			// collections already in the file, before any field of this class is set.
+			MVStore store = (MVStore) field(H2Database.class, this, "mvStore");
+			store.openMap("databases." + getFullCollectionNamespace(name),
+					new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));
 			// The collection H2 opens, on exactly its maps; only its query planning
 			// differs.
 			H2Collection plain = (H2Collection) super.openOrCreateCollection(name, options);
-			return new H2ById(this, name, options, (MVMap<Object, Document>) field(plain, "dataMap"),
-					(MVMap<String, Object>) field(plain, "metaMap"), this.cursorRegistry);
+			return new H2ById(this, name, options,
+					(MVMap<Object, Document>) field(H2Collection.class, plain, "dataMap"),
+					(MVMap<String, Object>) field(H2Collection.class, plain, "metaMap"), this.cursorRegistry);
 		}
 
-		private static Object field(H2Collection collection, String name) {
+		private static Object field(Class<?> type, Object owner, String name) {
 			try {
-				Field field = H2Collection.class.getDeclaredField(name);
+				Field field = type.getDeclaredField(name);
 				field.setAccessible(true);
-				return field.get(collection);
+				return field.get(owner);
 			}
 			catch (ReflectiveOperationException ex) {
-				throw new IllegalStateException("mongo-java-server's H2Collection has no field " + name
+				throw new IllegalStateException("mongo-java-server's " + type.getSimpleName() + " has no field " + name
 						+ " any more; IdIndexing needs to follow its new version", ex);
 			}
 		}
