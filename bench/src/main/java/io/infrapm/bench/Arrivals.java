@@ -21,8 +21,6 @@ final class Arrivals {
 
 	private final Map<UUID, Long> registers = new HashMap<>();
 
-	private final Map<UUID, Integer> notifications = new HashMap<>();
-
 	private final Map<String, List<Long>> mails = new HashMap<>();
 
 	private final List<ProjectCommands.Outcome> commands;
@@ -47,10 +45,9 @@ final class Arrivals {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		List<ProjectCommands.Outcome> pending = arrivals.commands;
 		while (true) {
-			Effects.Seen seen = effects.read(pending);
+			Effects.Seen seen = effects.read(pending, false);
 			arrivals.budgets.putAll(seen.budgets());
 			arrivals.registers.putAll(seen.registers());
-			arrivals.notifications.putAll(seen.notifications());
 			arrivals.mails.putAll(seen.mails());
 			pending = arrivals.missing();
 			if (pending.isEmpty()) {
@@ -68,7 +65,6 @@ final class Arrivals {
 		List<ProjectCommands.Outcome> missing = new ArrayList<>();
 		for (ProjectCommands.Outcome command : this.commands) {
 			if (!this.budgets.containsKey(command.projectId()) || !this.registers.containsKey(command.projectId())
-					|| !this.notifications.containsKey(command.projectId())
 					|| !this.mails.containsKey(command.recipient())) {
 				missing.add(command);
 			}

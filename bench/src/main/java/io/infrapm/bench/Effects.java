@@ -89,6 +89,19 @@ final class Effects implements AutoCloseable {
 	 * @throws Exception if the mailbox cannot be read
 	 */
 	Seen read(Collection<ProjectCommands.Outcome> commands) throws Exception {
+		return read(commands, true);
+	}
+
+	/**
+	 * Reads what has arrived for these commands so far.
+	 * @param commands created projects
+	 * @param notifications whether to count the notifications too (a search through all
+	 * of them, as they are not stored by project; a mail arrives only after its
+	 * notification anyway)
+	 * @return the effects found
+	 * @throws Exception if the mailbox cannot be read
+	 */
+	Seen read(Collection<ProjectCommands.Outcome> commands, boolean notifications) throws Exception {
 		Set<UUID> ids = new HashSet<>();
 		Set<String> recipients = new HashSet<>();
 		for (ProjectCommands.Outcome command : commands) {
@@ -97,10 +110,14 @@ final class Effects implements AutoCloseable {
 		}
 		Map<UUID, Long> budgets = times(this.budgets, ids, "establishedAt");
 		Map<UUID, Long> registers = times(this.registers, ids, "openedAt");
-		Map<UUID, Integer> notifications = new HashMap<>();
-		for (Document notification : byChunks(this.notifications, "projectId", ids,
-				(chunk) -> Filters.in("projectId", chunk))) {
-			notifications.merge(notification.get("projectId", UUID.class), 1, Integer::sum);
+		Map<UUID, Integer> perProject = new HashMap<>();
+		if (notifications) {
+			for (Document notification : this.notifications.find().projection(Projections.include("projectId"))) {
+				UUID project = notification.get("projectId", UUID.class);
+				if (ids.contains(project)) {
+					perProject.merge(project, 1, Integer::sum);
+				}
+			}
 		}
 		Map<String, List<Long>> mails = new HashMap<>();
 		for (Target.Mail mail : this.target.mails()) {
@@ -110,7 +127,7 @@ final class Effects implements AutoCloseable {
 				}
 			}
 		}
-		return new Seen(budgets, registers, notifications, mails);
+		return new Seen(budgets, registers, perProject, mails);
 	}
 
 	/**
