@@ -129,6 +129,31 @@ class OutboxLeases {
 	}
 
 	/**
+	 * The documents whose leases no instance holds now, without claiming them: for the
+	 * relay of what this instance has just written, which a sweep rarely competes for.
+	 * One read, no write.
+	 * @param collection the documents' collection
+	 * @param ids the documents
+	 * @return an unclaimed lease on the free ones, if any (nothing to renew or release)
+	 */
+	Optional<Lease> unheld(String collection, List<?> ids) {
+		List<String> keys = ids.stream().map((id) -> key(collection, id)).toList();
+		Query held = Query.query(Criteria.where("_id").in(keys).and(UNTIL).gt(this.clock.instant()));
+		held.fields().include("_id");
+		Set<Object> taken = new HashSet<>();
+		this.mongo.find(held, org.bson.Document.class, COLLECTION).forEach((lease) -> taken.add(lease.get("_id")));
+		List<String> freeKeys = new ArrayList<>();
+		List<Object> free = new ArrayList<>();
+		for (int i = 0; i < ids.size(); i++) {
+			if (!taken.contains(keys.get(i))) {
+				freeKeys.add(keys.get(i));
+				free.add(ids.get(i));
+			}
+		}
+		return free.isEmpty() ? Optional.empty() : Optional.of(new Lease(freeKeys, free, null));
+	}
+
+	/**
 	 * Whether the lease is still this claim's: not lost to a failed renewal, not expired,
 	 * not taken over.
 	 */
@@ -163,6 +188,10 @@ class OutboxLeases {
 	}
 
 	void release(Lease lease) {
+		if (lease.token() == null) {
+			// Never claimed.
+			return;
+		}
 		this.held.remove(lease);
 		this.mongo.remove(mine(lease), COLLECTION);
 	}
@@ -211,6 +240,9 @@ class OutboxLeases {
 			return this.ids;
 		}
 
+		/**
+		 * The claim's token, or {@code null} for documents found free but not claimed.
+		 */
 		String token() {
 			return this.token;
 		}

@@ -204,7 +204,7 @@ public class OutboxRelay {
 						.add(written.id());
 				}
 				for (Map.Entry<String, Set<Object>> documents : byCollection.entrySet()) {
-					relayBatch(documents.getKey(), new ArrayList<>(documents.getValue()), true);
+					relayBatch(documents.getKey(), new ArrayList<>(documents.getValue()), true, false);
 				}
 			}
 		}
@@ -241,7 +241,7 @@ public class OutboxRelay {
 		int published = 0;
 		Round round;
 		do {
-			round = relayBatch(collection, List.of(id), false);
+			round = relayBatch(collection, List.of(id), false, true);
 			published += round.published();
 		}
 		while (!round.progressed().isEmpty());
@@ -249,12 +249,16 @@ public class OutboxRelay {
 	}
 
 	/**
-	 * Publishes the backlogs of several documents of one collection under one claim.
-	 * Documents that got new events while they were being published are published again:
-	 * queued for the background relay if {@code requeue}, else reported.
+	 * Publishes the backlogs of several documents of one collection: under one claim of
+	 * their leases if {@code claim}, else (what this instance itself has just written)
+	 * those whose lease no one holds, without claiming it, which saves two store writes a
+	 * batch; should a sweep claim one meanwhile, both publish it, and consumers
+	 * deduplicate. Documents that got new events while they were being published are
+	 * published again: queued for the background relay if {@code requeue}, else reported.
 	 */
-	private Round relayBatch(String collection, List<Object> ids, boolean requeue) {
-		Optional<OutboxLeases.Lease> claimed = this.leases.claimAll(collection, ids);
+	private Round relayBatch(String collection, List<Object> ids, boolean requeue, boolean claim) {
+		Optional<OutboxLeases.Lease> claimed = claim ? this.leases.claimAll(collection, ids)
+				: this.leases.unheld(collection, ids);
 		if (claimed.isEmpty()) {
 			return new Round(0, true, List.of());
 		}
@@ -459,7 +463,7 @@ public class OutboxRelay {
 				.map((document) -> document.get("_id"))
 				.toList();
 			if (!oldest.isEmpty()) {
-				published += relayBatch(collection.name(), oldest, true).published();
+				published += relayBatch(collection.name(), oldest, true, true).published();
 			}
 		}
 		long waiting = 0;
