@@ -4,14 +4,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.infrapm.notification.delivery.MailGateway.OutgoingMail;
 import io.infrapm.platform.observability.InstanceIdentity;
@@ -65,14 +67,17 @@ public class Dispatcher implements SmartLifecycle {
 
 	private final MeterRegistry registry;
 
-	private final AtomicBoolean wakeUpPending = new AtomicBoolean();
-
 	/** Notifications recorded since the last wake-up, to be looked up by id. */
 	private final Queue<UUID> fresh = new ConcurrentLinkedQueue<>();
 
 	private volatile boolean stopping;
 
 	private volatile ScheduledExecutorService scheduler;
+
+	/** Sends new notifications, several at a time. */
+	private volatile ExecutorService senders;
+
+	private final AtomicInteger activeSenders = new AtomicInteger();
 
 	Dispatcher(MongoOperations mongo, MailGateway mail, Aggregates aggregates, DispatchSettings settings,
 			InstanceIdentity identity, Clock clock, MeterRegistry registry) {
@@ -118,19 +123,40 @@ public class Dispatcher implements SmartLifecycle {
 	 */
 	public void dispatchSoon(Collection<UUID> ids) {
 		this.fresh.addAll(ids);
-		ScheduledExecutorService current = this.scheduler;
-		if (current != null && this.wakeUpPending.compareAndSet(false, true)) {
+		startSenders();
+	}
+
+	/** One more sender per waiting notification, up to the configured number. */
+	private void startSenders() {
+		ExecutorService current = this.senders;
+		int active;
+		while (current != null
+				&& (active = this.activeSenders.get()) < Math.min(this.settings.senders(), this.fresh.size())) {
+			if (!this.activeSenders.compareAndSet(active, active + 1)) {
+				continue;
+			}
 			try {
-				current.execute(() -> {
-					this.wakeUpPending.set(false);
-					dispatchFresh();
-				});
+				current.execute(this::sendFresh);
 			}
 			catch (RejectedExecutionException ex) {
 				// Shutting down: the notification stays PENDING for the next instance
 				// that runs, and the caller's event is still acknowledged.
-				this.wakeUpPending.set(false);
+				this.activeSenders.decrementAndGet();
+				return;
 			}
+		}
+	}
+
+	private void sendFresh() {
+		try {
+			dispatchFresh();
+		}
+		finally {
+			this.activeSenders.decrementAndGet();
+		}
+		if (!this.stopping) {
+			// Some may have been queued after this sender looked for the last time.
+			startSenders();
 		}
 	}
 
@@ -256,6 +282,12 @@ public class Dispatcher implements SmartLifecycle {
 		long interval = this.settings.pollInterval().toMillis();
 		started.scheduleWithFixedDelay(this::dispatchDue, interval, interval, TimeUnit.MILLISECONDS);
 		this.scheduler = started;
+		AtomicInteger number = new AtomicInteger();
+		this.senders = Executors.newFixedThreadPool(this.settings.senders(), (task) -> {
+			Thread thread = new Thread(task, "notification-sender-" + number.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
 	}
 
 	/**
@@ -271,9 +303,13 @@ public class Dispatcher implements SmartLifecycle {
 		if (current == null) {
 			return;
 		}
+		ExecutorService sending = this.senders;
 		current.shutdown();
+		sending.shutdown();
 		try {
-			if (!current.awaitTermination(this.claim.toMillis(), TimeUnit.MILLISECONDS)) {
+			long deadline = System.nanoTime() + this.claim.toNanos();
+			if (!current.awaitTermination(this.claim.toMillis(), TimeUnit.MILLISECONDS)
+					|| !sending.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
 				log.warn("A notification was still being sent after {}; another instance will take it over",
 						this.claim);
 			}
@@ -282,6 +318,7 @@ public class Dispatcher implements SmartLifecycle {
 			Thread.currentThread().interrupt();
 		}
 		this.scheduler = null;
+		this.senders = null;
 	}
 
 	@Override

@@ -299,6 +299,26 @@ class NotificationDispatchTests {
 	}
 
 	@Test
+	void sendsNewNotificationsSideBySideAndStopWaitsForEveryOneInFlight() {
+		Notification first = due("ada@example.com");
+		Notification second = due("grace@example.com");
+		Notification third = due("linus@example.com");
+		Dispatcher dispatcher = dispatcher("instance-a", this.held, null, 2);
+		dispatcher.start();
+
+		dispatcher.dispatchSoon(List.of(first.id(), second.id(), third.id()));
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.held.entered() == 2);
+		CompletableFuture<Void> stopping = CompletableFuture.runAsync(dispatcher::stop);
+		await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> !stopping.isDone());
+		this.held.release();
+		stopping.join();
+
+		assertThat(this.held.accepted()).hasSize(2);
+		assertThat(List.of(stored(first), stored(second), stored(third))).extracting(Notification::status)
+			.containsExactlyInAnyOrder(NotificationStatus.SENT, NotificationStatus.SENT, NotificationStatus.PENDING);
+	}
+
+	@Test
 	void stopWaitsForTheMailInFlightAndStartsNoOther() {
 		Notification first = due("ada@example.com");
 		this.clock.advance(Duration.ofSeconds(1));
@@ -335,8 +355,12 @@ class NotificationDispatchTests {
 	}
 
 	private Dispatcher dispatcher(String instance, MailGateway gateway, Duration claim) {
+		return dispatcher(instance, gateway, claim, 1);
+	}
+
+	private Dispatcher dispatcher(String instance, MailGateway gateway, Duration claim, int senders) {
 		DispatchSettings settings = new DispatchSettings(NEVER_POLLS, claim, 5, Duration.ofSeconds(30),
-				"InfraPM <noreply@infrapm.local>");
+				"InfraPM <noreply@infrapm.local>", senders);
 		return new Dispatcher(this.mongo, gateway, new Aggregates(this.mongo, this.relay), settings,
 				new InstanceIdentity("notification-service", instance), this.clock, this.registry);
 	}
