@@ -1,9 +1,12 @@
 package io.infrapm.embedded;
 
+import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
@@ -17,11 +20,15 @@ import org.h2.mvstore.type.ObjectDataType;
  * stay the same, or the indexes already in a store file would no longer be found: the
  * bytes are the same, only kept for the keys compared most often (those of the index's
  * pages held in memory, and the key being looked up), by identity, at most
- * {@value #CACHED_KEYS} of them.
+ * {@value #CACHED_KEYS} of them. Writing a page writes the same bytes too, and reading
+ * one keeps the bytes it read.
  */
 final class IndexKeyType extends ObjectDataType {
 
 	static final int CACHED_KEYS = 20_000;
+
+	/** ObjectDataType's tag for an object written with Java serialisation. */
+	private static final byte SERIALIZED = 19;
 
 	private final Map<Identity, byte[]> serialized = new LinkedHashMap<>(1024, 0.75f, true) {
 
@@ -44,6 +51,39 @@ final class IndexKeyType extends ObjectDataType {
 		return super.compare(a, b);
 	}
 
+	@Override
+	public void write(WriteBuffer buffer, Object key) {
+		if (!(key instanceof KeyValue)) {
+			super.write(buffer, key);
+			return;
+		}
+		// Exactly what ObjectDataType writes for an object it serialises.
+		byte[] bytes = bytes(key);
+		buffer.put(SERIALIZED).putVarInt(bytes.length).put(bytes);
+	}
+
+	@Override
+	public Object read(ByteBuffer buffer) {
+		if (buffer.get(buffer.position()) != SERIALIZED) {
+			return super.read(buffer);
+		}
+		buffer.get();
+		byte[] bytes = new byte[DataUtils.readVarInt(buffer)];
+		buffer.get(bytes);
+		Object key = deserialize(bytes);
+		if (key instanceof KeyValue) {
+			// Read from a page: compared soon, and these are its bytes.
+			remember(key, bytes);
+		}
+		return key;
+	}
+
+	private void remember(Object key, byte[] bytes) {
+		synchronized (this.serialized) {
+			this.serialized.put(new Identity(key), bytes);
+		}
+	}
+
 	private byte[] bytes(Object key) {
 		Identity identity = new Identity(key);
 		synchronized (this.serialized) {
@@ -53,9 +93,7 @@ final class IndexKeyType extends ObjectDataType {
 			}
 		}
 		byte[] bytes = serialize(key);
-		synchronized (this.serialized) {
-			this.serialized.put(identity, bytes);
-		}
+		remember(key, bytes);
 		return bytes;
 	}
 

@@ -1,11 +1,13 @@
 package io.infrapm.embedded;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +42,29 @@ class IndexKeyTypeTests {
 		}
 		assertThat(cached.compare(new KeyValue("DC-1"), new KeyValue("DC-1"))).as("equal keys, other instances")
 			.isZero();
+	}
+
+	@Test
+	void writesAndReadsIndexKeysByteForByteAsH2sOwnTypeDoes() {
+		ObjectDataType h2 = new ObjectDataType();
+		IndexKeyType cached = new IndexKeyType();
+		for (Object key : List.of(new KeyValue(UUID.randomUUID()), new KeyValue("DC-7", 3.0), "plain", 42L)) {
+			WriteBuffer ours = new WriteBuffer();
+			cached.write(ours, key);
+			WriteBuffer theirs = new WriteBuffer();
+			h2.write(theirs, key);
+			assertThat(bytes(ours)).as("%s", key).isEqualTo(bytes(theirs));
+			ByteBuffer read = ByteBuffer.wrap(bytes(theirs));
+			assertThat(cached.read(read)).isEqualTo(key);
+			assertThat(read.hasRemaining()).isFalse();
+		}
+	}
+
+	private static byte[] bytes(WriteBuffer buffer) {
+		ByteBuffer written = buffer.getBuffer().duplicate().flip();
+		byte[] bytes = new byte[written.remaining()];
+		written.get(bytes);
+		return bytes;
 	}
 
 }
