@@ -219,9 +219,10 @@ public final class Platform implements AutoCloseable {
 	}
 
 	private void startServices(List<String> names) {
+		Map<String, ClassDataArchive> archives = prepareArchives(names);
 		List<ServiceProcess> processes = new ArrayList<>();
 		for (String name : names) {
-			ServiceProcess process = newServiceProcess(name);
+			ServiceProcess process = newServiceProcess(name, archives.get(name));
 			try {
 				process.start();
 			}
@@ -232,6 +233,72 @@ public final class Platform implements AutoCloseable {
 			processes.add(process);
 		}
 		awaitReady(processes);
+	}
+
+	/**
+	 * The class data archives the services start from, made in parallel where they are
+	 * missing (once per build of a jar). A service whose archive cannot be made starts
+	 * from its jar, as without archives.
+	 */
+	private Map<String, ClassDataArchive> prepareArchives(List<String> names) {
+		Path java = javaExecutable();
+		Map<String, ClassDataArchive> archives = new LinkedHashMap<>();
+		for (String name : names) {
+			ClassDataArchive archive = ClassDataArchive.of(this.settings.serviceJar(name), java,
+					this.settings.jvmOptions());
+			if (archive != null) {
+				archives.put(name, archive);
+			}
+		}
+		Map<String, Thread> preparations = new LinkedHashMap<>();
+		Map<String, ClassDataArchive> prepared = new java.util.concurrent.ConcurrentHashMap<>();
+		archives.forEach((name, archive) -> {
+			Thread preparation = new Thread(() -> prepareArchive(name, archive, prepared), "infrapm-cds-" + name);
+			preparation.setDaemon(true);
+			preparation.start();
+			preparations.put(name, preparation);
+		});
+		for (Thread preparation : preparations.values()) {
+			try {
+				preparation.join();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new PlatformStartException("Interrupted while preparing the services' class data archives");
+			}
+		}
+		if (isClosing()) {
+			throw new PlatformStartException("InfraPM was stopped while starting");
+		}
+		return prepared;
+	}
+
+	private void prepareArchive(String name, ClassDataArchive archive, Map<String, ClassDataArchive> prepared) {
+		long started = System.nanoTime();
+		try {
+			// The training run reaches no infrastructure: nothing listens at these
+			// addresses, and nothing at a context refresh needs to.
+			String nowhere = "127.0.0.1:" + Ports.free();
+			Map<String, String> environment = new LinkedHashMap<>(
+					serviceEnvironment(this.settings, this.launcherEnvironment, 0,
+							"mongodb://" + nowhere + "/" + PlatformSettings.databaseOf(name), nowhere, Ports.free()));
+			environment.put("SERVER_PORT", "0");
+			// Index creation is the one thing at a context refresh that waits for
+			// MongoDB.
+			environment.put("SPRING_DATA_MONGODB_AUTO_INDEX_CREATION", "false");
+			if (archive.prepare(environment, this.settings.repositoryRoot().resolve(name),
+					this.settings.readinessTimeout(), this::isClosing)) {
+				this.progress.accept(String.format(Locale.ROOT, LINE + "made in %.1f s (once per build)", name,
+						"class data archive", (System.nanoTime() - started) / 1e9));
+			}
+			prepared.put(name, archive);
+		}
+		catch (IOException | RuntimeException ex) {
+			if (!isClosing()) {
+				this.progress.accept(name + ": no class data archive (" + ex.getMessage()
+						+ "); it starts from its jar, more slowly");
+			}
+		}
 	}
 
 	/**
@@ -257,6 +324,13 @@ public final class Platform implements AutoCloseable {
 				ServiceProcess ready = done.get();
 				this.progress.accept(String.format(Locale.ROOT, LINE + "ready in %.1f s", ready.name(), ready.url(),
 						seconds(ready.startupTime())));
+				if (ready.archive() != null && ready.logContains(ClassDataArchive.REFUSED_MARKER)) {
+					// It started, only more slowly; the next start makes the archive
+					// again.
+					ready.archive().invalidate();
+					this.progress.accept(ready.name() + " could not use its class data archive; it is made again "
+							+ "at the next start");
+				}
 			}
 		}
 		catch (InterruptedException ex) {
@@ -274,7 +348,7 @@ public final class Platform implements AutoCloseable {
 		}
 	}
 
-	private ServiceProcess newServiceProcess(String name) {
+	private ServiceProcess newServiceProcess(String name, ClassDataArchive archive) {
 		Integer configured = this.settings.servicePorts().get(name);
 		ServiceProcess previous;
 		synchronized (this.state) {
@@ -283,12 +357,22 @@ public final class Platform implements AutoCloseable {
 		// A restarted service keeps its port, so URLs a test holds stay valid.
 		int port = (previous != null) ? previous.port() : (configured != 0) ? configured : Ports.free();
 		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add(javaExecutable().toString());
 		command.addAll(this.settings.jvmOptions());
-		command.add("-jar");
-		command.add(this.settings.serviceJar(name).toString());
+		if (archive != null) {
+			command.addAll(archive.launchArguments());
+		}
+		else {
+			command.add("-jar");
+			command.add(this.settings.serviceJar(name).toString());
+		}
 		return new ServiceProcess(name, port, command, serviceEnvironment(name, port),
-				this.settings.repositoryRoot().resolve(name), this.home.resolve("logs").resolve(name + ".log"));
+				this.settings.repositoryRoot().resolve(name), this.home.resolve("logs").resolve(name + ".log"),
+				archive);
+	}
+
+	private static Path javaExecutable() {
+		return Path.of(System.getProperty("java.home"), "bin", "java");
 	}
 
 	private Map<String, String> serviceEnvironment(String name, int port) {
