@@ -218,108 +218,25 @@ public final class Platform implements AutoCloseable {
 				"smtp 127.0.0.1:" + mailbox.smtpPort(), seconds(mailbox.startupTime())));
 	}
 
+	/**
+	 * Start services and wait until each is ready. Each service goes through its own
+	 * steps in a thread of its own: its class data archive (made if missing), its JVM,
+	 * its readiness. So a service whose jar was rebuilt, and whose archive is being made,
+	 * holds up only itself; each is reported as soon as it is ready, and the slowest
+	 * alone decides the total start time.
+	 */
 	private void startServices(List<String> names) {
-		Map<String, ClassDataArchive> archives = prepareArchives(names);
-		List<ServiceProcess> processes = new ArrayList<>();
-		for (String name : names) {
-			ServiceProcess process = newServiceProcess(name, archives.get(name));
-			try {
-				process.start();
-			}
-			catch (IOException ex) {
-				throw new PlatformStartException("Could not start " + name + ": " + ex.getMessage(), ex);
-			}
-			register(() -> this.services.put(name, process), () -> process.stop(STOP_GRACE));
-			processes.add(process);
-		}
-		awaitReady(processes);
-	}
-
-	/**
-	 * The class data archives the services start from, made in parallel where they are
-	 * missing (once per build of a jar). A service whose archive cannot be made starts
-	 * from its jar, as without archives.
-	 */
-	private Map<String, ClassDataArchive> prepareArchives(List<String> names) {
-		Path java = javaExecutable();
-		Map<String, ClassDataArchive> archives = new LinkedHashMap<>();
-		for (String name : names) {
-			ClassDataArchive archive = ClassDataArchive.of(this.settings.serviceJar(name), java,
-					this.settings.jvmOptions());
-			if (archive != null) {
-				archives.put(name, archive);
-			}
-		}
-		Map<String, Thread> preparations = new LinkedHashMap<>();
-		Map<String, ClassDataArchive> prepared = new java.util.concurrent.ConcurrentHashMap<>();
-		archives.forEach((name, archive) -> {
-			Thread preparation = new Thread(() -> prepareArchive(name, archive, prepared), "infrapm-cds-" + name);
-			preparation.setDaemon(true);
-			preparation.start();
-			preparations.put(name, preparation);
-		});
-		for (Thread preparation : preparations.values()) {
-			try {
-				preparation.join();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new PlatformStartException("Interrupted while preparing the services' class data archives");
-			}
-		}
-		if (isClosing()) {
-			throw new PlatformStartException("InfraPM was stopped while starting");
-		}
-		return prepared;
-	}
-
-	private void prepareArchive(String name, ClassDataArchive archive, Map<String, ClassDataArchive> prepared) {
-		long started = System.nanoTime();
-		try {
-			// The training run reaches no infrastructure: nothing listens at these
-			// addresses, and nothing at a context refresh needs to.
-			String nowhere = "127.0.0.1:" + Ports.free();
-			Map<String, String> environment = new LinkedHashMap<>(
-					serviceEnvironment(this.settings, this.launcherEnvironment, 0,
-							"mongodb://" + nowhere + "/" + PlatformSettings.databaseOf(name), nowhere, Ports.free()));
-			environment.put("SERVER_PORT", "0");
-			// Index creation is the one thing at a context refresh that waits for
-			// MongoDB.
-			environment.put("SPRING_DATA_MONGODB_AUTO_INDEX_CREATION", "false");
-			if (archive.prepare(environment, this.settings.repositoryRoot().resolve(name),
-					this.settings.readinessTimeout(), this::isClosing)) {
-				this.progress.accept(String.format(Locale.ROOT, LINE + "made in %.1f s (once per build)", name,
-						"class data archive", (System.nanoTime() - started) / 1e9));
-			}
-			prepared.put(name, archive);
-		}
-		catch (IOException | RuntimeException ex) {
-			if (!isClosing()) {
-				this.progress.accept(name + ": no class data archive (" + ex.getMessage()
-						+ "); it starts from its jar, more slowly");
-			}
-		}
-	}
-
-	/**
-	 * Wait for all services in parallel and report each as soon as it is ready, so the
-	 * slowest service alone decides the total start time.
-	 */
-	private void awaitReady(List<ServiceProcess> processes) {
-		ExecutorService executor = Executors.newFixedThreadPool(processes.size(), (task) -> {
-			Thread thread = new Thread(task, "infrapm-readiness");
+		ExecutorService executor = Executors.newFixedThreadPool(names.size(), (task) -> {
+			Thread thread = new Thread(task, "infrapm-start");
 			thread.setDaemon(true);
 			return thread;
 		});
 		try {
 			CompletionService<ServiceProcess> completion = new ExecutorCompletionService<>(executor);
-			for (ServiceProcess process : processes) {
-				completion.submit(() -> {
-					process.awaitReady(this.settings.readinessTimeout(), this::isClosing);
-					return process;
-				});
+			for (String name : names) {
+				completion.submit(() -> startService(name));
 			}
-			for (int i = 0; i < processes.size(); i++) {
+			for (int i = 0; i < names.size(); i++) {
 				Future<ServiceProcess> done = completion.take();
 				ServiceProcess ready = done.get();
 				this.progress.accept(String.format(Locale.ROOT, LINE + "ready in %.1f s", ready.name(), ready.url(),
@@ -345,6 +262,62 @@ public final class Platform implements AutoCloseable {
 		}
 		finally {
 			executor.shutdownNow();
+		}
+	}
+
+	private ServiceProcess startService(String name) {
+		ClassDataArchive archive = prepareArchive(name);
+		if (isClosing()) {
+			throw new PlatformStartException("Start of " + name + " was abandoned");
+		}
+		ServiceProcess process = newServiceProcess(name, archive);
+		try {
+			process.start();
+		}
+		catch (IOException ex) {
+			throw new PlatformStartException("Could not start " + name + ": " + ex.getMessage(), ex);
+		}
+		register(() -> this.services.put(name, process), () -> process.stop(STOP_GRACE));
+		process.awaitReady(this.settings.readinessTimeout(), this::isClosing);
+		return process;
+	}
+
+	/**
+	 * The class data archive a service starts from, made if it is missing (once per build
+	 * of its jar), or {@code null}: the service then starts from its jar, as without
+	 * archives.
+	 */
+	private ClassDataArchive prepareArchive(String name) {
+		ClassDataArchive archive = ClassDataArchive.of(this.settings.serviceJar(name), javaExecutable(),
+				this.settings.jvmOptions());
+		if (archive == null) {
+			return null;
+		}
+		long started = System.nanoTime();
+		try {
+			// The training run reaches no infrastructure: nothing listens at these
+			// addresses, and nothing at a context refresh needs to.
+			String nowhere = "127.0.0.1:" + Ports.free();
+			Map<String, String> environment = new LinkedHashMap<>(
+					serviceEnvironment(this.settings, this.launcherEnvironment, 0,
+							"mongodb://" + nowhere + "/" + PlatformSettings.databaseOf(name), nowhere, Ports.free()));
+			environment.put("SERVER_PORT", "0");
+			// Index creation is the one thing at a context refresh that waits for
+			// MongoDB.
+			environment.put("SPRING_DATA_MONGODB_AUTO_INDEX_CREATION", "false");
+			if (archive.prepare(environment, this.settings.repositoryRoot().resolve(name),
+					this.settings.readinessTimeout(), this::isClosing)) {
+				this.progress.accept(String.format(Locale.ROOT, LINE + "made in %.1f s (once per build)", name,
+						"class data archive", (System.nanoTime() - started) / 1e9));
+			}
+			return archive;
+		}
+		catch (IOException | RuntimeException ex) {
+			if (!isClosing()) {
+				this.progress.accept(name + ": no class data archive (" + ex.getMessage()
+						+ "); it starts from its jar, more slowly");
+			}
+			return null;
 		}
 	}
 
