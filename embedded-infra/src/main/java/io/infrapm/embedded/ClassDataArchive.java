@@ -147,6 +147,10 @@ final class ClassDataArchive {
 				if (isReady()) {
 					return false;
 				}
+				if (Files.isRegularFile(failed())) {
+					// The same jar, JVM and options would fail the same way again.
+					throw new IOException("making it failed before; see " + this.directory.resolve("training.log"));
+				}
 				deleteOthers();
 				Directories.deleteQuietly(this.directory);
 				Files.createDirectories(this.directory);
@@ -187,6 +191,9 @@ final class ClassDataArchive {
 				Directories.deleteQuietly(app());
 				Files.deleteIfExists(archive());
 				Files.deleteIfExists(this.directory.resolve("app.jsa.partial"));
+				if (!(ex instanceof Stopped) && Files.isDirectory(this.directory) && !Files.exists(failed())) {
+					Files.writeString(failed(), String.valueOf(ex.getMessage()), StandardCharsets.UTF_8);
+				}
 				throw (ex instanceof IOException io) ? io : new IOException(ex.getMessage(), ex);
 			}
 		}
@@ -274,14 +281,14 @@ final class ClassDataArchive {
 			while (!process.waitFor(100, TimeUnit.MILLISECONDS)) {
 				if (abandon.getAsBoolean() || System.nanoTime() - deadline > 0) {
 					process.destroyForcibly();
-					throw new IOException(step + " was stopped");
+					throw new Stopped(step + " was stopped");
 				}
 			}
 		}
 		catch (InterruptedException ex) {
 			process.destroyForcibly();
 			Thread.currentThread().interrupt();
-			throw new IOException(step + " was interrupted");
+			throw new Stopped(step + " was interrupted");
 		}
 		if (process.exitValue() != 0) {
 			throw new IOException(step + " failed with exit code " + process.exitValue() + "; see " + log);
@@ -304,6 +311,10 @@ final class ClassDataArchive {
 		return this.directory.resolve("ready");
 	}
 
+	private Path failed() {
+		return this.directory.resolve("failed");
+	}
+
 	private static MessageDigest sha256() {
 		try {
 			return MessageDigest.getInstance("SHA-256");
@@ -311,6 +322,18 @@ final class ClassDataArchive {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * A step was stopped (the platform is closing, or the step took too long): that says
+	 * nothing about whether it would succeed another time.
+	 */
+	private static final class Stopped extends IOException {
+
+		Stopped(String message) {
+			super(message);
+		}
+
 	}
 
 	private static void update(MessageDigest digest, String value) {

@@ -301,6 +301,10 @@ public final class Platform implements AutoCloseable {
 			Map<String, String> environment = new LinkedHashMap<>(
 					serviceEnvironment(this.settings, this.launcherEnvironment, 0,
 							"mongodb://" + nowhere + "/" + PlatformSettings.databaseOf(name), nowhere, Ports.free()));
+			// A user's own addresses for a local platform are not for the training
+			// either.
+			environment.put("SPRING_MONGODB_URI", "mongodb://" + nowhere + "/" + PlatformSettings.databaseOf(name));
+			environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", nowhere);
 			environment.put("SERVER_PORT", "0");
 			// Index creation is the one thing at a context refresh that waits for
 			// MongoDB.

@@ -62,7 +62,7 @@ class ClassDataArchiveTests {
 	}
 
 	@Test
-	void aJarThatCannotBePreparedFailsAndLeavesOnlyTheLogOfWhatWentWrong() throws IOException {
+	void aJarThatCannotBePreparedFailsOnceAndLeavesTheLogOfWhatWentWrong() throws IOException {
 		// Claims to be a Spring Boot jar, but has no launcher to extract it with.
 		Path jar = writeJar(this.root.resolve("target/service.jar"), true, "one");
 		ClassDataArchive archive = ClassDataArchive.of(jar, JAVA, OPTIONS);
@@ -71,8 +71,12 @@ class ClassDataArchiveTests {
 			.isThrownBy(() -> archive.prepare(Map.of(), this.root, Duration.ofSeconds(30), () -> false))
 			.withMessageContaining("extracting service.jar failed");
 		try (var files = Files.list(archive.directory())) {
-			assertThat(files.map((file) -> file.getFileName().toString())).containsExactly("training.log");
+			assertThat(files.map((file) -> file.getFileName().toString())).containsExactlyInAnyOrder("training.log",
+					"failed");
 		}
+		assertThatExceptionOfType(IOException.class)
+			.isThrownBy(() -> archive.prepare(Map.of(), this.root, Duration.ofSeconds(30), () -> false))
+			.withMessageContaining("failed before");
 	}
 
 	private static Path writeJar(Path jar, boolean springBoot, String content) throws IOException {
