@@ -79,7 +79,7 @@ class ClassDataArchiveTests {
 			.withMessageContaining("failed before");
 	}
 
-	private static Path writeJar(Path jar, boolean springBoot, String content) throws IOException {
+	static Path writeJar(Path jar, boolean springBoot, String content) throws IOException {
 		Files.createDirectories(jar.getParent());
 		Manifest manifest = new Manifest();
 		manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
