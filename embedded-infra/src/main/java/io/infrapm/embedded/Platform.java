@@ -219,45 +219,36 @@ public final class Platform implements AutoCloseable {
 				"smtp 127.0.0.1:" + mailbox.smtpPort(), seconds(mailbox.startupTime())));
 	}
 
-	private void startServices(List<String> names) {
-		List<ServiceProcess> processes = new ArrayList<>();
-		for (String name : names) {
-			ServiceProcess process = newServiceProcess(name);
-			try {
-				process.start();
-			}
-			catch (IOException ex) {
-				throw new PlatformStartException("Could not start " + name + ": " + ex.getMessage(), ex);
-			}
-			register(() -> this.services.put(name, process), () -> process.stop(STOP_GRACE));
-			processes.add(process);
-		}
-		awaitReady(processes);
-	}
-
 	/**
-	 * Wait for all services in parallel and report each as soon as it is ready, so the
-	 * slowest service alone decides the total start time.
+	 * Start services and wait until each is ready. Each service goes through its own
+	 * steps in a thread of its own: its class data archive (made if missing), its JVM,
+	 * its readiness. So a service whose jar was rebuilt, and whose archive is being made,
+	 * holds up only itself; each is reported as soon as it is ready, and the slowest
+	 * alone decides the total start time.
 	 */
-	private void awaitReady(List<ServiceProcess> processes) {
-		ExecutorService executor = Executors.newFixedThreadPool(processes.size(), (task) -> {
-			Thread thread = new Thread(task, "infrapm-readiness");
+	private void startServices(List<String> names) {
+		ExecutorService executor = Executors.newFixedThreadPool(names.size(), (task) -> {
+			Thread thread = new Thread(task, "infrapm-start");
 			thread.setDaemon(true);
 			return thread;
 		});
 		try {
 			CompletionService<ServiceProcess> completion = new ExecutorCompletionService<>(executor);
-			for (ServiceProcess process : processes) {
-				completion.submit(() -> {
-					process.awaitReady(this.settings.readinessTimeout(), this::isClosing);
-					return process;
-				});
+			for (String name : names) {
+				completion.submit(() -> startService(name));
 			}
-			for (int i = 0; i < processes.size(); i++) {
+			for (int i = 0; i < names.size(); i++) {
 				Future<ServiceProcess> done = completion.take();
 				ServiceProcess ready = done.get();
 				this.progress.accept(String.format(Locale.ROOT, LINE + "ready in %.1f s", ready.name(), ready.url(),
 						seconds(ready.startupTime())));
+				if (ready.archive() != null && ready.logContains(ClassDataArchive.REFUSED_MARKER)) {
+					// It started, only more slowly; the next start makes the archive
+					// again.
+					ready.archive().invalidate();
+					this.progress.accept(ready.name() + " could not use its class data archive; it is made again "
+							+ "at the next start");
+				}
 			}
 		}
 		catch (InterruptedException ex) {
@@ -275,7 +266,67 @@ public final class Platform implements AutoCloseable {
 		}
 	}
 
-	private ServiceProcess newServiceProcess(String name) {
+	private ServiceProcess startService(String name) {
+		ClassDataArchive archive = prepareArchive(name);
+		if (isClosing()) {
+			throw new PlatformStartException("Start of " + name + " was abandoned");
+		}
+		ServiceProcess process = newServiceProcess(name, archive);
+		try {
+			process.start();
+		}
+		catch (IOException ex) {
+			throw new PlatformStartException("Could not start " + name + ": " + ex.getMessage(), ex);
+		}
+		register(() -> this.services.put(name, process), () -> process.stop(STOP_GRACE));
+		process.awaitReady(this.settings.readinessTimeout(), this::isClosing);
+		return process;
+	}
+
+	/**
+	 * The class data archive a service starts from, made if it is missing (once per build
+	 * of its jar), or {@code null}: the service then starts from its jar, as without
+	 * archives.
+	 */
+	private ClassDataArchive prepareArchive(String name) {
+		ClassDataArchive archive = ClassDataArchive.of(this.settings.serviceJar(name), javaExecutable(),
+				this.settings.jvmOptions());
+		if (archive == null) {
+			return null;
+		}
+		long started = System.nanoTime();
+		try {
+			// The training run reaches no infrastructure: nothing listens at these
+			// addresses, and nothing at a context refresh needs to.
+			String nowhere = "127.0.0.1:" + Ports.free();
+			Map<String, String> environment = new LinkedHashMap<>(
+					serviceEnvironment(this.settings, this.launcherEnvironment, 0,
+							"mongodb://" + nowhere + "/" + PlatformSettings.databaseOf(name), nowhere, Ports.free()));
+			// A user's own addresses for a local platform are not for the training
+			// either.
+			environment.put("SPRING_MONGODB_URI", "mongodb://" + nowhere + "/" + PlatformSettings.databaseOf(name));
+			environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", nowhere);
+			environment.put("SERVER_PORT", "0");
+			// Index creation is the one thing at a context refresh that waits for
+			// MongoDB.
+			environment.put("SPRING_DATA_MONGODB_AUTO_INDEX_CREATION", "false");
+			if (archive.prepare(environment, this.settings.repositoryRoot().resolve(name),
+					this.settings.readinessTimeout(), this::isClosing)) {
+				this.progress.accept(String.format(Locale.ROOT, LINE + "made in %.1f s (once per build)", name,
+						"class data archive", (System.nanoTime() - started) / 1e9));
+			}
+			return archive;
+		}
+		catch (IOException | RuntimeException ex) {
+			if (!isClosing()) {
+				this.progress.accept(name + ": no class data archive (" + ex.getMessage()
+						+ "); it starts from its jar, more slowly");
+			}
+			return null;
+		}
+	}
+
+	private ServiceProcess newServiceProcess(String name, ClassDataArchive archive) {
 		Integer configured = this.settings.servicePorts().get(name);
 		ServiceProcess previous;
 		synchronized (this.state) {
@@ -284,12 +335,22 @@ public final class Platform implements AutoCloseable {
 		// A restarted service keeps its port, so URLs a test holds stay valid.
 		int port = (previous != null) ? previous.port() : (configured != 0) ? configured : Ports.free();
 		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add(javaExecutable().toString());
 		command.addAll(this.settings.jvmOptions());
-		command.add("-jar");
-		command.add(this.settings.serviceJar(name).toString());
+		if (archive != null) {
+			command.addAll(archive.launchArguments());
+		}
+		else {
+			command.add("-jar");
+			command.add(this.settings.serviceJar(name).toString());
+		}
 		return new ServiceProcess(name, port, command, serviceEnvironment(name, port),
-				this.settings.repositoryRoot().resolve(name), this.home.resolve("logs").resolve(name + ".log"));
+				this.settings.repositoryRoot().resolve(name), this.home.resolve("logs").resolve(name + ".log"),
+				archive);
+	}
+
+	private static Path javaExecutable() {
+		return Path.of(System.getProperty("java.home"), "bin", "java");
 	}
 
 	private Map<String, String> serviceEnvironment(String name, int port) {

@@ -25,7 +25,11 @@ import java.util.function.BooleanSupplier;
  */
 final class ServiceProcess {
 
-	private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
+	/**
+	 * How often readiness is asked for. A poll costs the service well under a
+	 * millisecond; a coarse interval adds up to itself to every start-up time.
+	 */
+	private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
 
 	private static final HttpClient http = HttpClient.newBuilder()
 		.connectTimeout(Duration.ofSeconds(1))
@@ -52,8 +56,13 @@ final class ServiceProcess {
 
 	private volatile boolean stopRequested;
 
+	private final ClassDataArchive archive;
+
+	private volatile long logOffset;
+
 	ServiceProcess(String name, int port, List<String> command, Map<String, String> environment, Path workingDirectory,
-			Path logFile) {
+			Path logFile, ClassDataArchive archive) {
+		this.archive = archive;
 		this.name = name;
 		this.port = port;
 		this.command = List.copyOf(command);
@@ -76,6 +85,14 @@ final class ServiceProcess {
 
 	Path logFile() {
 		return this.logFile;
+	}
+
+	/**
+	 * The class data archive the service starts from.
+	 * @return the archive, or {@code null} if it starts from its jar
+	 */
+	ClassDataArchive archive() {
+		return this.archive;
 	}
 
 	Duration startupTime() {
@@ -105,6 +122,7 @@ final class ServiceProcess {
 				+ " on port " + this.port + " ===" + System.lineSeparator();
 		Files.writeString(this.logFile, marker, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
 				StandardOpenOption.APPEND);
+		this.logOffset = Files.size(this.logFile);
 		ProcessBuilder builder = new ProcessBuilder(this.command).directory(this.workingDirectory.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.logFile.toFile()));
@@ -211,6 +229,25 @@ final class ServiceProcess {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			current.destroyForcibly();
+		}
+	}
+
+	/**
+	 * Whether the log of the current run (its first 64 KB, where the JVM's own warnings
+	 * are) contains a text.
+	 * @param text the text
+	 * @return {@code true} if it does
+	 */
+	boolean logContains(String text) {
+		try (RandomAccessFile file = new RandomAccessFile(this.logFile.toFile(), "r")) {
+			long offset = Math.min(this.logOffset, file.length());
+			byte[] bytes = new byte[(int) Math.min(file.length() - offset, 64 * 1024)];
+			file.seek(offset);
+			file.readFully(bytes);
+			return new String(bytes, StandardCharsets.UTF_8).contains(text);
+		}
+		catch (IOException ex) {
+			return false;
 		}
 	}
 

@@ -79,6 +79,22 @@ class PlatformTests {
 	}
 
 	@Test
+	void startsAServiceFromItsJarWhenItsClassDataArchiveCannotBeMade() throws Exception {
+		FakeRepository.create(this.root);
+		// Claims to be a Spring Boot jar, so an archive is tried, but cannot be
+		// extracted.
+		ClassDataArchiveTests.writeJar(this.root.resolve("risk-service/target/risk-service.jar"), true, "risk");
+		List<String> progress = new ArrayList<>();
+		try (Platform platform = Platform.create(PlatformSettings.ephemeral(this.root), progress::add)) {
+			platform.startAll();
+
+			assertThat(progress).anySatisfy((line) -> assertThat(line).startsWith("risk-service: no class data archive")
+				.contains("starts from its jar"));
+			assertThat(get(platform.serviceUrl("risk-service") + "/actuator/health/readiness")).contains("UP");
+		}
+	}
+
+	@Test
 	void failsWithTheEndOfItsLogWhenAServiceDiesWhileStarting() throws Exception {
 		FakeRepository.create(this.root);
 		// External infrastructure that nobody listens on: the stand-ins never connect,
