@@ -38,7 +38,7 @@ class InfrapmScriptIT {
 		Result result = run("help");
 
 		assertThat(result.exitCode()).isZero();
-		assertThat(result.output()).contains("up", "mail", "events", "--home");
+		assertThat(result.output()).contains("up", "mail", "events", "bench", "--home");
 	}
 
 	@Test
