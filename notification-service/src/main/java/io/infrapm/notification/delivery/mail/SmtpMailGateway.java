@@ -2,17 +2,22 @@ package io.infrapm.notification.delivery.mail;
 
 import java.io.UnsupportedEncodingException;
 import java.time.Duration;
+import java.util.Date;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.infrapm.notification.delivery.DispatchSettings;
 import io.infrapm.notification.delivery.MailGateway;
+import jakarta.annotation.PreDestroy;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.boot.mail.autoconfigure.MailProperties;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +40,16 @@ class SmtpMailGateway implements MailGateway {
 
 	private static final String[] TIMEOUTS = { "connectiontimeout", "timeout", "writetimeout" };
 
+	/** A kept connection unused this long is checked with a NOOP before it is used. */
+	private static final Duration CHECK_AFTER_IDLE = Duration.ofSeconds(5);
+
+	/** A kept connection unused this long is closed and opened again. */
+	private static final Duration CLOSE_AFTER_IDLE = Duration.ofSeconds(60);
+
 	private final JavaMailSender sender;
+
+	/** Per sender thread, the connection it keeps to the mail server. */
+	private final Map<Thread, Connection> connections = new ConcurrentHashMap<>();
 
 	private final DispatchSettings settings;
 
@@ -91,11 +105,97 @@ class SmtpMailGateway implements MailGateway {
 			helper.setTo(new InternetAddress(mail.to(), mail.toName(), "UTF-8"));
 			helper.setSubject(mail.subject());
 			helper.setText(mail.body(), false);
-			this.sender.send(message);
+			if (this.sender instanceof JavaMailSenderImpl smtp) {
+				sendOverKeptConnection(smtp, message);
+			}
+			else {
+				this.sender.send(message);
+			}
 		}
 		catch (MailException | MessagingException | UnsupportedEncodingException ex) {
 			throw new MailNotSentException(ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * Sends over this thread's connection to the mail server, opening it if needed: a
+	 * connection (TCP, greeting, EHLO, STARTTLS and AUTH if configured) for every message
+	 * cost more round trips than the message itself. A connection unused for a while is
+	 * checked first (NOOP) and one unused for long is closed; a failed exchange closes
+	 * it, so the next message starts on a fresh one. Nothing is retried here: a failure
+	 * is the notification's failed attempt, as with a connection per message.
+	 */
+	private void sendOverKeptConnection(JavaMailSenderImpl smtp, MimeMessage message) throws MessagingException {
+		if (message.getSentDate() == null) {
+			message.setSentDate(new Date());
+		}
+		message.saveChanges();
+		Thread thread = Thread.currentThread();
+		// Sender threads end when the dispatcher stops; their connections go with them.
+		this.connections.entrySet().removeIf((kept) -> {
+			boolean orphaned = !kept.getKey().isAlive();
+			if (orphaned) {
+				close(kept.getValue());
+			}
+			return orphaned;
+		});
+		Connection connection = this.connections.get(thread);
+		long now = System.nanoTime();
+		if (connection != null && (now - connection.lastUsed > CLOSE_AFTER_IDLE.toNanos()
+				|| (now - connection.lastUsed > CHECK_AFTER_IDLE.toNanos() && !connection.transport.isConnected()))) {
+			close(this.connections.remove(thread));
+			connection = null;
+		}
+		if (connection == null) {
+			Transport transport = smtp.getSession()
+				.getTransport((smtp.getProtocol() != null) ? smtp.getProtocol() : "smtp");
+			transport.connect(smtp.getHost(), smtp.getPort(), smtp.getUsername(), smtp.getPassword());
+			connection = new Connection(transport);
+			this.connections.put(thread, connection);
+		}
+		try {
+			connection.transport.sendMessage(message, message.getAllRecipients());
+			connection.lastUsed = System.nanoTime();
+		}
+		catch (MessagingException | RuntimeException ex) {
+			close(this.connections.remove(thread));
+			throw ex;
+		}
+	}
+
+	/**
+	 * Closes the kept connections when the service stops (after the dispatcher, which
+	 * waits for the mails in flight).
+	 */
+	@PreDestroy
+	void closeConnections() {
+		this.connections.values().forEach(SmtpMailGateway::close);
+		this.connections.clear();
+	}
+
+	private static void close(Connection connection) {
+		if (connection == null) {
+			return;
+		}
+		try {
+			connection.transport.close();
+		}
+		catch (MessagingException ex) {
+			// Gone already; nothing to release.
+		}
+	}
+
+	/** One sender thread's connection to the mail server. */
+	private static final class Connection {
+
+		private final Transport transport;
+
+		private volatile long lastUsed = System.nanoTime();
+
+		Connection(Transport transport) {
+			this.transport = transport;
+		}
+
 	}
 
 	/**
