@@ -34,14 +34,14 @@ class ClassDataArchiveTests {
 
 	@Test
 	void isNotMadeForAJarThatIsNotASpringBootJar() throws IOException {
-		Path jar = writeJar(this.root.resolve("target/plain.jar"), false, "one");
+		Path jar = FakeRepository.writeJar(this.root.resolve("target/plain.jar"), false, "one");
 
 		assertThat(ClassDataArchive.of(jar, JAVA, OPTIONS)).isNull();
 	}
 
 	@Test
 	void isNotMadeWhenTheOptionsTurnSharingOffOrNameAnArchive() throws IOException {
-		Path jar = writeJar(this.root.resolve("target/service.jar"), true, "one");
+		Path jar = FakeRepository.writeJar(this.root.resolve("target/service.jar"), true, "one");
 
 		assertThat(ClassDataArchive.of(jar, JAVA, List.of("-Xmx256m", "-Xshare:off"))).isNull();
 		assertThat(ClassDataArchive.of(jar, JAVA, List.of("-XX:SharedArchiveFile=mine.jsa"))).isNull();
@@ -49,7 +49,7 @@ class ClassDataArchiveTests {
 
 	@Test
 	void aRebuiltJarAnotherJvmOrOtherOptionsGetAnArchiveOfTheirOwn() throws IOException {
-		Path jar = writeJar(this.root.resolve("target/service.jar"), true, "one");
+		Path jar = FakeRepository.writeJar(this.root.resolve("target/service.jar"), true, "one");
 		Path directory = ClassDataArchive.of(jar, JAVA, OPTIONS).directory();
 
 		assertThat(directory.getParent()).isEqualTo(this.root.resolve("target/cds"));
@@ -57,14 +57,14 @@ class ClassDataArchiveTests {
 		assertThat(ClassDataArchive.of(jar, Path.of("/opt/other-jdk/bin/java"), OPTIONS).directory())
 			.isNotEqualTo(directory);
 		assertThat(ClassDataArchive.of(jar, JAVA, List.of("-Xmx512m")).directory()).isNotEqualTo(directory);
-		writeJar(jar, true, "two");
+		FakeRepository.writeJar(jar, true, "two");
 		assertThat(ClassDataArchive.of(jar, JAVA, OPTIONS).directory()).isNotEqualTo(directory);
 	}
 
 	@Test
 	void aJarThatCannotBePreparedFailsOnceAndLeavesTheLogOfWhatWentWrong() throws IOException {
 		// Claims to be a Spring Boot jar, but has no launcher to extract it with.
-		Path jar = writeJar(this.root.resolve("target/service.jar"), true, "one");
+		Path jar = FakeRepository.writeJar(this.root.resolve("target/service.jar"), true, "one");
 		ClassDataArchive archive = ClassDataArchive.of(jar, JAVA, OPTIONS);
 
 		assertThatExceptionOfType(IOException.class)
@@ -77,28 +77,6 @@ class ClassDataArchiveTests {
 		assertThatExceptionOfType(IOException.class)
 			.isThrownBy(() -> archive.prepare(Map.of(), this.root, Duration.ofSeconds(30), () -> false))
 			.withMessageContaining("failed before");
-	}
-
-	static Path writeJar(Path jar, boolean springBoot, String content) throws IOException {
-		Files.createDirectories(jar.getParent());
-		Manifest manifest = new Manifest();
-		manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-		manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, FakeService.class.getName());
-		if (springBoot) {
-			manifest.getMainAttributes().putValue("Spring-Boot-Version", "4.0.9");
-		}
-		String entry = FakeService.class.getName().replace('.', '/') + ".class";
-		try (OutputStream file = Files.newOutputStream(jar);
-				JarOutputStream out = new JarOutputStream(file, manifest);
-				InputStream classFile = FakeService.class.getClassLoader().getResourceAsStream(entry)) {
-			out.putNextEntry(new JarEntry(entry));
-			classFile.transferTo(out);
-			out.closeEntry();
-			out.putNextEntry(new JarEntry("content.txt"));
-			out.write(content.getBytes());
-			out.closeEntry();
-		}
-		return jar;
 	}
 
 }

@@ -24,15 +24,26 @@ final class FakeRepository {
 		Files.writeString(root.resolve("infrapm"), "#!/bin/sh\n");
 		for (String service : PlatformSettings.SERVICES) {
 			Path target = Files.createDirectories(root.resolve(service).resolve("target"));
-			writeJar(target.resolve(service + ".jar"));
+			writeJar(target.resolve(service + ".jar"), false, service);
 		}
 		return root;
 	}
 
-	private static void writeJar(Path jar) throws IOException {
+	/**
+	 * Writes a jar that runs {@link FakeService}.
+	 * @param jar where
+	 * @param springBoot whether its manifest says it is a Spring Boot jar
+	 * @param content the text of an entry of its own, so that jars can differ
+	 * @return the jar
+	 */
+	static Path writeJar(Path jar, boolean springBoot, String content) throws IOException {
+		Files.createDirectories(jar.getParent());
 		Manifest manifest = new Manifest();
 		manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
 		manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, FakeService.class.getName());
+		if (springBoot) {
+			manifest.getMainAttributes().putValue("Spring-Boot-Version", "4.0.9");
+		}
 		String entry = FakeService.class.getName().replace('.', '/') + ".class";
 		try (OutputStream file = Files.newOutputStream(jar);
 				JarOutputStream out = new JarOutputStream(file, manifest);
@@ -40,7 +51,11 @@ final class FakeRepository {
 			out.putNextEntry(new JarEntry(entry));
 			classFile.transferTo(out);
 			out.closeEntry();
+			out.putNextEntry(new JarEntry("content.txt"));
+			out.write(content.getBytes());
+			out.closeEntry();
 		}
+		return jar;
 	}
 
 }

@@ -83,7 +83,7 @@ class PlatformTests {
 		FakeRepository.create(this.root);
 		// Claims to be a Spring Boot jar, so an archive is tried, but cannot be
 		// extracted.
-		ClassDataArchiveTests.writeJar(this.root.resolve("risk-service/target/risk-service.jar"), true, "risk");
+		FakeRepository.writeJar(this.root.resolve("risk-service/target/risk-service.jar"), true, "risk");
 		List<String> progress = new ArrayList<>();
 		try (Platform platform = Platform.create(PlatformSettings.ephemeral(this.root), progress::add)) {
 			platform.startAll();
