@@ -46,13 +46,15 @@ import org.springframework.data.mongodb.core.query.Update;
  * first, found through a sparse index on {@value PublishesEvents#SINCE_FIELD}, so that a
  * huge backlog neither makes one sweep run for minutes nor starves the other collections.
  * <p>
- * Each document's backlog is published under a lease, all of it sent before the first
+ * Backlogs go in batches of documents: all of a batch is sent before the first
  * acknowledgement is awaited ({@link EventPublisher#publishAll}), and then removed with
- * one write, by event id. If a send fails, only the events acknowledged before it are
- * removed; the failed one and everything after it stay, in order, for the next attempt.
- * An event may be published twice (after a crash between the acknowledgement and the
- * removal, or when it was sent after one that failed); consumers deduplicate by event id,
- * so that is safe, whereas losing one would not be.
+ * one write, by event id. The sweep claims the leases of its batch; what an instance has
+ * just written itself it publishes unless another instance holds the lease, without
+ * claiming it. If a send fails, only the events acknowledged before it are removed; the
+ * failed one and everything after it stay, in order, for the next attempt. An event may
+ * be published twice (after a crash between the acknowledgement and the removal, or when
+ * it was sent after one that failed); consumers deduplicate by event id, so that is safe,
+ * whereas losing one would not be.
  */
 public class OutboxRelay {
 
@@ -158,8 +160,8 @@ public class OutboxRelay {
 	/**
 	 * Publishes one document's backlog in the background, right after it was written.
 	 * Documents written while the relay is busy wait for it and then go together, as one
-	 * batch (at most {@code batchSize} documents): one claim, one request per partition
-	 * leader, one removal and one release for all of them. If the background queue is
+	 * batch (at most {@code batchSize} documents): one read of their leases, one request
+	 * per partition leader and one removal for all of them. If the background queue is
 	 * full the sweep will publish them instead.
 	 * @param collection the document's collection
 	 * @param id the document's id
@@ -326,31 +328,10 @@ public class OutboxRelay {
 			// deduplicate by event id).
 			return new Round(acknowledged, false, List.of());
 		}
-		List<Object> progressed = new ArrayList<>();
-		if (acknowledged > 0) {
-			remove(collection, backlogs, acknowledged);
-			for (Backlog backlog : backlogs.subList(0,
-					Math.min(backlogs.size(), acknowledgedDocuments(backlogs, acknowledged)))) {
-				progressed.add(backlog.id());
-			}
-		}
+		List<Object> progressed = (acknowledged > 0) ? remove(collection, backlogs, acknowledged) : List.of();
 		// Of the documents published in full, those that got new events meanwhile.
 		List<Object> again = complete ? withBacklog(collection, progressed) : List.of();
 		return new Round(acknowledged, complete, again);
-	}
-
-	/** How many of the backlogs, in order, had at least one event acknowledged. */
-	private static int acknowledgedDocuments(List<Backlog> backlogs, int acknowledged) {
-		int documents = 0;
-		int left = acknowledged;
-		for (Backlog backlog : backlogs) {
-			if (left <= 0) {
-				break;
-			}
-			documents++;
-			left -= backlog.entries().size();
-		}
-		return documents;
 	}
 
 	private List<Object> withBacklog(String collection, List<Object> ids) {
@@ -370,9 +351,11 @@ public class OutboxRelay {
 	 * Removes the acknowledged head of each backlog, all in one write, by event id, not
 	 * by position: entries appended meanwhile stay untouched. The oldest-pending time
 	 * moves on to the first entry left, or goes when none is.
+	 * @return the documents that had events removed
 	 */
-	private void remove(String collection, List<Backlog> backlogs, int acknowledged) {
+	private List<Object> remove(String collection, List<Backlog> backlogs, int acknowledged) {
 		BulkOperations removals = this.mongo.bulkOps(BulkOperations.BulkMode.ORDERED, collection);
+		List<Object> removedFrom = new ArrayList<>();
 		int left = acknowledged;
 		for (Backlog backlog : backlogs) {
 			if (left <= 0) {
@@ -382,6 +365,7 @@ public class OutboxRelay {
 			int done = Math.min(left, pending.size());
 			left -= done;
 			Object id = backlog.id();
+			removedFrom.add(id);
 			List<Object> published = pending.subList(0, done).stream().<Object>map(OutboxEntry::eventId).toList();
 			Update pull = new Update().pull(PublishesEvents.OUTBOX_FIELD,
 					new Document(ENTRY_ID, new Document("$in", published)));
@@ -401,6 +385,7 @@ public class OutboxRelay {
 					pull);
 		}
 		removals.execute();
+		return removedFrom;
 	}
 
 	/** The document, as long as its outbox holds no more than {@code size} entries. */
