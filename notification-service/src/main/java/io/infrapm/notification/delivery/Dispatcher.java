@@ -27,6 +27,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -192,9 +193,7 @@ public class Dispatcher implements SmartLifecycle {
 			UUID id;
 			while (!this.stopping && (id = this.fresh.poll()) != null) {
 				Instant now = this.clock.instant();
-				Notification claimed = this.mongo.findAndModify(Notification.dueById(id, now),
-						Notification.claim(this.owner, UUID.randomUUID(), now.plus(this.claim)),
-						FindAndModifyOptions.options().returnNew(true), Notification.class);
+				Notification claimed = claimOne(Notification.dueById(id, now), now);
 				if (claimed != null) {
 					deliver(claimed);
 					handled++;
@@ -210,11 +209,8 @@ public class Dispatcher implements SmartLifecycle {
 
 	private Notification claimNext() {
 		Instant now = this.clock.instant();
-		Instant until = now.plus(this.claim);
-		FindAndModifyOptions claimed = FindAndModifyOptions.options().returnNew(true);
 		// Abandoned ones first: they have waited longest, for a whole claim already.
-		Notification abandoned = this.mongo.findAndModify(Notification.abandoned(now),
-				Notification.claim(this.owner, UUID.randomUUID(), until), claimed, Notification.class);
+		Notification abandoned = claimOne(Notification.abandoned(now), now);
 		if (abandoned != null) {
 			count(abandoned, "reclaimed");
 			log.warn(
@@ -223,8 +219,13 @@ public class Dispatcher implements SmartLifecycle {
 					abandoned.id(), abandoned.recipient(), abandoned.attempts());
 			return abandoned;
 		}
-		return this.mongo.findAndModify(Notification.due(now), Notification.claim(this.owner, UUID.randomUUID(), until),
-				claimed, Notification.class);
+		return claimOne(Notification.due(now), now);
+	}
+
+	/** Claims the first notification the query finds, for one attempt from now. */
+	private Notification claimOne(Query query, Instant now) {
+		return this.mongo.findAndModify(query, Notification.claim(this.owner, UUID.randomUUID(), now.plus(this.claim)),
+				FindAndModifyOptions.options().returnNew(true), Notification.class);
 	}
 
 	private void deliver(Notification notification) {
