@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
@@ -21,7 +20,6 @@ import com.mongodb.client.model.Projections;
 import io.infrapm.embedded.PlatformSettings;
 import org.bson.Document;
 import org.bson.UuidRepresentation;
-import org.bson.conversions.Bson;
 
 /**
  * Where the benchmark looks for a command's effects, and when each was recorded: the
@@ -137,8 +135,7 @@ final class Effects implements AutoCloseable {
 	 */
 	Map<String, Integer> projectsByCode(Collection<String> codes) {
 		Map<String, Integer> found = new HashMap<>();
-		for (Document project : byChunks(this.projects, "code", new HashSet<>(codes),
-				(chunk) -> Filters.in("code", chunk))) {
+		for (Document project : byChunks(this.projects, "code", new HashSet<>(codes), "code")) {
 			found.merge(project.getString("code"), 1, Integer::sum);
 		}
 		return found;
@@ -146,7 +143,7 @@ final class Effects implements AutoCloseable {
 
 	private Map<UUID, Long> times(MongoCollection<Document> collection, Set<UUID> ids, String field) {
 		Map<UUID, Long> times = new HashMap<>();
-		for (Document document : byChunks(collection, field, ids, (chunk) -> Filters.in("_id", chunk))) {
+		for (Document document : byChunks(collection, "_id", ids, field)) {
 			Date at = document.getDate(field);
 			if (at != null) {
 				times.put(document.get("_id", UUID.class), at.getTime() * 1000 + 500);
@@ -155,14 +152,16 @@ final class Effects implements AutoCloseable {
 		return times;
 	}
 
-	private static <T> List<Document> byChunks(MongoCollection<Document> collection, String field, Set<T> values,
-			Function<List<T>, Bson> filter) {
+	/**
+	 * The documents whose {@code key} is one of the values, a thousand values a query.
+	 */
+	private static <T> List<Document> byChunks(MongoCollection<Document> collection, String key, Set<T> values,
+			String field) {
 		List<Document> found = new ArrayList<>();
 		List<T> all = new ArrayList<>(values);
 		for (int from = 0; from < all.size(); from += 1000) {
-			List<T> chunk = all.subList(from, Math.min(all.size(), from + 1000));
-			collection.find(filter.apply(chunk))
-				.projection(Projections.include("_id", "projectId", "code", field))
+			collection.find(Filters.in(key, all.subList(from, Math.min(all.size(), from + 1000))))
+				.projection(Projections.include("_id", key, field))
 				.into(found);
 		}
 		return found;
