@@ -1,6 +1,7 @@
 package io.infrapm.embedded;
 
 import java.lang.reflect.Field;
+import java.util.ArrayList;
 import java.util.List;
 
 import de.bwaldvogel.mongo.MongoCollection;
@@ -31,7 +32,10 @@ import org.h2.mvstore.MVStore;
  * document stored (a collection of 20,000 projects made each such write scan 20,000
  * documents). Here a query whose {@code _id} is a plain value or an {@code $in} list is
  * narrowed to those documents through the {@code _id} index first, and the whole query is
- * then matched against them, which returns exactly what the scan returned.
+ * then matched against them, which returns exactly what the scan returned. The same holds
+ * for a top-level {@code $and} one of whose clauses names the id that way: the form of an
+ * update guarded by more than its version (a notification's outcome, written only by the
+ * sender holding its claim), which used to scan every notification ever sent.
  */
 final class IdIndexing {
 
@@ -46,7 +50,10 @@ final class IdIndexing {
 	 * query cannot be narrowed by id (or needs no narrowing)
 	 */
 	static Document idPart(Document query) {
-		if (query.size() < 2 || !query.containsKey("_id")) {
+		if (!query.containsKey("_id")) {
+			return (query.get("$and") instanceof List<?> clauses) ? idPartOfAll(clauses) : null;
+		}
+		if (query.size() < 2) {
 			return null;
 		}
 		Object id = query.get("_id");
@@ -54,6 +61,23 @@ final class IdIndexing {
 			return null;
 		}
 		return new Document("_id", id);
+	}
+
+	/**
+	 * The id part of a conjunction: what every matching document must match is what any
+	 * one of its clauses asks of {@code _id}.
+	 */
+	private static Document idPartOfAll(List<?> clauses) {
+		for (Object clause : clauses) {
+			if (clause instanceof Document document && document.containsKey("_id")) {
+				Object id = document.get("_id");
+				if (!(id instanceof Document condition)
+						|| (condition.size() == 1 && condition.get("$in") instanceof List)) {
+					return new Document("_id", id);
+				}
+			}
+		}
+		return null;
 	}
 
 	/**
@@ -74,6 +98,27 @@ final class IdIndexing {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * The documents of a query's first batch as copies of the stored ones.
+	 * <p>
+	 * {@code mongo-java-server} updates a document by changing, in place, the very object
+	 * a query returned, and the collections return the objects they store. In the on-disk
+	 * store those objects sit in the store's pages, and any thread's commit serialises
+	 * every changed page, without the collection's lock: an update of one collection
+	 * while another collection's write committed made the commit fail with a
+	 * {@code ConcurrentModificationException} (which closes the store), or could write a
+	 * document half updated. With copies, a stored object is never changed after it was
+	 * stored: an update changes its copy and stores that as a new value. The documents a
+	 * cursor keeps for later batches are only ever encoded, never updated.
+	 */
+	static QueryResult copies(QueryResult result) {
+		List<Document> documents = new ArrayList<>();
+		for (Document document : result) {
+			documents.add(document.cloneDeeply());
+		}
+		return new QueryResult(documents, result.getCursorId());
 	}
 
 	/** The on-disk backend's database, whose collections look documents up by id. */
@@ -136,8 +181,8 @@ final class IdIndexing {
 		protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
 				Document projection) {
 			Iterable<Object> byId = positions(query, getIndexes());
-			return (byId != null) ? matchDocuments(query, byId, orderBy, skip, limit, batchSize, projection)
-					: super.queryDocuments(query, orderBy, skip, limit, batchSize, projection);
+			return copies((byId != null) ? matchDocuments(query, byId, orderBy, skip, limit, batchSize, projection)
+					: super.queryDocuments(query, orderBy, skip, limit, batchSize, projection));
 		}
 
 	}
@@ -168,6 +213,8 @@ final class IdIndexing {
 		@Override
 		protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
 				Document projection) {
+			// Not copied: this backend commits nothing, and its updates rely on changing
+			// the stored object in place.
 			Iterable<Integer> byId = positions(query, getIndexes());
 			return (byId != null) ? matchDocuments(query, byId, orderBy, skip, limit, batchSize, projection)
 					: super.queryDocuments(query, orderBy, skip, limit, batchSize, projection);

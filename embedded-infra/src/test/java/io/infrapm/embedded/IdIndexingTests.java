@@ -10,10 +10,13 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.memory.index.MemoryUniqueIndex;
 import org.bson.Document;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,6 +41,20 @@ class IdIndexingTests {
 		assertThat(IdIndexing.idPart(new de.bwaldvogel.mongo.bson.Document("_id", in).append("outbox.0",
 				new de.bwaldvogel.mongo.bson.Document("$exists", true))))
 			.isEqualTo(new de.bwaldvogel.mongo.bson.Document("_id", in));
+	}
+
+	@Test
+	void narrowsAConjunctionByTheIdOneOfItsClausesNames() {
+		// The shape of an update guarded by more than its version.
+		de.bwaldvogel.mongo.bson.Document guarded = new de.bwaldvogel.mongo.bson.Document("$and",
+				List.of(new de.bwaldvogel.mongo.bson.Document("_id", "N-1").append("version", 2),
+						new de.bwaldvogel.mongo.bson.Document("claimToken", "t-1")));
+		assertThat(IdIndexing.idPart(guarded)).isEqualTo(new de.bwaldvogel.mongo.bson.Document("_id", "N-1"));
+		// No clause names the id as a value or a list: a scan, as before.
+		assertThat(IdIndexing.idPart(new de.bwaldvogel.mongo.bson.Document("$and", List.of(
+				new de.bwaldvogel.mongo.bson.Document("status", "SENDING"),
+				new de.bwaldvogel.mongo.bson.Document("_id", new de.bwaldvogel.mongo.bson.Document("$gt", "N-1"))))))
+			.isNull();
 	}
 
 	@Test
@@ -67,6 +84,28 @@ class IdIndexingTests {
 		positions.forEach(found::add);
 		assertThat(found).containsExactly(9);
 		assertThat(IdIndexing.positions(new de.bwaldvogel.mongo.bson.Document("version", 3), indexes)).isNull();
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void neverHandsOutTheObjectTheStoreHoldsSoNoUpdateChangesItWhileACommitWritesIt() {
+		MVStore store = new MVStore.Builder().open();
+		try {
+			IdIndexing.H2 database = new IdIndexing.H2("infrapm-tests", store, new CursorRegistry());
+			de.bwaldvogel.mongo.MongoCollection<Object> projects = (de.bwaldvogel.mongo.MongoCollection<Object>) database
+				.createCollectionOrThrowIfExists("projects");
+			projects.addDocument(new de.bwaldvogel.mongo.bson.Document("_id", "P-1").append("version", 1));
+			MVMap<Object, de.bwaldvogel.mongo.bson.Document> stored = store.openMap("databases.infrapm-tests.projects");
+			for (de.bwaldvogel.mongo.bson.Document query : List.of(new de.bwaldvogel.mongo.bson.Document("_id", "P-1"),
+					new de.bwaldvogel.mongo.bson.Document("_id", "P-1").append("version", 1),
+					new de.bwaldvogel.mongo.bson.Document("version", 1))) {
+				de.bwaldvogel.mongo.bson.Document found = projects.handleQuery(query).iterator().next();
+				assertThat(found).isEqualTo(stored.get("P-1")).isNotSameAs(stored.get("P-1"));
+			}
+		}
+		finally {
+			store.close();
+		}
 	}
 
 	@ParameterizedTest
@@ -101,6 +140,13 @@ class IdIndexingTests {
 			assertThat(projects.find(Filters.eq("_id", "P-5")).first()).containsEntry("name", "renamed")
 				.containsEntry("version", 3);
 
+			// An update guarded by its version and more, as one $and.
+			assertThat(projects.updateOne(guardedAnd("P-7", 1), Updates.set("name", "x")).getMatchedCount()).isZero();
+			assertThat(projects.updateOne(guardedAnd("P-8", 1), Updates.set("name", "x")).getMatchedCount()).isZero();
+			assertThat(projects.updateOne(guardedAnd("P-8", 2), Updates.set("name", "guarded")).getModifiedCount())
+				.isOne();
+			assertThat(projects.find(Filters.eq("_id", "P-8")).first()).containsEntry("name", "guarded");
+
 			// A conditional upsert on a document that exists but does not match tries to
 			// insert the same id, as on MongoDB: the outbox lease's "no".
 			assertThat(projects.countDocuments(Filters.and(Filters.eq("_id", "P-6"), Filters.eq("version", 0))))
@@ -111,6 +157,14 @@ class IdIndexingTests {
 				.getDeletedCount()).isOne();
 			assertThat(projects.countDocuments()).isEqualTo(49);
 		}
+	}
+
+	/**
+	 * {@code {$and: [{_id, version}, {outbox.0 exists}]}}, as Spring Data writes a guard.
+	 */
+	private static Document guardedAnd(String id, int version) {
+		return new Document("$and", List.of(new Document("_id", id).append("version", version),
+				new Document("outbox.0", new Document("$exists", true))));
 	}
 
 }
