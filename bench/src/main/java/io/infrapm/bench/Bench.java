@@ -312,10 +312,12 @@ public final class Bench {
 		int total = this.options.warmUp() + this.options.operations();
 		System.out.printf(Locale.ROOT, "[bench] latency: %d commands at %.0f/s (%d not counted)%n", total,
 				this.options.latencyRate(), this.options.warmUp());
+		CpuUse cpuBefore = CpuUse.now(this.target.processes());
 		List<ProjectCommands.Outcome> outcomes = OpenLoop.run(this.commands, this.sequence, this.options.latencyRate(),
 				total);
 		List<ProjectCommands.Outcome> accepted = accept(outcomes);
 		Arrivals all = Arrivals.await(this.effects, accepted, SETTLE);
+		Map<String, Object> cpu = CpuUse.now(this.target.processes()).since(cpuBefore, accepted.size());
 		List<ProjectCommands.Outcome> measured = accepted.stream()
 			.filter((outcome) -> outcome.sequence() > this.sequence.get() - this.options.operations())
 			.toList();
@@ -328,6 +330,7 @@ public final class Bench {
 		figures.put("allArrived", all.complete());
 		figures.put("command", command.figures());
 		latencies.forEach((effect, distribution) -> figures.put(effect, withRatios(distribution)));
+		figures.put("cpu", cpu);
 		this.results.put("latency", figures);
 		this.lightLoadP99 = latencies.values().stream().mapToDouble(Distribution::p99).max().orElse(0);
 		this.markdown.heading("Latency: command returned → effect recorded");
@@ -349,6 +352,7 @@ public final class Bench {
 				target(effect + " p99 / floor p99", "≤ 5", ratio(distribution.p99(), floorP99()), 5, false);
 			});
 		}
+		cpuSection("CPU at the latency rate", figures);
 	}
 
 	private Map<String, Object> withRatios(Distribution distribution) {
@@ -452,17 +456,20 @@ public final class Bench {
 				+ figures.getOrDefault("storeWritesPerCommand", "not counted by this store")
 				+ "; sustained commands/s × writes per command as a share of the raw store's best: "
 				+ figures.getOrDefault("storeThroughputShare", "n/a") + ".");
+		cpuSection("CPU while the best stable rate was held", sustained);
 	}
 
 	private Map<String, Object> runAt(double rate, int seconds) throws Exception {
 		int count = (int) Math.max(1, Math.round(rate * seconds));
 		System.out.printf(Locale.ROOT, "[bench] rate %.0f/s for %d s%n", rate, seconds);
+		CpuUse cpuBefore = CpuUse.now(this.target.processes());
 		List<ProjectCommands.Outcome> outcomes = OpenLoop.run(this.commands, this.sequence, rate, count);
 		long scheduleEnd = outcomes.get(outcomes.size() - 1).intendedAtMicros();
 		long firstDue = outcomes.get(0).intendedAtMicros();
 		long lastAnswer = outcomes.stream().mapToLong(ProjectCommands.Outcome::returnedAtMicros).max().getAsLong();
 		List<ProjectCommands.Outcome> accepted = accept(outcomes);
 		Arrivals arrivals = Arrivals.await(this.effects, accepted, SETTLE);
+		Map<String, Object> cpu = CpuUse.now(this.target.processes()).since(cpuBefore, accepted.size());
 		Map<String, Distribution> latencies = arrivals.latencies();
 		double answeredPerSecond = accepted.size() / Math.max(1e-6, (lastAnswer - firstDue) / 1e6);
 		long drainMillis = arrivals.complete() ? Math.max(0, (arrivals.lastMicros() - scheduleEnd) / 1000) : -1;
@@ -482,7 +489,37 @@ public final class Bench {
 		step.put("missing", arrivals.missingCount());
 		step.put("lastEffectAfterEndMs", drainMillis);
 		step.put("keptUp", keptUp);
+		step.put("cpu", cpu);
 		return step;
+	}
+
+	/**
+	 * The CPU a phase used, per process and per command, and how busy the machine was: a
+	 * rate bound by the machine's cores shows as a machine busy nearly all the time.
+	 */
+	@SuppressWarnings("unchecked")
+	private void cpuSection(String heading, Map<String, Object> phase) {
+		Map<String, Object> cpu = (Map<String, Object>) phase.get("cpu");
+		if (cpu == null || !cpu.containsKey("machineBusyShare")) {
+			return;
+		}
+		this.markdown.heading(heading);
+		List<List<Object>> rows = new ArrayList<>();
+		((Map<String, Object>) cpu.getOrDefault("cpuMsPerCommand", Map.of()))
+			.forEach((process, millis) -> rows.add(List.of(process, millis)));
+		if (cpu.containsKey("cpuMsPerCommandTotal")) {
+			rows.add(List.of("all of the platform", cpu.get("cpuMsPerCommandTotal")));
+		}
+		rows.add(List.of("the whole machine", cpu.get("machineCpuMsPerCommand")));
+		this.markdown.table(List.of("process", "CPU ms per command"), rows);
+		double cores = (double) cpu.get("coresBusy");
+		Object perCommand = cpu.getOrDefault("cpuMsPerCommandTotal", cpu.get("machineCpuMsPerCommand"));
+		this.markdown.paragraph(String.format(Locale.ROOT,
+				"From the first command until the last effect arrived the machine was busy %.0f %% of the time "
+						+ "(%.2f of its %d cores). At %s CPU ms a command, its cores could carry at most "
+						+ "%.0f commands/s with nothing else running.",
+				100 * (double) cpu.get("machineBusyShare"), cores, Runtime.getRuntime().availableProcessors(),
+				perCommand, Runtime.getRuntime().availableProcessors() * 1000 / ((Number) perCommand).doubleValue()));
 	}
 
 	@SuppressWarnings("unchecked")
@@ -523,6 +560,7 @@ public final class Bench {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(this.options.burstSeconds());
 		List<ProjectCommands.Outcome> outcomes = java.util.Collections.synchronizedList(new ArrayList<>());
 		long started = Micros.now();
+		CpuUse cpuBefore = CpuUse.now(this.target.processes());
 		List<Thread> clients = new ArrayList<>();
 		for (int t = 0; t < threads; t++) {
 			Thread client = new Thread(() -> {
@@ -539,6 +577,7 @@ public final class Bench {
 		long ended = Micros.now();
 		List<ProjectCommands.Outcome> accepted = accept(new ArrayList<>(outcomes));
 		Arrivals arrivals = Arrivals.await(this.effects, accepted, SETTLE.multipliedBy(2));
+		Map<String, Object> cpu = CpuUse.now(this.target.processes()).since(cpuBefore, accepted.size());
 		double seconds = (ended - started) / 1e6;
 		long drainMillis = arrivals.complete() ? Math.max(0, (arrivals.lastMicros() - ended) / 1000) : -1;
 		Map<String, Object> figures = new LinkedHashMap<>();
@@ -551,6 +590,7 @@ public final class Bench {
 		figures.put("allArrived", arrivals.complete());
 		figures.put("missing", arrivals.missingCount());
 		figures.put("lastEffectAfterEndMs", drainMillis);
+		figures.put("cpu", cpu);
 		this.results.put("burst", figures);
 		target("burst fully visible downstream after its end (s)", "≤ 5",
 				(drainMillis >= 0) ? Rounding.two(drainMillis / 1000.0) : Double.POSITIVE_INFINITY, 5, false);
@@ -564,6 +604,7 @@ public final class Bench {
 				(drainMillis >= 0) ? String.format(Locale.ROOT, "%.2f s", drainMillis / 1000.0)
 						: "not within " + SETTLE.multipliedBy(2).toSeconds() + " s (" + arrivals.missingCount()
 								+ " commands with an effect missing)"));
+		cpuSection("CPU during the burst and its drain", figures);
 	}
 
 	// ---------------------------------------------------------------- exactly once

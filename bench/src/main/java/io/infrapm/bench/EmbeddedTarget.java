@@ -5,7 +5,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 import io.infrapm.embedded.Platform;
@@ -18,6 +20,12 @@ import io.infrapm.embedded.PlatformSettings;
  * ports, so that it never touches a platform the user runs.
  */
 final class EmbeddedTarget implements Target {
+
+	/**
+	 * The benchmark's own JVM: it holds the broker, the store and the mailbox, and
+	 * generates the load.
+	 */
+	static final String INFRASTRUCTURE = "broker, store, mailbox and load (one JVM)";
 
 	private final Platform platform;
 
@@ -95,6 +103,16 @@ final class EmbeddedTarget implements Target {
 	@Override
 	public OptionalLong storeWriteCommands() {
 		return this.platform.storeWriteCommands();
+	}
+
+	@Override
+	public Map<String, Long> processes() {
+		Map<String, Long> processes = new LinkedHashMap<>();
+		for (String service : PlatformSettings.SERVICES) {
+			processes.put(service, this.platform.processId(service));
+		}
+		processes.put(INFRASTRUCTURE, ProcessHandle.current().pid());
+		return processes;
 	}
 
 	@Override

@@ -9,6 +9,11 @@ import java.nio.file.Path;
  */
 final class ProcFs {
 
+	/**
+	 * Linux counts CPU time in ticks of 10 ms ({@code USER_HZ}) on every architecture.
+	 */
+	private static final long MILLIS_PER_TICK = 10;
+
 	private ProcFs() {
 	}
 
@@ -26,6 +31,48 @@ final class ProcFs {
 		}
 		catch (IOException | RuntimeException ex) {
 			return 0;
+		}
+	}
+
+	/**
+	 * CPU time a process has used, user and system, from {@code /proc/<pid>/stat}.
+	 * @param pid the process
+	 * @return milliseconds, or -1 if it cannot be read
+	 */
+	static long cpuMillis(long pid) {
+		try {
+			String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+			// The command name, in parentheses, may hold spaces: count fields after it.
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			// utime and stime are fields 14 and 15 of the whole line, 12 and 13 after it.
+			return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MILLIS_PER_TICK;
+		}
+		catch (IOException | RuntimeException ex) {
+			return -1;
+		}
+	}
+
+	/**
+	 * The machine's CPU time so far, from the first line of {@code /proc/stat}.
+	 * @return busy and total milliseconds over all cores, or zeros if it cannot be read
+	 */
+	static long[] machineCpuMillis() {
+		try {
+			String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+			long total = 0;
+			long idle = 0;
+			// user nice system idle iowait irq softirq steal (guest time is within user)
+			for (int i = 1; i <= 8 && i < fields.length; i++) {
+				long ticks = Long.parseLong(fields[i]);
+				total += ticks;
+				if (i == 4 || i == 5) {
+					idle += ticks;
+				}
+			}
+			return new long[] { (total - idle) * MILLIS_PER_TICK, total * MILLIS_PER_TICK };
+		}
+		catch (IOException | RuntimeException ex) {
+			return new long[] { 0, 0 };
 		}
 	}
 

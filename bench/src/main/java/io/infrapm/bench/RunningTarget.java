@@ -71,6 +71,11 @@ record RunningTarget(String kafkaBootstrapServers, String mongoUri, Map<String, 
 	}
 
 	@Override
+	public Map<String, Long> processes() {
+		return Map.of();
+	}
+
+	@Override
 	public String description() {
 		return "a running platform: Kafka " + this.kafkaBootstrapServers + ", MongoDB " + this.mongoUri + ", services "
 				+ this.serviceUrls + ", mailbox " + this.mailboxUrl;

@@ -2,6 +2,7 @@ package io.infrapm.bench;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -49,6 +50,12 @@ interface Target extends AutoCloseable {
 	 * @return the count, or empty if this store does not count them
 	 */
 	OptionalLong storeWriteCommands();
+
+	/**
+	 * The platform's processes on this machine whose CPU time the benchmark follows.
+	 * @return process ids by name; empty if none runs here
+	 */
+	Map<String, Long> processes();
 
 	/**
 	 * What the benchmark runs against, for the results.
