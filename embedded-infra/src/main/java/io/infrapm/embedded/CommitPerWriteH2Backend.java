@@ -67,6 +67,12 @@ final class CommitPerWriteH2Backend extends H2Backend {
 	private static final long MOVE_BYTES_PER_RUN = 64 * 1024 * 1024;
 
 	/**
+	 * Bytes of chunks moved in one step, between which housekeeping checks whether writes
+	 * came in again.
+	 */
+	private static final long MOVE_BYTES_PER_STEP = 4 * 1024 * 1024;
+
+	/**
 	 * Rewrite chunks while less than this percentage of their pages is live (H2's own
 	 * default for its background compaction).
 	 */
@@ -153,16 +159,40 @@ final class CommitPerWriteH2Backend extends H2Backend {
 			return false;
 		}
 		// While writes come in, each rewrite holds them up: rewrite only chunks that are
-		// mostly garbage, a little at a time. Once they pause, clean up in earnest.
-		boolean writing = this.runsWithoutWrites == 0;
-		this.store.compact(writing ? FILL_RATE_WHILE_WRITING : TARGET_FILL_RATE,
-				writing ? REWRITE_BYTES_WHILE_WRITING : REWRITE_BYTES_PER_RUN);
-		// The rewrite and the freeing of dead chunks happen on a commit.
-		this.store.commit();
-		if (this.runsWithoutWrites > 0 && this.store.getFileStore() instanceof RandomAccessStore file) {
-			file.compactMoveChunks(100, MOVE_BYTES_PER_RUN, this.store);
+		// mostly garbage, a little at a time. Once they pause, clean up in earnest, but
+		// in steps of the same size, and stop as soon as writes come in again: the first
+		// writes after a pause used to wait for a whole 16 MB rewrite.
+		if (this.runsWithoutWrites == 0) {
+			this.store.compact(FILL_RATE_WHILE_WRITING, REWRITE_BYTES_WHILE_WRITING);
+			// The rewrite and the freeing of dead chunks happen on a commit.
+			this.store.commit();
+			return true;
+		}
+		for (int rewritten = 0; rewritten < REWRITE_BYTES_PER_RUN; rewritten += REWRITE_BYTES_WHILE_WRITING) {
+			if (writesSince(commitsNow)) {
+				return true;
+			}
+			boolean more = this.store.compact(TARGET_FILL_RATE, REWRITE_BYTES_WHILE_WRITING);
+			this.store.commit();
+			if (!more) {
+				break;
+			}
+		}
+		if (this.store.getFileStore() instanceof RandomAccessStore file) {
+			for (long moved = 0; moved < MOVE_BYTES_PER_RUN && !writesSince(commitsNow); moved += MOVE_BYTES_PER_STEP) {
+				long before = file.size();
+				file.compactMoveChunks(100, MOVE_BYTES_PER_STEP, this.store);
+				if (file.size() >= before) {
+					// Nothing left to move to the front.
+					break;
+				}
+			}
 		}
 		return true;
+	}
+
+	private boolean writesSince(long commitsBefore) {
+		return this.commits.get() != commitsBefore;
 	}
 
 	/**
