@@ -51,7 +51,8 @@ record BenchOptions(boolean running, String kafka, String mongodb, Map<String, U
 			Options:
 			  --phases a,b,...          the parts to run (default: all)
 			  --ops <n>                 measured commands of the latency part (default 2000)
-			  --warmup <n>              commands before that, not counted (default 300)
+			  --warmup <n>              commands before that, at twice the rate, not counted
+			                            (default 1500: until the JIT compilers of five JVMs settle)
 			  --latency-rate <per s>    rate of the latency part (default 25)
 			  --start-rate <per s>      first rate of the throughput search (default 50)
 			  --step-seconds <s>        each rate of the search (default 10)
@@ -78,7 +79,7 @@ record BenchOptions(boolean running, String kafka, String mongodb, Map<String, U
 		services.put("notification-service", URI.create("http://127.0.0.1:8084"));
 		URI mailbox = URI.create("http://127.0.0.1:8025");
 		Set<String> phases = new LinkedHashSet<>(PHASES);
-		int warmUp = 300;
+		int warmUp = 1500;
 		int operations = 2000;
 		double latencyRate = 25;
 		double startRate = 50;
