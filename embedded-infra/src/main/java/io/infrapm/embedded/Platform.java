@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -20,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+
+import io.infrapm.issuer.DevIssuer;
 
 /**
  * The whole InfraPM platform on one machine: Kafka, MongoDB and the dev mailbox in this
@@ -80,6 +84,8 @@ public final class Platform implements AutoCloseable {
 
 	private DevMailbox mailbox;
 
+	private DevIssuer issuer;
+
 	private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
 	private Platform(PlatformSettings settings, Map<String, String> launcherEnvironment, Consumer<String> progress) {
@@ -135,7 +141,7 @@ public final class Platform implements AutoCloseable {
 				prepareHome();
 				preflight();
 				startInfrastructure();
-				startServices(this.settings.services());
+				startServicesAndIssuer();
 			}
 			catch (RuntimeException ex) {
 				close();
@@ -178,6 +184,7 @@ public final class Platform implements AutoCloseable {
 		}
 		ports.put(this.settings.smtpPort(), "the mailbox's SMTP server");
 		ports.put(this.settings.mailboxHttpPort(), "the mailbox's HTTP API");
+		ports.put(this.settings.issuerPort(), "the OAuth2 issuer");
 		this.settings.servicePorts().forEach((service, port) -> ports.putIfAbsent(port, service));
 		ports.remove(0);
 		for (Map.Entry<Integer, String> port : ports.entrySet()) {
@@ -217,6 +224,51 @@ public final class Platform implements AutoCloseable {
 		register(() -> this.mailbox = mailbox, mailbox);
 		this.progress.accept(String.format(Locale.ROOT, LINE + "started in %.1f s", "Mailbox",
 				"smtp 127.0.0.1:" + mailbox.smtpPort(), seconds(mailbox.startupTime())));
+	}
+
+	/**
+	 * The services and the issuer start at the same time: a service needs the issuer only
+	 * when it checks a token, and the issuer takes seconds to start.
+	 */
+	private void startServicesAndIssuer() {
+		CompletableFuture<Void> issuer = CompletableFuture.runAsync(this::startIssuer, (task) -> {
+			Thread thread = new Thread(task, "infrapm-issuer-start");
+			thread.setDaemon(true);
+			thread.start();
+		});
+		RuntimeException failure = null;
+		try {
+			startServices(this.settings.services());
+		}
+		catch (RuntimeException ex) {
+			failure = ex;
+		}
+		try {
+			issuer.join();
+		}
+		catch (CompletionException ex) {
+			if (failure == null) {
+				failure = (ex.getCause() instanceof RuntimeException cause) ? cause : new PlatformStartException(
+						"The OAuth2 issuer could not start: " + ex.getCause(), ex.getCause());
+			}
+		}
+		if (failure != null) {
+			throw failure;
+		}
+	}
+
+	private void startIssuer() {
+		long started = System.nanoTime();
+		DevIssuer issuer;
+		try {
+			issuer = DevIssuer.start(this.home.resolve("issuer"), this.settings.issuerPort());
+		}
+		catch (RuntimeException ex) {
+			throw new PlatformStartException("The OAuth2 issuer could not start: " + ex.getMessage(), ex);
+		}
+		register(() -> this.issuer = issuer, issuer);
+		this.progress.accept(String.format(Locale.ROOT, LINE + "started in %.1f s", "Issuer", issuer.issuerUri(),
+				seconds(Duration.ofNanos(System.nanoTime() - started))));
 	}
 
 	/**
@@ -395,6 +447,20 @@ public final class Platform implements AutoCloseable {
 	 */
 	public String serviceUrl(String service) {
 		return service(service).url();
+	}
+
+	/**
+	 * The development OAuth2 issuer (Spring Authorization Server): its users, clients and
+	 * signing key live under {@code <home>/issuer}.
+	 * @return e.g. {@code http://127.0.0.1:9000}
+	 */
+	public String issuerUri() {
+		synchronized (this.state) {
+			if (this.issuer == null) {
+				throw new IllegalStateException("The platform is not started");
+			}
+			return this.issuer.issuerUri();
+		}
 	}
 
 	/**
@@ -588,18 +654,21 @@ public final class Platform implements AutoCloseable {
 	private void stopEverything() {
 		List<ServiceProcess> processes;
 		DevMailbox mailbox;
+		DevIssuer issuer;
 		LocalKafka kafka;
 		LocalMongo mongo;
 		PlatformLock lock;
 		synchronized (this.state) {
 			processes = new ArrayList<>(this.services.values());
 			mailbox = this.mailbox;
+			issuer = this.issuer;
 			kafka = this.kafka;
 			mongo = this.mongo;
 			lock = this.lock;
 		}
 		stopInParallel(processes);
 		closeQuietly(mailbox);
+		closeQuietly(issuer);
 		closeQuietly(kafka);
 		closeQuietly(mongo);
 		closeQuietly(lock);

@@ -21,6 +21,8 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
+import io.infrapm.issuer.DevIssuer;
+import io.infrapm.issuer.IssuerLogin;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +61,11 @@ public final class PlatformLauncher {
 			          their cause is fixed (./infrapm redrive infrapm.project.v1.budget-service.dlq);
 			          consumers deduplicate, so re-driving twice is harmless;
 			          --kafka <bootstrap-servers> as for events
+			  token   log a development user in at the running platform's issuer and print their
+			          access token (./infrapm token pat@example.com); --roles R1,R2 gives the
+			          user those platform roles first (PORTFOLIO_MANAGER, PROJECT_MANAGER,
+			          EXECUTIVE, STAKEHOLDER), adding the user if the users file has none;
+			          --home <dir> and --issuer-port <port> as for up
 			  bench   measure the platform against the floor of Kafka and the store; writes
 			          bench/results/latest.json and latest.md (./infrapm bench --help)
 			  help    show this text
@@ -70,6 +77,8 @@ public final class PlatformLauncher {
 			  --mongo-port <port>           embedded MongoDB port (default 27017)
 			  --smtp-port <port>            dev mailbox SMTP port (default 2525)
 			  --mail-http-port <port>       dev mailbox HTTP API port (default 8025)
+			  --issuer-port <port>          development OAuth2 issuer port (default 9000); its users,
+			                                clients and signing key are kept under <home>/issuer
 			  --kafka <bootstrap-servers>   use this Kafka instead of the embedded one
 			  --mongodb <uri>               use this MongoDB instead of the embedded one
 			  --service-port <service>=<port>
@@ -127,6 +136,7 @@ public final class PlatformLauncher {
 		return switch (command) {
 			case "up" -> up(options);
 			case "mail" -> mail(options);
+			case "token" -> token(options);
 			case "events" -> events(options);
 			case "redrive" -> redrive(options);
 			case "help", "-h", "--help" -> {
@@ -239,6 +249,58 @@ public final class PlatformLauncher {
 	}
 
 	/**
+	 * Log a development user in at the running platform's issuer, through its login page
+	 * as a browser would, and print the access token, so that
+	 * {@code curl -H "Authorization: Bearer $(./infrapm token pat@example.com)"} works.
+	 */
+	private int token(List<String> options) {
+		String email = null;
+		List<String> roles = List.of();
+		PlatformSettings settings;
+		try {
+			settings = PlatformSettings.local(PlatformSettings.findRepositoryRoot(this.workingDirectory));
+			for (int i = 0; i < options.size(); i++) {
+				String option = options.get(i);
+				if (!option.startsWith("--") && email == null) {
+					email = option;
+					continue;
+				}
+				String value = value(options, i, option);
+				i++;
+				switch (option) {
+					case "--roles" -> roles = List.of(value.split(","));
+					case "--home" -> settings = settings.withHome(this.workingDirectory.resolve(value));
+					case "--issuer-port" -> settings = settings.withIssuerPort(number(option, value));
+					default ->
+						throw new IllegalArgumentException("unknown option '" + option + "' (see ./infrapm help)");
+				}
+			}
+			if (email == null || !email.contains("@")) {
+				throw new IllegalArgumentException("token needs a user's email (./infrapm token pat@example.com)");
+			}
+		}
+		catch (IllegalArgumentException | IllegalStateException ex) {
+			this.err.println("infrapm: " + ex.getMessage());
+			return USAGE;
+		}
+		String issuer = "http://127.0.0.1:" + settings.issuerPort();
+		try {
+			String password = DevIssuer.passwordOf(settings.home().resolve("issuer"), email,
+					roles.stream().map(String::trim).toList());
+			this.out.println(IssuerLogin.accessToken(issuer, email, password));
+			return OK;
+		}
+		catch (IllegalArgumentException ex) {
+			this.err.println("infrapm: " + ex.getMessage());
+			return USAGE;
+		}
+		catch (IllegalStateException | IssuerLogin.IssuerLoginException ex) {
+			this.err.println("infrapm: " + ex.getMessage() + "; is InfraPM running (./infrapm up)?");
+			return FAILED;
+		}
+	}
+
+	/**
 	 * Print the events on the running platform's topics, as any plain Kafka client sees
 	 * them: the same as {@code kcat -C -J}, without needing kcat.
 	 */
@@ -340,6 +402,8 @@ public final class PlatformLauncher {
 		DevMailbox mailbox = platform.mailbox();
 		this.out.println(String.format(Locale.ROOT, "  %-21s SMTP 127.0.0.1:%d, read it at %s/api/messages", "Mailbox",
 				mailbox.smtpPort(), mailbox.httpUrl()));
+		this.out.println(String.format(Locale.ROOT, "  %-21s %s, a token: ./infrapm token pat@example.com", "Issuer",
+				platform.issuerUri()));
 		this.out.println(String.format(Locale.ROOT, "  %-21s %s", "Kafka", platform.kafkaBootstrapServers()));
 		this.out.println(String.format(Locale.ROOT, "  %-21s %s", "MongoDB", platform.mongoUri("<database>")));
 		this.out.println(String.format(Locale.ROOT, "  %-21s %s", "Logs", platform.home().resolve("logs")));
@@ -375,6 +439,7 @@ public final class PlatformLauncher {
 					settings = settings.withMailboxPorts(number(option, value), settings.mailboxHttpPort());
 				case "--mail-http-port" ->
 					settings = settings.withMailboxPorts(settings.smtpPort(), number(option, value));
+				case "--issuer-port" -> settings = settings.withIssuerPort(number(option, value));
 				case "--kafka" -> kafka = value;
 				case "--mongodb" -> mongo = value;
 				case "--service-mongodb" -> settings = settings.withServiceMongoUri(value);

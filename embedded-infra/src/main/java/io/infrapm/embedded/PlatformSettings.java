@@ -29,6 +29,7 @@ import java.util.Map;
  * @param mongoPort the MongoDB-wire port
  * @param smtpPort the dev mailbox's SMTP port
  * @param mailboxHttpPort the dev mailbox's HTTP API port
+ * @param issuerPort the development OAuth2 issuer's port
  * @param servicePorts the services to start, in order, with their HTTP ports
  * @param externalKafkaBootstrapServers an already running Kafka to use instead of the
  * embedded broker, or {@code null}
@@ -43,9 +44,9 @@ import java.util.Map;
  * environment and the platform's defaults
  */
 public record PlatformSettings(Path repositoryRoot, Path home, boolean ephemeral, int kafkaPort, int mongoPort,
-		int smtpPort, int mailboxHttpPort, Map<String, Integer> servicePorts, String externalKafkaBootstrapServers,
-		String externalMongoUri, String serviceMongoUri, Duration readinessTimeout, List<String> jvmOptions,
-		Map<String, String> environment) {
+		int smtpPort, int mailboxHttpPort, int issuerPort, Map<String, Integer> servicePorts,
+		String externalKafkaBootstrapServers, String externalMongoUri, String serviceMongoUri,
+		Duration readinessTimeout, List<String> jvmOptions, Map<String, String> environment) {
 
 	/** The four services, in the order they are started and listed. */
 	public static final List<String> SERVICES = List.of("project-service", "risk-service", "budget-service",
@@ -62,6 +63,9 @@ public record PlatformSettings(Path repositoryRoot, Path home, boolean ephemeral
 
 	/** The default HTTP port of the dev mailbox's API. */
 	public static final int DEFAULT_MAILBOX_HTTP_PORT = 8025;
+
+	/** The default port of the development OAuth2 issuer. */
+	public static final int DEFAULT_ISSUER_PORT = 9000;
 
 	/** How long a service may take to become ready unless configured otherwise. */
 	public static final Duration DEFAULT_READINESS_TIMEOUT = Duration.ofSeconds(120);
@@ -91,6 +95,7 @@ public record PlatformSettings(Path repositoryRoot, Path home, boolean ephemeral
 	 * @param mongoPort the MongoDB port
 	 * @param smtpPort the SMTP port
 	 * @param mailboxHttpPort the mailbox HTTP port
+	 * @param issuerPort the issuer's port
 	 * @param servicePorts the services and their ports
 	 * @param externalKafkaBootstrapServers external Kafka or {@code null}
 	 * @param externalMongoUri external MongoDB or {@code null}
@@ -108,7 +113,7 @@ public record PlatformSettings(Path repositoryRoot, Path home, boolean ephemeral
 		if (home == null && !ephemeral) {
 			throw new IllegalArgumentException("A persistent platform needs a home directory");
 		}
-		for (int port : new int[] { kafkaPort, mongoPort, smtpPort, mailboxHttpPort }) {
+		for (int port : new int[] { kafkaPort, mongoPort, smtpPort, mailboxHttpPort, issuerPort }) {
 			checkPort(port);
 		}
 		servicePorts = copyOrdered(servicePorts);
@@ -140,8 +145,9 @@ public record PlatformSettings(Path repositoryRoot, Path home, boolean ephemeral
 
 	/**
 	 * The settings of {@code ./infrapm up}: data under {@code <root>/.infrapm}, the
-	 * well-known ports (Kafka 9092, MongoDB 27017, SMTP 2525, mailbox API 8025, services
-	 * 8081 to 8084), embedded Kafka and MongoDB, a readiness timeout of 120 s.
+	 * well-known ports (Kafka 9092, MongoDB 27017, SMTP 2525, mailbox API 8025, issuer
+	 * 9000, services 8081 to 8084), embedded Kafka and MongoDB, a readiness timeout of
+	 * 120 s.
 	 * @param repositoryRoot the repository root
 	 * @return the settings
 	 */
@@ -149,8 +155,8 @@ public record PlatformSettings(Path repositoryRoot, Path home, boolean ephemeral
 		Map<String, Integer> ports = new LinkedHashMap<>();
 		SERVICES.forEach((service) -> ports.put(service, DEFAULT_SERVICE_PORTS.get(service)));
 		return new PlatformSettings(repositoryRoot, repositoryRoot.resolve(".infrapm"), false, DEFAULT_KAFKA_PORT,
-				DEFAULT_MONGO_PORT, DEFAULT_SMTP_PORT, DEFAULT_MAILBOX_HTTP_PORT, ports, null, null, null,
-				DEFAULT_READINESS_TIMEOUT, DEFAULT_JVM_OPTIONS, Map.of());
+				DEFAULT_MONGO_PORT, DEFAULT_SMTP_PORT, DEFAULT_MAILBOX_HTTP_PORT, DEFAULT_ISSUER_PORT, ports, null,
+				null, null, DEFAULT_READINESS_TIMEOUT, DEFAULT_JVM_OPTIONS, Map.of());
 	}
 
 	/**
@@ -162,7 +168,7 @@ public record PlatformSettings(Path repositoryRoot, Path home, boolean ephemeral
 	public static PlatformSettings ephemeral(Path repositoryRoot) {
 		Map<String, Integer> ports = new LinkedHashMap<>();
 		SERVICES.forEach((service) -> ports.put(service, 0));
-		return new PlatformSettings(repositoryRoot, null, true, 0, 0, 0, 0, ports, null, null, null,
+		return new PlatformSettings(repositoryRoot, null, true, 0, 0, 0, 0, 0, ports, null, null, null,
 				DEFAULT_READINESS_TIMEOUT, DEFAULT_JVM_OPTIONS, Map.of());
 	}
 
@@ -191,8 +197,9 @@ public record PlatformSettings(Path repositoryRoot, Path home, boolean ephemeral
 	 */
 	public PlatformSettings withHome(Path home) {
 		return new PlatformSettings(this.repositoryRoot, home, this.ephemeral, this.kafkaPort, this.mongoPort,
-				this.smtpPort, this.mailboxHttpPort, this.servicePorts, this.externalKafkaBootstrapServers,
-				this.externalMongoUri, this.serviceMongoUri, this.readinessTimeout, this.jvmOptions, this.environment);
+				this.smtpPort, this.mailboxHttpPort, this.issuerPort, this.servicePorts,
+				this.externalKafkaBootstrapServers, this.externalMongoUri, this.serviceMongoUri, this.readinessTimeout,
+				this.jvmOptions, this.environment);
 	}
 
 	/**
@@ -202,8 +209,8 @@ public record PlatformSettings(Path repositoryRoot, Path home, boolean ephemeral
 	 */
 	public PlatformSettings withKafkaPort(int port) {
 		return new PlatformSettings(this.repositoryRoot, this.home, this.ephemeral, port, this.mongoPort, this.smtpPort,
-				this.mailboxHttpPort, this.servicePorts, this.externalKafkaBootstrapServers, this.externalMongoUri,
-				this.serviceMongoUri, this.readinessTimeout, this.jvmOptions, this.environment);
+				this.mailboxHttpPort, this.issuerPort, this.servicePorts, this.externalKafkaBootstrapServers,
+				this.externalMongoUri, this.serviceMongoUri, this.readinessTimeout, this.jvmOptions, this.environment);
 	}
 
 	/**
@@ -213,8 +220,8 @@ public record PlatformSettings(Path repositoryRoot, Path home, boolean ephemeral
 	 */
 	public PlatformSettings withMongoPort(int port) {
 		return new PlatformSettings(this.repositoryRoot, this.home, this.ephemeral, this.kafkaPort, port, this.smtpPort,
-				this.mailboxHttpPort, this.servicePorts, this.externalKafkaBootstrapServers, this.externalMongoUri,
-				this.serviceMongoUri, this.readinessTimeout, this.jvmOptions, this.environment);
+				this.mailboxHttpPort, this.issuerPort, this.servicePorts, this.externalKafkaBootstrapServers,
+				this.externalMongoUri, this.serviceMongoUri, this.readinessTimeout, this.jvmOptions, this.environment);
 	}
 
 	/**
@@ -225,8 +232,19 @@ public record PlatformSettings(Path repositoryRoot, Path home, boolean ephemeral
 	 */
 	public PlatformSettings withMailboxPorts(int smtpPort, int httpPort) {
 		return new PlatformSettings(this.repositoryRoot, this.home, this.ephemeral, this.kafkaPort, this.mongoPort,
-				smtpPort, httpPort, this.servicePorts, this.externalKafkaBootstrapServers, this.externalMongoUri,
-				this.serviceMongoUri, this.readinessTimeout, this.jvmOptions, this.environment);
+				smtpPort, httpPort, this.issuerPort, this.servicePorts, this.externalKafkaBootstrapServers,
+				this.externalMongoUri, this.serviceMongoUri, this.readinessTimeout, this.jvmOptions, this.environment);
+	}
+
+	/**
+	 * The same settings with another port for the development OAuth2 issuer.
+	 * @param port the port, or {@code 0} for a free one
+	 * @return new settings
+	 */
+	public PlatformSettings withIssuerPort(int port) {
+		return new PlatformSettings(this.repositoryRoot, this.home, this.ephemeral, this.kafkaPort, this.mongoPort,
+				this.smtpPort, this.mailboxHttpPort, port, this.servicePorts, this.externalKafkaBootstrapServers,
+				this.externalMongoUri, this.serviceMongoUri, this.readinessTimeout, this.jvmOptions, this.environment);
 	}
 
 	/**
@@ -258,8 +276,8 @@ public record PlatformSettings(Path repositoryRoot, Path home, boolean ephemeral
 
 	private PlatformSettings withServicePorts(Map<String, Integer> ports) {
 		return new PlatformSettings(this.repositoryRoot, this.home, this.ephemeral, this.kafkaPort, this.mongoPort,
-				this.smtpPort, this.mailboxHttpPort, ports, this.externalKafkaBootstrapServers, this.externalMongoUri,
-				this.serviceMongoUri, this.readinessTimeout, this.jvmOptions, this.environment);
+				this.smtpPort, this.mailboxHttpPort, this.issuerPort, ports, this.externalKafkaBootstrapServers,
+				this.externalMongoUri, this.serviceMongoUri, this.readinessTimeout, this.jvmOptions, this.environment);
 	}
 
 	/**
@@ -272,8 +290,8 @@ public record PlatformSettings(Path repositoryRoot, Path home, boolean ephemeral
 	 */
 	public PlatformSettings withExternalInfrastructure(String kafkaBootstrapServers, String mongoUri) {
 		return new PlatformSettings(this.repositoryRoot, this.home, this.ephemeral, this.kafkaPort, this.mongoPort,
-				this.smtpPort, this.mailboxHttpPort, this.servicePorts, kafkaBootstrapServers, mongoUri,
-				this.serviceMongoUri, this.readinessTimeout, this.jvmOptions, this.environment);
+				this.smtpPort, this.mailboxHttpPort, this.issuerPort, this.servicePorts, kafkaBootstrapServers,
+				mongoUri, this.serviceMongoUri, this.readinessTimeout, this.jvmOptions, this.environment);
 	}
 
 	/**
@@ -285,8 +303,9 @@ public record PlatformSettings(Path repositoryRoot, Path home, boolean ephemeral
 	 */
 	public PlatformSettings withServiceMongoUri(String mongoUri) {
 		return new PlatformSettings(this.repositoryRoot, this.home, this.ephemeral, this.kafkaPort, this.mongoPort,
-				this.smtpPort, this.mailboxHttpPort, this.servicePorts, this.externalKafkaBootstrapServers,
-				this.externalMongoUri, mongoUri, this.readinessTimeout, this.jvmOptions, this.environment);
+				this.smtpPort, this.mailboxHttpPort, this.issuerPort, this.servicePorts,
+				this.externalKafkaBootstrapServers, this.externalMongoUri, mongoUri, this.readinessTimeout,
+				this.jvmOptions, this.environment);
 	}
 
 	/**
@@ -296,8 +315,9 @@ public record PlatformSettings(Path repositoryRoot, Path home, boolean ephemeral
 	 */
 	public PlatformSettings withReadinessTimeout(Duration timeout) {
 		return new PlatformSettings(this.repositoryRoot, this.home, this.ephemeral, this.kafkaPort, this.mongoPort,
-				this.smtpPort, this.mailboxHttpPort, this.servicePorts, this.externalKafkaBootstrapServers,
-				this.externalMongoUri, this.serviceMongoUri, timeout, this.jvmOptions, this.environment);
+				this.smtpPort, this.mailboxHttpPort, this.issuerPort, this.servicePorts,
+				this.externalKafkaBootstrapServers, this.externalMongoUri, this.serviceMongoUri, timeout,
+				this.jvmOptions, this.environment);
 	}
 
 	/**
@@ -307,8 +327,9 @@ public record PlatformSettings(Path repositoryRoot, Path home, boolean ephemeral
 	 */
 	public PlatformSettings withJvmOptions(List<String> options) {
 		return new PlatformSettings(this.repositoryRoot, this.home, this.ephemeral, this.kafkaPort, this.mongoPort,
-				this.smtpPort, this.mailboxHttpPort, this.servicePorts, this.externalKafkaBootstrapServers,
-				this.externalMongoUri, this.serviceMongoUri, this.readinessTimeout, options, this.environment);
+				this.smtpPort, this.mailboxHttpPort, this.issuerPort, this.servicePorts,
+				this.externalKafkaBootstrapServers, this.externalMongoUri, this.serviceMongoUri, this.readinessTimeout,
+				options, this.environment);
 	}
 
 	/**
@@ -323,8 +344,9 @@ public record PlatformSettings(Path repositoryRoot, Path home, boolean ephemeral
 		Map<String, String> environment = new LinkedHashMap<>(this.environment);
 		environment.put(name, value);
 		return new PlatformSettings(this.repositoryRoot, this.home, this.ephemeral, this.kafkaPort, this.mongoPort,
-				this.smtpPort, this.mailboxHttpPort, this.servicePorts, this.externalKafkaBootstrapServers,
-				this.externalMongoUri, this.serviceMongoUri, this.readinessTimeout, this.jvmOptions, environment);
+				this.smtpPort, this.mailboxHttpPort, this.issuerPort, this.servicePorts,
+				this.externalKafkaBootstrapServers, this.externalMongoUri, this.serviceMongoUri, this.readinessTimeout,
+				this.jvmOptions, environment);
 	}
 
 	/**

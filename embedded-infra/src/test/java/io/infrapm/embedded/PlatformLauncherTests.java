@@ -6,14 +6,19 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.infrapm.issuer.DevIssuer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -136,6 +141,47 @@ class PlatformLauncherTests {
 		assertThat(launcher(Map.of()).run("mail", "--mail-http-port", Integer.toString(port)))
 			.isEqualTo(PlatformLauncher.FAILED);
 		assertThat(stderr()).contains("no dev mailbox answers at 127.0.0.1:" + port);
+	}
+
+	@Test
+	void printsAnAccessTokenOfAUserLoggedInAtTheRunningIssuer() throws Exception {
+		Files.createFile(this.root.resolve("mvnw"));
+		Files.createFile(this.root.resolve("infrapm"));
+		try (DevIssuer issuer = DevIssuer.start(this.home.resolve("issuer"), 0)) {
+			String port = issuer.issuerUri().substring(issuer.issuerUri().lastIndexOf(':') + 1);
+			int status = launcher(Map.of()).run("token", "pat@example.com", "--home", this.home.toString(),
+					"--issuer-port", port);
+			assertThat(status).as(stderr()).isEqualTo(PlatformLauncher.OK);
+			assertThat(claims(stdout().trim())).containsEntry("email", "pat@example.com")
+				.containsEntry("iss", issuer.issuerUri())
+				.containsEntry("roles", List.of("PROJECT_MANAGER"));
+
+			this.out.reset();
+			status = launcher(Map.of()).run("token", "new.engineer@example.com", "--roles", "STAKEHOLDER,EXECUTIVE",
+					"--home", this.home.toString(), "--issuer-port", port);
+			assertThat(status).as(stderr()).isEqualTo(PlatformLauncher.OK);
+			assertThat(claims(stdout().trim())).containsEntry("roles", List.of("STAKEHOLDER", "EXECUTIVE"));
+
+			assertThat(launcher(Map.of()).run("token", "pat@example.com", "--roles", "ROOT", "--home",
+					this.home.toString(), "--issuer-port", port))
+				.isEqualTo(PlatformLauncher.USAGE);
+			assertThat(stderr()).contains("ROOT");
+		}
+		assertThat(launcher(Map.of()).run("token", "--home", this.home.toString())).isEqualTo(PlatformLauncher.USAGE);
+		int closed = Ports.free();
+		assertThat(launcher(Map.of()).run("token", "pat@example.com", "--home", this.home.toString(), "--issuer-port",
+				Integer.toString(closed)))
+			.isEqualTo(PlatformLauncher.FAILED);
+		assertThat(stderr()).contains("is InfraPM running");
+	}
+
+	private static Map<String, Object> claims(String token) {
+		String[] parts = token.split("\\.");
+		assertThat(parts).as("a signed JWT").hasSize(3);
+		return JsonMapper.builder()
+			.build()
+			.readValue(Base64.getUrlDecoder().decode(parts[1]), new TypeReference<Map<String, Object>>() {
+			});
 	}
 
 	private PlatformLauncher launcher(Map<String, String> environment) {

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.infrapm.issuer.DevIssuer;
+import io.infrapm.issuer.IssuerLogin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,7 +48,13 @@ class PlatformTests {
 
 			assertThat(progress).anySatisfy((line) -> assertThat(line).startsWith("Kafka"))
 				.anySatisfy((line) -> assertThat(line).startsWith("MongoDB"))
-				.anySatisfy((line) -> assertThat(line).startsWith("Mailbox"));
+				.anySatisfy((line) -> assertThat(line).startsWith("Mailbox"))
+				.anySatisfy((line) -> assertThat(line).startsWith("Issuer").contains(platform.issuerUri()));
+			// The issuer publishes where its keys and endpoints are, and logs users in.
+			assertThat(get(platform.issuerUri() + "/.well-known/openid-configuration"))
+				.contains("\"issuer\":\"" + platform.issuerUri() + "\"");
+			String password = DevIssuer.passwordOf(platform.home().resolve("issuer"), "pat@example.com", List.of());
+			assertThat(IssuerLogin.accessToken(platform.issuerUri(), "pat@example.com", password)).contains(".");
 			for (String service : PlatformSettings.SERVICES) {
 				assertThat(progress).anySatisfy((line) -> assertThat(line).startsWith(service).contains("ready in"));
 				assertThat(get(platform.serviceUrl(service) + "/actuator/health/readiness")).contains("UP");
