@@ -221,8 +221,9 @@ public final class Bench {
 		target("slowest service ready alone (s)", "< 4", worstAlone, 4, false);
 		target("largest resident memory at idle (MB)", "< 300", worstIdle, 300, false);
 		this.markdown.heading("Start-up and memory");
-		this.markdown.paragraph("Platform ready (broker, store, mailbox, then the four services at once): "
-				+ startup.get("platformReadySeconds") + " s.");
+		this.markdown
+			.paragraph("Platform ready (broker, store, mailbox, then the issuer and the four services at once): "
+					+ startup.get("platformReadySeconds") + " s.");
 		List<List<Object>> rows = new ArrayList<>();
 		for (String service : PlatformSettings.SERVICES) {
 			rows.add(List.of(service, together.get(service), alone.get(service), idle.get(service)));

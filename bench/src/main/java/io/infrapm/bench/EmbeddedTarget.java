@@ -45,7 +45,8 @@ final class EmbeddedTarget implements Target {
 			.withHome(home)
 			.withKafkaPort(0)
 			.withMongoPort(0)
-			.withMailboxPorts(0, 0);
+			.withMailboxPorts(0, 0)
+			.withIssuerPort(0);
 		for (String service : PlatformSettings.SERVICES) {
 			settings = settings.withServicePort(service, 0);
 		}

@@ -132,7 +132,8 @@ class PlatformTests {
 				.withHome(this.home)
 				.withKafkaPort(busy.getLocalPort())
 				.withMongoPort(Ports.free())
-				.withMailboxPorts(Ports.free(), Ports.free());
+				.withMailboxPorts(Ports.free(), Ports.free())
+				.withIssuerPort(Ports.free());
 			Platform platform = Platform.create(settings, (line) -> {
 			});
 

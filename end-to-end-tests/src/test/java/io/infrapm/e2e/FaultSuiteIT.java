@@ -101,8 +101,8 @@ class FaultSuiteIT {
 			List<String> options = new ArrayList<>(List.of("--home", this.home.resolve("platform").toString(),
 					"--kafka-port", Integer.toString(kafkaPort), "--mongo-port", Integer.toString(mongoPort),
 					"--smtp-port", Integer.toString(freePort()), "--mail-http-port", Integer.toString(freePort()),
-					"--service-mongodb", "mongodb://127.0.0.1:" + store.port(), "--restart-crashed", "--timeout",
-					"180"));
+					"--issuer-port", Integer.toString(freePort()), "--service-mongodb",
+					"mongodb://127.0.0.1:" + store.port(), "--restart-crashed", "--timeout", "180"));
 			this.servicePorts
 				.forEach((service, port) -> options.addAll(List.of("--service-port", service + "=" + port)));
 			Map<String, String> environment = Map.of("SPRING_MAIL_HOST", "127.0.0.1", "SPRING_MAIL_PORT",

@@ -66,7 +66,8 @@ class PlatformRestartIT {
 			.withHome(this.home)
 			.withKafkaPort(freePort())
 			.withMongoPort(freePort())
-			.withMailboxPorts(freePort(), freePort());
+			.withMailboxPorts(freePort(), freePort())
+			.withIssuerPort(freePort());
 		for (String service : PlatformSettings.SERVICES) {
 			settings = settings.withServicePort(service, freePort());
 		}
