@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
@@ -40,6 +41,9 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 @EnableAutoConfiguration
 class DevIssuerConfiguration {
 
+	// The issuer starts with lazy initialisation; the beans over its files do not, so
+	// that the files are made on the first start and a broken one stops it at once.
+
 	/** The audience of every access token: the InfraPM services. */
 	static final String AUDIENCE = "infrapm";
 
@@ -67,16 +71,19 @@ class DevIssuerConfiguration {
 	}
 
 	@Bean
+	@Lazy(false)
 	DevUsers devUsers(@Value("${infrapm.issuer.directory}") Path directory) {
 		return DevUsers.loadOrSeed(directory);
 	}
 
 	@Bean
+	@Lazy(false)
 	RegisteredClientRepository registeredClients(@Value("${infrapm.issuer.directory}") Path directory) {
 		return DevClients.repository(DevClients.loadOrSeed(directory));
 	}
 
 	@Bean
+	@Lazy(false)
 	JWKSource<SecurityContext> signingKeys(@Value("${infrapm.issuer.directory}") Path directory) {
 		JWKSet keys = SigningKeys.loadOrCreate(directory);
 		return new ImmutableJWKSet<>(keys);

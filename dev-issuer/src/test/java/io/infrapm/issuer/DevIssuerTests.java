@@ -23,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -134,6 +135,14 @@ class DevIssuerTests {
 		}
 		// The file keeps the private part; the published set (above) does not.
 		assertThat(Files.readString(this.directory.resolve(SigningKeys.FILE_NAME))).contains("\"d\"");
+	}
+
+	@Test
+	void refusesToStartOnAUsersFileItCannotRead() throws Exception {
+		Files.writeString(this.directory.resolve(DevUsers.FILE_NAME),
+				"{\"users\": [{\"email\": \"pat@example.com\", \"roles\": [\"ADMIN\"]}]}");
+		assertThatException().isThrownBy(() -> DevIssuer.start(this.directory, 0).close())
+			.withStackTraceContaining("ADMIN");
 	}
 
 	private static RSAKey publishedKey(DevIssuer issuer) throws Exception {
