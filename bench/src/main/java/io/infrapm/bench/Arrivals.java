@@ -100,19 +100,10 @@ final class Arrivals {
 	 * @return the latencies per effect: budget, register, mail
 	 */
 	Map<String, Distribution> latencies() {
-		return latencies(this.commands);
-	}
-
-	/**
-	 * From each of some of the commands' answers to each of its effects.
-	 * @param commands those of the commands to count
-	 * @return the latencies per effect: budget, register, mail
-	 */
-	Map<String, Distribution> latencies(Collection<ProjectCommands.Outcome> commands) {
 		Samples budget = new Samples();
 		Samples register = new Samples();
 		Samples mail = new Samples();
-		for (ProjectCommands.Outcome command : commands) {
+		for (ProjectCommands.Outcome command : this.commands) {
 			Long established = this.budgets.get(command.projectId());
 			if (established != null) {
 				budget.add(established - command.returnedAtMicros());

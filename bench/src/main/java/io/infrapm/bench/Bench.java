@@ -327,12 +327,11 @@ public final class Bench {
 		List<ProjectCommands.Outcome> accepted = accept(outcomes);
 		Arrivals all = Arrivals.await(this.effects, accepted, SETTLE);
 		Map<String, Object> cpu = CpuUse.now(this.target.processes()).since(cpuBefore, accepted.size());
-		List<ProjectCommands.Outcome> measured = accepted;
 		Map<String, Distribution> latencies = all.latencies();
-		Distribution command = commandLatency(measured);
+		Distribution command = commandLatency(accepted);
 		Map<String, Object> figures = new LinkedHashMap<>();
 		figures.put("rate", this.options.latencyRate());
-		figures.put("commands", measured.size());
+		figures.put("commands", accepted.size());
 		figures.put("refused", outcomes.size() - accepted.size());
 		figures.put("allArrived", all.complete());
 		figures.put("command", command.figures());
@@ -346,7 +345,7 @@ public final class Bench {
 						+ "counted at twice the rate. Each effect's time is the one its service records (budget `establishedAt`, "
 						+ "register `openedAt`, both in whole milliseconds, taken as the middle of theirs; mail: "
 						+ "when the SMTP server accepted it). Ratios are to the one-hop floor measured above.",
-				measured.size(), this.options.latencyRate(), this.options.warmUp()));
+				accepted.size(), this.options.latencyRate(), this.options.warmUp()));
 		List<List<Object>> rows = new ArrayList<>();
 		rows.add(List.of("command answered (from due)", Markdown.percentiles(command), "", ""));
 		latencies.forEach((effect, distribution) -> rows.add(List.of(effect, Markdown.percentiles(distribution),

@@ -1,13 +1,9 @@
 package io.infrapm.issuer;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -98,23 +94,13 @@ final class DevClients {
 	record ClientsFile(String about, List<DevClient> clients) {
 	}
 
-	private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-
 	private DevClients() {
 	}
 
 	static List<DevClient> loadOrSeed(Path directory) {
-		Path file = directory.resolve(FILE_NAME);
-		if (!Files.exists(file)) {
-			OwnerOnlyFiles.write(file, JSON.writeValueAsString(seed()));
-		}
-		try {
-			ClientsFile content = JSON.readValue(OwnerOnlyFiles.read(file), ClientsFile.class);
-			return (content.clients() != null) ? content.clients() : List.of();
-		}
-		catch (RuntimeException ex) {
-			throw new IllegalStateException(file + " cannot be read: " + ex.getMessage(), ex);
-		}
+		ClientsFile content = OwnerOnlyFiles.readJsonOrSeed(directory.resolve(FILE_NAME), ClientsFile.class,
+				DevClients::seed);
+		return (content.clients() != null) ? content.clients() : List.of();
 	}
 
 	static InMemoryRegisteredClientRepository repository(List<DevClient> clients) {

@@ -52,7 +52,7 @@ public final class DevIssuer implements AutoCloseable {
 	 */
 	public static DevIssuer start(Path directory, int port) {
 		int chosen = (port != 0) ? port : freePort();
-		String issuer = "http://127.0.0.1:" + chosen;
+		String issuer = uriAt(chosen);
 		Map<String, Object> properties = new LinkedHashMap<>();
 		// Its own configuration name: no application.yml of whatever else is on the class
 		// path (a test's, a service's) applies.
@@ -105,6 +105,15 @@ public final class DevIssuer implements AutoCloseable {
 	 */
 	public String issuerUri() {
 		return this.issuerUri;
+	}
+
+	/**
+	 * The issuer identifier of an issuer on a loopback port.
+	 * @param port its port
+	 * @return e.g. {@code http://127.0.0.1:9000}
+	 */
+	public static String uriAt(int port) {
+		return "http://127.0.0.1:" + port;
 	}
 
 	@Override

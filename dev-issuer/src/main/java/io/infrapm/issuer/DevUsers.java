@@ -1,6 +1,5 @@
 package io.infrapm.issuer;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -9,9 +8,6 @@ import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -66,8 +62,6 @@ final class DevUsers implements UserDetailsService {
 	record UsersFile(String about, List<DevUser> users) {
 	}
 
-	private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private static final String NOOP = "{noop}";
@@ -86,28 +80,20 @@ final class DevUsers implements UserDetailsService {
 	 * @return the users
 	 */
 	static DevUsers loadOrSeed(Path directory) {
-		Path file = directory.resolve(FILE_NAME);
-		if (!Files.exists(file)) {
-			OwnerOnlyFiles.write(file, JSON.writeValueAsString(seed()));
-		}
-		DevUsers users = new DevUsers(file);
-		users.all();
+		DevUsers users = new DevUsers(directory.resolve(FILE_NAME));
+		byEmail(users.file, OwnerOnlyFiles.readJsonOrSeed(users.file, UsersFile.class, DevUsers::seed));
 		return users;
 	}
 
 	Map<String, DevUser> all() {
-		UsersFile content;
-		try {
-			content = JSON.readValue(OwnerOnlyFiles.read(this.file), UsersFile.class);
-		}
-		catch (RuntimeException ex) {
-			throw new IllegalStateException(this.file + " cannot be read: " + ex.getMessage(), ex);
-		}
-		List<DevUser> users = (content.users() != null) ? content.users() : List.of();
+		return byEmail(this.file, OwnerOnlyFiles.readJson(this.file, UsersFile.class));
+	}
+
+	private static Map<String, DevUser> byEmail(Path file, UsersFile content) {
 		Map<String, DevUser> byEmail = new LinkedHashMap<>();
-		for (DevUser user : users) {
+		for (DevUser user : (content.users() != null) ? content.users() : List.<DevUser>of()) {
 			if (byEmail.put(user.email(), user) != null) {
-				throw new IllegalStateException(this.file + " lists user " + user.email() + " twice");
+				throw new IllegalStateException(file + " lists user " + user.email() + " twice");
 			}
 		}
 		return byEmail;
@@ -126,17 +112,16 @@ final class DevUsers implements UserDetailsService {
 	 * @throws IllegalStateException if the password is kept hashed, so it cannot be told
 	 */
 	synchronized String passwordOf(String email, List<String> roles) {
-		Map<String, DevUser> users = all();
+		UsersFile content = OwnerOnlyFiles.readJson(this.file, UsersFile.class);
+		Map<String, DevUser> users = byEmail(this.file, content);
 		String key = email.toLowerCase(Locale.ROOT);
 		DevUser user = users.get(key);
 		DevUser wanted = (user == null)
-				? new DevUser(key, key.substring(0, Math.max(1, key.indexOf('@'))), "{noop}" + secret(), roles)
+				? new DevUser(key, key.substring(0, Math.max(1, key.indexOf('@'))), NOOP + secret(), roles)
 				: (roles.isEmpty() ? user : new DevUser(user.email(), user.name(), user.password(), roles));
 		if (!wanted.equals(user)) {
 			users.put(key, wanted);
-			UsersFile content = JSON.readValue(OwnerOnlyFiles.read(this.file), UsersFile.class);
-			OwnerOnlyFiles.write(this.file,
-					JSON.writeValueAsString(new UsersFile(content.about(), List.copyOf(users.values()))));
+			OwnerOnlyFiles.writeJson(this.file, new UsersFile(content.about(), List.copyOf(users.values())));
 		}
 		if (!wanted.password().startsWith(NOOP)) {
 			throw new IllegalStateException("the password of " + key + " is kept hashed in " + this.file

@@ -8,6 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.function.Supplier;
+
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Files that hold secrets (the signing key, passwords, client secrets): written whole (to
@@ -16,7 +20,38 @@ import java.nio.file.attribute.PosixFilePermissions;
  */
 final class OwnerOnlyFiles {
 
+	private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
 	private OwnerOnlyFiles() {
+	}
+
+	/**
+	 * The content of a JSON file, which is written first from {@code seed} if there is
+	 * none.
+	 * @param file the file
+	 * @param type what it holds
+	 * @param seed its content on the first start
+	 * @return the content
+	 * @throws IllegalStateException if the file cannot be read as that type
+	 */
+	static <T> T readJsonOrSeed(Path file, Class<T> type, Supplier<T> seed) {
+		if (!Files.exists(file)) {
+			writeJson(file, seed.get());
+		}
+		return readJson(file, type);
+	}
+
+	static <T> T readJson(Path file, Class<T> type) {
+		try {
+			return JSON.readValue(read(file), type);
+		}
+		catch (RuntimeException ex) {
+			throw new IllegalStateException(file + " cannot be read: " + ex.getMessage(), ex);
+		}
+	}
+
+	static void writeJson(Path file, Object content) {
+		write(file, JSON.writeValueAsString(content));
 	}
 
 	static void write(Path file, String content) {

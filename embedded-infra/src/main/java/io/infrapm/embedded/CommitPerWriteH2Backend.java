@@ -123,6 +123,14 @@ final class CommitPerWriteH2Backend extends H2Backend {
 	}
 
 	/**
+	 * How many commands that may write this backend has handled (each one committed).
+	 * @return the count since the store was opened
+	 */
+	long writeCommands() {
+		return this.commits.get();
+	}
+
+	/**
 	 * Give the space of chunks that hold little live data back: rewrite their live pages
 	 * into a new chunk and free the chunks no page of the current version uses any more,
 	 * so that new chunks reuse their space; once a run finds no new write, also move
@@ -138,14 +146,6 @@ final class CommitPerWriteH2Backend extends H2Backend {
 	 * assertion (and, as any failure inside the store does, closed it).
 	 * @return whether there had been writes to clean up after
 	 */
-	/**
-	 * How many commands that may write this backend has handled (each one committed).
-	 * @return the count since the store was opened
-	 */
-	long writeCommands() {
-		return this.commits.get();
-	}
-
 	synchronized boolean housekeep() {
 		long commitsNow = this.commits.get();
 		if (commitsNow != this.commitsAtLastHousekeeping) {

@@ -57,10 +57,7 @@ final class IdIndexing {
 			return null;
 		}
 		Object id = query.get("_id");
-		if (id instanceof Document condition && !(condition.size() == 1 && condition.get("$in") instanceof List)) {
-			return null;
-		}
-		return new Document("_id", id);
+		return isValueOrList(id) ? new Document("_id", id) : null;
 	}
 
 	/**
@@ -69,15 +66,17 @@ final class IdIndexing {
 	 */
 	private static Document idPartOfAll(List<?> clauses) {
 		for (Object clause : clauses) {
-			if (clause instanceof Document document && document.containsKey("_id")) {
-				Object id = document.get("_id");
-				if (!(id instanceof Document condition)
-						|| (condition.size() == 1 && condition.get("$in") instanceof List)) {
-					return new Document("_id", id);
-				}
+			if (clause instanceof Document document && document.containsKey("_id")
+					&& isValueOrList(document.get("_id"))) {
+				return new Document("_id", document.get("_id"));
 			}
 		}
 		return null;
+	}
+
+	/** Whether a condition on {@code _id} is a plain value or an {@code $in} list. */
+	private static boolean isValueOrList(Object id) {
+		return !(id instanceof Document condition) || (condition.size() == 1 && condition.get("$in") instanceof List);
 	}
 
 	/**

@@ -283,7 +283,7 @@ public final class PlatformLauncher {
 			this.err.println("infrapm: " + ex.getMessage());
 			return USAGE;
 		}
-		String issuer = "http://127.0.0.1:" + settings.issuerPort();
+		String issuer = DevIssuer.uriAt(settings.issuerPort());
 		try {
 			String password = DevIssuer.passwordOf(settings.home().resolve("issuer"), email,
 					roles.stream().map(String::trim).toList());
