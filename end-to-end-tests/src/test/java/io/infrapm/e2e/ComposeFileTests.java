@@ -44,7 +44,8 @@ class ComposeFileTests {
 			"risk-service", "infrapm-risk", "budget-service", "infrapm-budget", "notification-service",
 			"infrapm-notification");
 
-	private static final List<String> INFRASTRUCTURE = List.of("kafka", "mongo", "prometheus", "grafana", "mailpit");
+	private static final List<String> INFRASTRUCTURE = List.of("kafka", "mongo", "prometheus", "grafana", "mailpit",
+			"keycloak");
 
 	private static final Set<String> ALLOWED_METRICS = Set.of("infrapm_events_published_total",
 			"infrapm_events_consumed_total", "infrapm_outbox_backlog", "infrapm_outbox_oldest_age_seconds",
@@ -134,6 +135,67 @@ class ComposeFileTests {
 				.containsEntry("SERVER_PORT", String.valueOf(port));
 			assertThat(services).containsKey(environment.get("SPRING_MAIL_HOST"));
 		});
+	}
+
+	@Test
+	void pointsEveryServiceAtTheKeycloakRealmForItsIssuerAndKeys() {
+		String realm = "/realms/infrapm";
+		SERVICE_PORTS.keySet()
+			.forEach((name) -> assertThat(environment(name)).as("%s environment", name)
+				.containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI", "http://localhost:8180" + realm)
+				.containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI",
+						"http://keycloak:8080" + realm + "/protocol/openid-connect/certs"));
+		assertThat(environment("keycloak")).as("tokens carry the issuer the services check")
+			.containsEntry("KC_HOSTNAME", "http://localhost:8180");
+		assertThat(strings(service("keycloak").get("ports"))).contains("8180:8080");
+		assertThat(strings(service("keycloak").get("command"))).contains("--import-realm");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void importsARealmThatIssuesTheClaimsOfTheDevelopmentIssuer() throws IOException {
+		Map<String, Object> realm = readJson(repositoryRoot.resolve("deploy/keycloak/infrapm-realm.json"));
+		assertThat(realm).containsEntry("realm", "infrapm");
+		Map<String, Object> scope = map(list(realm.get("clientScopes"), "clientScopes").get(0), "clientScopes[0]");
+		Map<String, Map<String, Object>> mappers = new LinkedHashMap<>();
+		list(scope.get("protocolMappers"), "protocolMappers").forEach((mapper) -> {
+			Map<String, Object> m = map(mapper, "protocolMapper");
+			mappers.put((String) m.get("protocolMapper"), map(m.get("config"), "config"));
+		});
+		assertThat(mappers).containsKeys("oidc-sub-mapper", "oidc-full-name-mapper");
+		assertThat(mappers.get("oidc-audience-mapper")).containsEntry("included.custom.audience", "infrapm")
+			.containsEntry("access.token.claim", "true");
+		assertThat(mappers.get("oidc-usermodel-realm-role-mapper")).containsEntry("claim.name", "roles")
+			.containsEntry("multivalued", "true")
+			.containsEntry("access.token.claim", "true");
+		assertThat(mappers.get("oidc-usermodel-attribute-mapper")).containsEntry("claim.name", "email");
+		assertThat(strings(realm.get("defaultDefaultClientScopes"))).containsExactly((String) scope.get("name"));
+
+		List<String> roles = list(map(realm.get("roles"), "roles").get("realm"), "roles.realm").stream()
+			.map((role) -> (String) map(role, "role").get("name"))
+			.toList();
+		assertThat(roles).containsExactlyInAnyOrder("PORTFOLIO_MANAGER", "PROJECT_MANAGER", "EXECUTIVE", "STAKEHOLDER");
+		Set<String> granted = new TreeSet<>();
+		list(realm.get("users"), "users")
+			.forEach((user) -> granted.addAll(strings(map(user, "user").get("realmRoles"))));
+		assertThat(granted).as("a user of every role").containsAll(roles);
+
+		Map<String, Map<String, Object>> clients = new LinkedHashMap<>();
+		list(realm.get("clients"), "clients").forEach((client) -> {
+			Map<String, Object> c = map(client, "client");
+			clients.put((String) c.get("clientId"), c);
+		});
+		assertThat(clients).containsOnlyKeys("infrapm-dashboard", "infrapm-cli", "integration");
+		for (String publicClient : List.of("infrapm-dashboard", "infrapm-cli")) {
+			assertThat(clients.get(publicClient)).as(publicClient)
+				.containsEntry("publicClient", true)
+				.containsEntry("directAccessGrantsEnabled", false);
+			assertThat(map(clients.get(publicClient).get("attributes"), "attributes"))
+				.containsEntry("pkce.code.challenge.method", "S256");
+		}
+		assertThat(clients.get("integration")).containsEntry("publicClient", false)
+			.containsEntry("serviceAccountsEnabled", true)
+			.containsEntry("standardFlowEnabled", false);
 	}
 
 	@Test
@@ -340,7 +402,10 @@ class ComposeFileTests {
 	 * Reads the dashboard with a strict (RFC 4627) parser, as Grafana would refuse it.
 	 */
 	private static Map<String, Object> readDashboard() throws IOException {
-		Path file = repositoryRoot.resolve("deploy/grafana/dashboards/infrapm.json");
+		return readJson(repositoryRoot.resolve("deploy/grafana/dashboards/infrapm.json"));
+	}
+
+	private static Map<String, Object> readJson(Path file) throws IOException {
 		assertThat(file).exists();
 		try (Reader reader = Files.newBufferedReader(file)) {
 			return map(new JSONParser(JSONParser.MODE_RFC4627).parse(reader), file.toString());
