@@ -24,6 +24,7 @@ import com.mongodb.client.MongoCollection;
 import io.infrapm.embedded.FiguresJson;
 import io.infrapm.embedded.Platform;
 import io.infrapm.embedded.PlatformSettings;
+import io.infrapm.issuer.DevIssuer;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
@@ -35,6 +36,9 @@ import org.bson.types.ObjectId;
  * speed targets are reported in the results, not as a failure.
  */
 public final class Bench {
+
+	/** The project manager whose token sends the benchmark's commands. */
+	static final String MANAGER = "pat@example.com";
 
 	private static final int[] THREAD_COUNTS = { 1, 2, 4, 8 };
 
@@ -127,6 +131,17 @@ public final class Bench {
 		System.exit(status);
 	}
 
+	private String managerToken(Target target) {
+		if (target instanceof EmbeddedTarget embedded) {
+			return embedded.platform().accessToken(MANAGER, "PROJECT_MANAGER");
+		}
+		if (this.options.token() != null) {
+			return this.options.token();
+		}
+		return Platform.accessToken(PlatformSettings.local(this.repositoryRoot).home(),
+				DevIssuer.uriAt(PlatformSettings.DEFAULT_ISSUER_PORT), MANAGER, List.of("PROJECT_MANAGER"));
+	}
+
 	private int run() throws Exception {
 		long started = System.nanoTime();
 		machine();
@@ -137,7 +152,8 @@ public final class Bench {
 			this.results.put("target", running.description());
 			this.markdown.paragraph("Against " + running.description() + ".");
 			this.effects = new Effects(running);
-			this.commands = new ProjectCommands(running.serviceUrl("project-service"), this.runId);
+			this.commands = new ProjectCommands(running.serviceUrl("project-service"), this.runId,
+					managerToken(running));
 			if (this.options.phases().contains("startup") && running instanceof EmbeddedTarget embedded) {
 				startup(embedded);
 			}

@@ -16,6 +16,8 @@ import java.util.Set;
  * @param mongodb the running platform's MongoDB, without a database
  * @param serviceUrls the running platform's services
  * @param mailboxUrl the running platform's dev mailbox API
+ * @param token a project manager's access token for the running platform, or {@code null}
+ * to log {@value Bench#MANAGER} in at {@code ./infrapm up}'s issuer
  * @param phases which parts to run
  * @param warmUp commands before the latency figures count
  * @param operations commands whose latency is measured
@@ -29,8 +31,8 @@ import java.util.Set;
  * @param out where the results go
  */
 record BenchOptions(boolean running, String kafka, String mongodb, Map<String, URI> serviceUrls, URI mailboxUrl,
-		Set<String> phases, int warmUp, int operations, double latencyRate, double startRate, int stepSeconds,
-		int sustainSeconds, int burstSeconds, int burstThreads, int startupRepeats, Path out) {
+		String token, Set<String> phases, int warmUp, int operations, double latencyRate, double startRate,
+		int stepSeconds, int sustainSeconds, int burstSeconds, int burstThreads, int startupRepeats, Path out) {
 
 	static final List<String> PHASES = List.of("startup", "floor", "latency", "throughput", "burst");
 
@@ -66,6 +68,8 @@ record BenchOptions(boolean running, String kafka, String mongodb, Map<String, U
 			  --running
 			  --kafka <bootstrap>  --mongodb <uri>  --mailbox-url <url>
 			  --service-url <service>=<url>      (repeat; project-service=http://127.0.0.1:8081, ...)
+			  --token <access token>    a project manager's (default: pat@example.com logged in at
+			                            ./infrapm up's issuer, as ./infrapm token does)
 			""";
 
 	static BenchOptions parse(Path repositoryRoot, List<String> args) {
@@ -78,6 +82,7 @@ record BenchOptions(boolean running, String kafka, String mongodb, Map<String, U
 		services.put("budget-service", URI.create("http://127.0.0.1:8083"));
 		services.put("notification-service", URI.create("http://127.0.0.1:8084"));
 		URI mailbox = URI.create("http://127.0.0.1:8025");
+		String token = null;
 		Set<String> phases = new LinkedHashSet<>(PHASES);
 		int warmUp = 1500;
 		int operations = 2000;
@@ -110,6 +115,7 @@ record BenchOptions(boolean running, String kafka, String mongodb, Map<String, U
 						case "--kafka" -> kafka = value;
 						case "--mongodb" -> mongodb = value;
 						case "--mailbox-url" -> mailbox = URI.create(value);
+						case "--token" -> token = value;
 						case "--service-url" -> {
 							int equals = value.indexOf('=');
 							if (equals < 1 || !services.containsKey(value.substring(0, equals))) {
@@ -145,8 +151,8 @@ record BenchOptions(boolean running, String kafka, String mongodb, Map<String, U
 		if (running) {
 			phases.remove("startup");
 		}
-		return new BenchOptions(running, kafka, mongodb, Map.copyOf(services), mailbox, phases, warmUp, operations,
-				latencyRate, startRate, stepSeconds, sustain, burst, burstThreads, startupRepeats, out);
+		return new BenchOptions(running, kafka, mongodb, Map.copyOf(services), mailbox, token, phases, warmUp,
+				operations, latencyRate, startRate, stepSeconds, sustain, burst, burstThreads, startupRepeats, out);
 	}
 
 	private static int positive(String option, String value) {

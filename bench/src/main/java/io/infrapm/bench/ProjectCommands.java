@@ -58,9 +58,12 @@ final class ProjectCommands {
 
 	private final String runId;
 
-	ProjectCommands(URI projectService, String runId) {
+	private final String authorization;
+
+	ProjectCommands(URI projectService, String runId, String accessToken) {
 		this.projects = projectService.resolve("/api/projects");
 		this.runId = runId;
+		this.authorization = "Bearer " + accessToken;
 	}
 
 	/**
@@ -90,6 +93,7 @@ final class ProjectCommands {
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
 			.header("Idempotency-Key", code)
+			.header("Authorization", this.authorization)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();
 		return this.http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,6 +35,11 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "infrapm.messaging.unexpected-failure-attempts=3")
 class BudgetServiceTests {
+
+	/** A portfolio manager, who sees every project. */
+	private static final String PORTFOLIO_MANAGER = TestInfrastructure.get()
+		.issuer()
+		.bearer("portia@example.com", "PORTFOLIO_MANAGER");
 
 	private static KafkaTestClient kafka;
 
@@ -185,7 +191,10 @@ class BudgetServiceTests {
 	}
 
 	private ResponseEntity<Map<String, Object>> get(String path) {
-		return RestClient.create("http://localhost:" + this.port)
+		return RestClient.builder()
+			.baseUrl("http://localhost:" + this.port)
+			.defaultHeader(HttpHeaders.AUTHORIZATION, PORTFOLIO_MANAGER)
+			.build()
 			.get()
 			.uri(path)
 			.retrieve()

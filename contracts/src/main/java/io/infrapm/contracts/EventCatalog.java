@@ -11,6 +11,9 @@ import io.infrapm.contracts.notification.NotificationDelivered;
 import io.infrapm.contracts.notification.NotificationFailed;
 import io.infrapm.contracts.project.ProjectCreated;
 import io.infrapm.contracts.project.ProjectUpdated;
+import io.infrapm.contracts.project.StakeholderAdded;
+import io.infrapm.contracts.project.StakeholderRemoved;
+import io.infrapm.contracts.project.StakeholderRoleChanged;
 
 /**
  * Every event type of the public contract, by topic. Consumers resolve a {@code ce_type}
@@ -19,8 +22,9 @@ import io.infrapm.contracts.project.ProjectUpdated;
 public final class EventCatalog {
 
 	private static final Map<String, List<Class<? extends Record>>> BY_TOPIC = Map.of(Topics.PROJECT,
-			List.of(ProjectCreated.class, ProjectUpdated.class), Topics.RISK, List.of(), Topics.BUDGET,
-			List.of(BudgetEstablished.class), Topics.NOTIFICATION,
+			List.of(ProjectCreated.class, ProjectUpdated.class, StakeholderAdded.class, StakeholderRoleChanged.class,
+					StakeholderRemoved.class),
+			Topics.RISK, List.of(), Topics.BUDGET, List.of(BudgetEstablished.class), Topics.NOTIFICATION,
 			List.of(NotificationDelivered.class, NotificationFailed.class));
 
 	private static final Map<String, Class<? extends Record>> BY_TYPE = BY_TOPIC.values()

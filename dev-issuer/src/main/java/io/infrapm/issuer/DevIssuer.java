@@ -89,7 +89,8 @@ public final class DevIssuer implements AutoCloseable {
 	 * reads the file on every login, so the user may log in at once.
 	 * @param directory the issuer's directory
 	 * @param email the user
-	 * @param roles platform roles to give them, or empty to keep theirs
+	 * @param roles platform roles to give them, or empty to keep theirs (a new user
+	 * without roles is a {@code STAKEHOLDER})
 	 * @return the password, in plain
 	 * @throws IllegalArgumentException for a role that is not a platform role
 	 * @throws IllegalStateException if the user's password is kept hashed

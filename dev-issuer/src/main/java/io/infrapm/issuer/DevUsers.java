@@ -117,7 +117,8 @@ final class DevUsers implements UserDetailsService {
 		String key = email.toLowerCase(Locale.ROOT);
 		DevUser user = users.get(key);
 		DevUser wanted = (user == null)
-				? new DevUser(key, key.substring(0, Math.max(1, key.indexOf('@'))), NOOP + secret(), roles)
+				? new DevUser(key, key.substring(0, Math.max(1, key.indexOf('@'))), NOOP + secret(),
+						roles.isEmpty() ? List.of("STAKEHOLDER") : roles)
 				: (roles.isEmpty() ? user : new DevUser(user.email(), user.name(), user.password(), roles));
 		if (!wanted.equals(user)) {
 			users.put(key, wanted);

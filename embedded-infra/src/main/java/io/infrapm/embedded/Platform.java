@@ -24,6 +24,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import io.infrapm.issuer.DevIssuer;
+import io.infrapm.issuer.IssuerLogin;
 
 /**
  * The whole InfraPM platform on one machine: Kafka, MongoDB and the dev mailbox in this
@@ -89,7 +90,9 @@ public final class Platform implements AutoCloseable {
 	private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
 	private Platform(PlatformSettings settings, Map<String, String> launcherEnvironment, Consumer<String> progress) {
-		this.settings = settings;
+		// The services are told the issuer's address before it runs (they start at the
+		// same time), so an ephemeral platform picks its issuer's port now.
+		this.settings = (settings.issuerPort() == 0) ? settings.withIssuerPort(Ports.free()) : settings;
 		this.launcherEnvironment = Map.copyOf(launcherEnvironment);
 		this.progress = progress;
 	}
@@ -425,6 +428,9 @@ public final class Platform implements AutoCloseable {
 		defaults.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
 		defaults.put("SPRING_MAIL_HOST", "127.0.0.1");
 		defaults.put("SPRING_MAIL_PORT", Integer.toString(smtpPort));
+		// The issuer's address is fixed before it runs: a service fetches its keys on the
+		// first request that carries a token.
+		defaults.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI", DevIssuer.uriAt(settings.issuerPort()));
 		// Readiness is awaited on /actuator/health/readiness. Spring Boot adds the probe
 		// groups by itself only on Kubernetes, so ask for them.
 		defaults.put("MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED", "true");
@@ -461,6 +467,34 @@ public final class Platform implements AutoCloseable {
 			}
 			return this.issuer.issuerUri();
 		}
+	}
+
+	/**
+	 * Logs a development user in at the running issuer, as {@code ./infrapm token} does:
+	 * the user is added to the issuer's users file if missing, with the roles asked for.
+	 * @param email the user
+	 * @param roles platform roles to give them, or none to keep theirs
+	 * @return an access token the services accept
+	 * @throws IssuerLogin.IssuerLoginException if the issuer refuses or is not reachable
+	 */
+	public String accessToken(String email, String... roles) {
+		return accessToken(this.home, issuerUri(), email, List.of(roles));
+	}
+
+	/**
+	 * Logs a development user in at the issuer of a platform that runs elsewhere (another
+	 * process, {@code ./infrapm up}), as {@code ./infrapm token} does.
+	 * @param home the platform's home, where the issuer keeps its users
+	 * @param issuerUri the issuer
+	 * @param email the user
+	 * @param roles platform roles to give them, or empty to keep theirs
+	 * @return an access token the services accept
+	 * @throws IssuerLogin.IssuerLoginException if the issuer refuses or is not reachable
+	 */
+	public static String accessToken(Path home, String issuerUri, String email, List<String> roles) {
+		String password = DevIssuer.passwordOf(home.resolve("issuer"), email,
+				roles.stream().map(String::trim).toList());
+		return IssuerLogin.accessToken(issuerUri, email, password);
 	}
 
 	/**

@@ -283,11 +283,9 @@ public final class PlatformLauncher {
 			this.err.println("infrapm: " + ex.getMessage());
 			return USAGE;
 		}
-		String issuer = DevIssuer.uriAt(settings.issuerPort());
 		try {
-			String password = DevIssuer.passwordOf(settings.home().resolve("issuer"), email,
-					roles.stream().map(String::trim).toList());
-			this.out.println(IssuerLogin.accessToken(issuer, email, password));
+			this.out
+				.println(Platform.accessToken(settings.home(), DevIssuer.uriAt(settings.issuerPort()), email, roles));
 			return OK;
 		}
 		catch (IllegalArgumentException ex) {

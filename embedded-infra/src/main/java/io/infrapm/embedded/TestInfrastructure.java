@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The infrastructure that service integration tests share within one JVM: an ephemeral
- * {@link LocalKafka}, an in-memory {@link LocalMongo} and an ephemeral
- * {@link DevMailbox}.
+ * {@link LocalKafka}, an in-memory {@link LocalMongo}, an ephemeral {@link DevMailbox}
+ * and a {@link TestIssuer} whose tokens the services accept.
  * <p>
  * It is started on first use of {@link #get()} and stopped by a JVM shutdown hook, so
  * that every test class (and every cached Spring context) of a module talks to the same
@@ -40,10 +40,13 @@ public final class TestInfrastructure {
 
 	private final DevMailbox mailbox;
 
-	private TestInfrastructure(LocalKafka kafka, LocalMongo mongo, DevMailbox mailbox) {
+	private final TestIssuer issuer;
+
+	private TestInfrastructure(LocalKafka kafka, LocalMongo mongo, DevMailbox mailbox, TestIssuer issuer) {
 		this.kafka = kafka;
 		this.mongo = mongo;
 		this.mailbox = mailbox;
+		this.issuer = issuer;
 	}
 
 	/**
@@ -74,19 +77,21 @@ public final class TestInfrastructure {
 		LocalMongo mongo = LocalMongo.inMemory();
 		DevMailbox mailbox = null;
 		LocalKafka kafka = null;
+		TestIssuer issuer = null;
 		try {
 			mailbox = DevMailbox.ephemeral();
+			issuer = TestIssuer.start();
 			kafka = LocalKafka.ephemeral();
 		}
 		catch (RuntimeException ex) {
-			closeAll(null, mailbox, mongo);
+			closeAll(null, issuer, mailbox, mongo);
 			throw ex;
 		}
-		TestInfrastructure infrastructure = new TestInfrastructure(kafka, mongo, mailbox);
+		TestInfrastructure infrastructure = new TestInfrastructure(kafka, mongo, mailbox, issuer);
 		Runtime.getRuntime().addShutdownHook(new Thread(infrastructure::stop, "infrapm-test-infrastructure-shutdown"));
-		logger.info("Test infrastructure ready in {} ms: Kafka {}, MongoDB {}, mailbox SMTP {} / {}",
+		logger.info("Test infrastructure ready in {} ms: Kafka {}, MongoDB {}, mailbox SMTP {} / {}, issuer {}",
 				(System.nanoTime() - started) / 1_000_000, kafka.bootstrapServers(), mongo.baseUri(),
-				mailbox.smtpPort(), mailbox.httpUrl());
+				mailbox.smtpPort(), mailbox.httpUrl(), issuer.issuerUri());
 		return infrastructure;
 	}
 
@@ -95,7 +100,9 @@ public final class TestInfrastructure {
 	 * @param database the MongoDB database the test should use (one per test suite keeps
 	 * suites independent)
 	 * @return {@code spring.kafka.bootstrap-servers}, {@code spring.mongodb.uri},
-	 * {@code spring.mail.host} and {@code spring.mail.port}, in that order
+	 * {@code spring.mail.host}, {@code spring.mail.port}, the resource server's issuer
+	 * and audience, and a consumer group of the suite's own (named as the database), in
+	 * that order
 	 */
 	public Map<String, String> springProperties(String database) {
 		Map<String, String> properties = new LinkedHashMap<>();
@@ -103,6 +110,11 @@ public final class TestInfrastructure {
 		properties.put("spring.mongodb.uri", this.mongo.connectionString(database));
 		properties.put("spring.mail.host", this.mailbox.smtpHost());
 		properties.put("spring.mail.port", Integer.toString(this.mailbox.smtpPort()));
+		properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", this.issuer.issuerUri());
+		properties.put("spring.security.oauth2.resourceserver.jwt.audiences", TestIssuer.AUDIENCE);
+		// Each suite's context consumes every event itself: in one group, contexts cached
+		// side by side would split the partitions, and each see only some events.
+		properties.put("spring.cloud.stream.default.group", database);
 		return Collections.unmodifiableMap(properties);
 	}
 
@@ -147,8 +159,17 @@ public final class TestInfrastructure {
 		return this.mailbox;
 	}
 
+	/**
+	 * The shared issuer, whose tokens a service started with {@link #springProperties}
+	 * accepts.
+	 * @return the issuer
+	 */
+	public TestIssuer issuer() {
+		return this.issuer;
+	}
+
 	private void stop() {
-		closeAll(this.kafka, this.mailbox, this.mongo);
+		closeAll(this.kafka, this.issuer, this.mailbox, this.mongo);
 	}
 
 	private static void closeAll(AutoCloseable... resources) {

@@ -1,5 +1,9 @@
 package io.infrapm.embedded;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +12,9 @@ import java.util.concurrent.TimeUnit;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.SignedJWT;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
@@ -28,7 +35,12 @@ class TestInfrastructureTests {
 
 		Map<String, String> properties = infrastructure.springProperties("risk-service-tests");
 		assertThat(properties).containsOnlyKeys("spring.kafka.bootstrap-servers", "spring.mongodb.uri",
-				"spring.mail.host", "spring.mail.port");
+				"spring.mail.host", "spring.mail.port", "spring.security.oauth2.resourceserver.jwt.issuer-uri",
+				"spring.security.oauth2.resourceserver.jwt.audiences", "spring.cloud.stream.default.group");
+		assertThat(properties).containsEntry("spring.cloud.stream.default.group", "risk-service-tests");
+		assertThat(properties)
+			.containsEntry("spring.security.oauth2.resourceserver.jwt.issuer-uri", infrastructure.issuer().issuerUri())
+			.containsEntry("spring.security.oauth2.resourceserver.jwt.audiences", "infrapm");
 		assertThat(properties.get("spring.kafka.bootstrap-servers")).isEqualTo(infrastructure.kafkaBootstrapServers())
 			.startsWith("127.0.0.1:");
 		assertThat(properties.get("spring.mongodb.uri")).matches("mongodb://127\\.0\\.0\\.1:\\d+/risk-service-tests");
@@ -40,6 +52,33 @@ class TestInfrastructureTests {
 			assertThat(client.getDatabase("risk-service-tests").getCollection("registers").countDocuments())
 				.isEqualTo(1);
 		}
+	}
+
+	@Test
+	void issuerPublishesTheKeyThatVerifiesItsTokensAndNotTheOneOfItsForgeries() throws Exception {
+		TestIssuer issuer = TestInfrastructure.get().issuer();
+		HttpClient http = HttpClient.newHttpClient();
+		String discovery = http
+			.send(HttpRequest.newBuilder(URI.create(issuer.issuerUri() + "/.well-known/openid-configuration")).build(),
+					HttpResponse.BodyHandlers.ofString())
+			.body();
+		assertThat(discovery).contains("\"issuer\":\"" + issuer.issuerUri() + "\"");
+		JWKSet keys = JWKSet.load(URI.create(issuer.issuerUri() + "/jwks").toURL());
+		RSASSAVerifier verifier = new RSASSAVerifier(keys.getKeys().get(0).toRSAKey());
+
+		SignedJWT token = SignedJWT.parse(issuer.token("Pat.Miller@example.com", "PROJECT_MANAGER"));
+		assertThat(token.verify(verifier)).isTrue();
+		assertThat(token.getJWTClaimsSet().getIssuer()).isEqualTo(issuer.issuerUri());
+		assertThat(token.getJWTClaimsSet().getAudience()).containsExactly("infrapm");
+		assertThat(token.getJWTClaimsSet().getSubject()).isEqualTo("Pat.Miller@example.com");
+		assertThat(token.getJWTClaimsSet().getStringClaim("name")).isEqualTo("Pat Miller");
+		assertThat(token.getJWTClaimsSet().getStringListClaim("roles")).containsExactly("PROJECT_MANAGER");
+		assertThat(token.getJWTClaimsSet().getExpirationTime()).isInTheFuture();
+
+		assertThat(SignedJWT.parse(issuer.forgedToken("pat@example.com")).verify(verifier)).isFalse();
+		SignedJWT expired = SignedJWT.parse(issuer.expiredToken("pat@example.com"));
+		assertThat(expired.verify(verifier)).isTrue();
+		assertThat(expired.getJWTClaimsSet().getExpirationTime()).isInThePast();
 	}
 
 	@Test

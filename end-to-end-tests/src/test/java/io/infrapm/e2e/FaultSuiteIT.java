@@ -30,9 +30,11 @@ import java.util.stream.Collectors;
 
 import com.jayway.jsonpath.JsonPath;
 import io.infrapm.contracts.Topics;
+import io.infrapm.issuer.DevIssuer;
 import io.infrapm.embedded.FiguresJson;
 import io.infrapm.embedded.DevMailbox;
 import io.infrapm.embedded.KafkaTestClient;
+import io.infrapm.embedded.Platform;
 import io.infrapm.embedded.PlatformSettings;
 import io.infrapm.embedded.ReceivedMail;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -72,6 +74,12 @@ class FaultSuiteIT {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+	private final int issuerPort = freePort();
+
+	private volatile String managerToken;
+
+	private volatile String portfolioToken;
+
 	private final String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
 
 	private final Map<String, Integer> servicePorts = new LinkedHashMap<>();
@@ -101,7 +109,7 @@ class FaultSuiteIT {
 			List<String> options = new ArrayList<>(List.of("--home", this.home.resolve("platform").toString(),
 					"--kafka-port", Integer.toString(kafkaPort), "--mongo-port", Integer.toString(mongoPort),
 					"--smtp-port", Integer.toString(freePort()), "--mail-http-port", Integer.toString(freePort()),
-					"--issuer-port", Integer.toString(freePort()), "--service-mongodb",
+					"--issuer-port", Integer.toString(this.issuerPort), "--service-mongodb",
 					"mongodb://127.0.0.1:" + store.port(), "--restart-crashed", "--timeout", "180"));
 			this.servicePorts
 				.forEach((service, port) -> options.addAll(List.of("--service-port", service + "=" + port)));
@@ -116,6 +124,10 @@ class FaultSuiteIT {
 			Path log = this.home.resolve("launcher.log");
 			LauncherProcess platform = LauncherProcess.start(ROOT, options, environment, log, Duration.ofMinutes(3));
 			double readySeconds = seconds(started);
+			// Logged in once, as users would: the issuer keeps its signing key across the
+			// restarts below, so the tokens (30 minutes) outlive the suite.
+			this.managerToken = login(SkeletonHttp.MANAGER, "PROJECT_MANAGER");
+			this.portfolioToken = login("portia@example.com", "PORTFOLIO_MANAGER");
 			String kafka = "127.0.0.1:" + kafkaPort;
 			Set<String> poison;
 			try {
@@ -218,6 +230,7 @@ class FaultSuiteIT {
 						.timeout(Duration.ofSeconds(40))
 						.header("Content-Type", "application/json")
 						.header("Idempotency-Key", code)
+						.header("Authorization", "Bearer " + this.managerToken)
 						.POST(HttpRequest.BodyPublishers.ofString(body))
 						.build(), HttpResponse.BodyHandlers.ofString());
 				if (response.statusCode() == 201) {
@@ -342,9 +355,10 @@ class FaultSuiteIT {
 		try {
 			HttpResponse<String> response = this.http.send(HttpRequest
 				.newBuilder(URI.create(url("notification-service") + "/api/notifications?recipient=" + email))
+				.header("Authorization", "Bearer " + this.portfolioToken)
 				.timeout(Duration.ofSeconds(10))
 				.build(), HttpResponse.BodyHandlers.ofString());
-			List<Integer> attempts = JsonPath.read(response.body(), "$[*].attempts");
+			List<Integer> attempts = JsonPath.read(response.body(), "$.items[*].attempts");
 			return attempts.stream().mapToInt(Integer::intValue).max().orElse(0);
 		}
 		catch (IOException ex) {
@@ -482,11 +496,18 @@ class FaultSuiteIT {
 		throw new AssertionError(service + " was not ready again within " + timeout);
 	}
 
+	private String login(String email, String role) {
+		return Platform.accessToken(this.home.resolve("platform"), DevIssuer.uriAt(this.issuerPort), email,
+				List.of(role));
+	}
+
 	private int status(String service, String path) {
 		try {
 			return this.http
-				.send(HttpRequest.newBuilder(URI.create(url(service) + path)).timeout(Duration.ofSeconds(10)).build(),
-						HttpResponse.BodyHandlers.discarding())
+				.send(HttpRequest.newBuilder(URI.create(url(service) + path))
+					.header("Authorization", "Bearer " + this.managerToken)
+					.timeout(Duration.ofSeconds(10))
+					.build(), HttpResponse.BodyHandlers.discarding())
 				.statusCode();
 		}
 		catch (IOException ex) {

@@ -9,7 +9,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import com.jayway.jsonpath.JsonPath;
@@ -20,7 +22,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The few HTTP calls the end-to-end scenarios and the probe make, with nothing but the
- * JDK's client, as any consumer of the public API would.
+ * JDK's client, as any consumer of the public API would: with an access token the
+ * platform's issuer gave after a login, by default that of {@value #MANAGER}, a project
+ * manager.
  */
 final class SkeletonHttp {
 
@@ -31,10 +35,30 @@ final class SkeletonHttp {
 
 	private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
+	/** The project manager who starts the scenarios' projects. */
+	static final String MANAGER = "pat@example.com";
+
+	private final Map<String, String> tokens = new ConcurrentHashMap<>();
+
 	private final Platform platform;
 
 	SkeletonHttp(Platform platform) {
 		this.platform = platform;
+	}
+
+	/**
+	 * An access token of a user, logged in once per instance.
+	 * @param email the user
+	 * @param roles the platform roles the user is given
+	 * @return the token
+	 */
+	String tokenOf(String email, String... roles) {
+		return this.tokens.computeIfAbsent(email + " " + String.join(",", roles),
+				(key) -> this.platform.accessToken(email, roles));
+	}
+
+	private String managerToken() {
+		return tokenOf(MANAGER, "PROJECT_MANAGER");
 	}
 
 	/**
@@ -88,20 +112,37 @@ final class SkeletonHttp {
 	 * @return the count
 	 */
 	int notificationsOf(String email) {
-		HttpResponse<String> response = get("notification-service", "/api/notifications?recipient=" + email);
+		HttpResponse<String> response = get("notification-service", "/api/notifications?recipient=" + email,
+				tokenOf(email, "STAKEHOLDER"));
 		assertThat(response.statusCode()).isEqualTo(200);
-		return JsonPath.<List<?>>read(response.body(), "$").size();
+		return JsonPath.<Integer>read(response.body(), "$.totalItems");
 	}
 
 	HttpResponse<String> post(String service, String path, String json) {
 		return send(HttpRequest.newBuilder(uri(service, path))
 			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + managerToken())
 			.POST(HttpRequest.BodyPublishers.ofString(json))
 			.build());
 	}
 
 	HttpResponse<String> get(String service, String path) {
-		return send(HttpRequest.newBuilder(uri(service, path)).GET().build());
+		return get(service, path, managerToken());
+	}
+
+	/**
+	 * A GET with a given token.
+	 * @param service the service
+	 * @param path the path and query
+	 * @param token the access token, or {@code null} for none
+	 * @return the response
+	 */
+	HttpResponse<String> get(String service, String path, String token) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(service, path)).GET();
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return send(request.build());
 	}
 
 	private URI uri(String service, String path) {

@@ -85,6 +85,12 @@ abstract class WalkingSkeletonScenarios {
 		assertThat(created.headers().firstValue("Location")).hasValue("/api/projects/" + id);
 		assertThat(created.headers().firstValue("ETag")).isPresent();
 		assertThat(http.get("project-service", "/api/projects/" + id).statusCode()).isEqualTo(200);
+		for (String service : List.of("project-service", "risk-service", BUDGET_SERVICE, NOTIFICATION_SERVICE)) {
+			HttpResponse<String> anonymous = http.get(service, "/api/projects/" + id, null);
+			assertThat(anonymous.statusCode()).as(service + " without a token").isEqualTo(401);
+			assertThat(anonymous.headers().firstValue("WWW-Authenticate")).as(service)
+				.hasValueSatisfying((challenge) -> assertThat(challenge).startsWith("Bearer"));
+		}
 
 		await().atMost(PROPAGATION).untilAsserted(() -> {
 			HttpResponse<String> budget = http.get(BUDGET_SERVICE, "/api/projects/" + id + "/budget");
@@ -96,7 +102,7 @@ abstract class WalkingSkeletonScenarios {
 		await().atMost(PROPAGATION).untilAsserted(() -> {
 			HttpResponse<String> risks = http.get("risk-service", "/api/projects/" + id + "/risks");
 			assertThat(risks.statusCode()).isEqualTo(200);
-			assertThat(risks.body()).isEqualTo("[]");
+			assertThat(JsonPath.<List<?>>read(risks.body(), "$.items")).isEmpty();
 		});
 		assertThat(http.get("risk-service", "/api/projects/" + UUID.randomUUID() + "/risks").statusCode())
 			.isEqualTo(404);

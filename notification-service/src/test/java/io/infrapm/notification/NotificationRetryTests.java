@@ -24,6 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +41,11 @@ import static org.awaitility.Awaitility.await;
 				"infrapm.notification.dispatch.retry-backoff=200ms", "infrapm.notification.dispatch.max-attempts=2",
 				"spring.cloud.stream.default.group=notification-retry-tests" })
 class NotificationRetryTests {
+
+	/** A portfolio manager, who sees every project. */
+	private static final String PORTFOLIO_MANAGER = TestInfrastructure.get()
+		.issuer()
+		.bearer("portia@example.com", "PORTFOLIO_MANAGER");
 
 	private static KafkaTestClient kafka;
 
@@ -109,13 +115,18 @@ class NotificationRetryTests {
 		return this.registry.counter("infrapm.notifications", "channel", "email", "outcome", outcome).count();
 	}
 
+	@SuppressWarnings("unchecked")
 	private List<Map<String, Object>> notifications(String recipient) {
-		return RestClient.create("http://localhost:" + this.port)
+		Map<String, Object> page = RestClient.builder()
+			.baseUrl("http://localhost:" + this.port)
+			.defaultHeader(HttpHeaders.AUTHORIZATION, PORTFOLIO_MANAGER)
+			.build()
 			.get()
 			.uri("/api/notifications?recipient={r}", recipient)
 			.retrieve()
-			.body(new ParameterizedTypeReference<>() {
+			.body(new ParameterizedTypeReference<Map<String, Object>>() {
 			});
+		return (List<Map<String, Object>>) page.get("items");
 	}
 
 	/** A loopback port that was free a moment ago and that nobody listens on. */

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -33,6 +34,11 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "infrapm.notification.dispatch.poll-interval=500ms")
 class NotificationServiceTests {
+
+	/** A portfolio manager, who sees every project. */
+	private static final String PORTFOLIO_MANAGER = TestInfrastructure.get()
+		.issuer()
+		.bearer("portia@example.com", "PORTFOLIO_MANAGER");
 
 	private static KafkaTestClient kafka;
 
@@ -72,7 +78,7 @@ class NotificationServiceTests {
 		assertThat(mailbox.messagesTo(ada).get(0).body()).contains("Hello Ada").contains("as engineer");
 
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-			List<Map<String, Object>> listed = notifications(ada).getBody();
+			List<Map<String, Object>> listed = notifications(ada);
 			assertThat(listed).hasSize(1);
 			assertThat(listed.get(0)).containsEntry("status", "SENT").containsEntry("channel", "EMAIL");
 		});
@@ -86,7 +92,7 @@ class NotificationServiceTests {
 				.isEqualTo("io.infrapm.notification.NotificationDelivered.v1"));
 		assertThat(mailbox.messagesTo(ada)).hasSize(1);
 		assertThat(mailbox.messagesTo(grace)).hasSize(1);
-		assertThat(notifications(ada).getBody()).hasSize(1);
+		assertThat(notifications(ada)).hasSize(1);
 	}
 
 	@Test
@@ -94,13 +100,16 @@ class NotificationServiceTests {
 		ResponseEntity<String> invalid = raw("/api/notifications?recipient=not-an-address");
 		assertThat(invalid.getStatusCode().value()).isEqualTo(400);
 		assertThat(invalid.getBody()).contains("recipient");
-		ResponseEntity<String> missing = raw("/api/notifications");
-		assertThat(missing.getStatusCode().value()).isEqualTo(400);
-		assertThat(missing.getBody()).contains("recipient");
+		ResponseEntity<String> badPage = raw("/api/notifications?size=101");
+		assertThat(badPage.getStatusCode().value()).isEqualTo(400);
+		assertThat(badPage.getBody()).contains("size");
 	}
 
 	private ResponseEntity<String> raw(String uri) {
-		return RestClient.create("http://localhost:" + this.port)
+		return RestClient.builder()
+			.baseUrl("http://localhost:" + this.port)
+			.defaultHeader(HttpHeaders.AUTHORIZATION, PORTFOLIO_MANAGER)
+			.build()
 			.get()
 			.uri(uri)
 			.retrieve()
@@ -125,15 +134,18 @@ class NotificationServiceTests {
 				"io.infrapm.project.ProjectCreated.v1", projectId.toString()), json);
 	}
 
-	private ResponseEntity<List<Map<String, Object>>> notifications(String recipient) {
-		return RestClient.create("http://localhost:" + this.port)
+	@SuppressWarnings("unchecked")
+	private List<Map<String, Object>> notifications(String recipient) {
+		Map<String, Object> page = RestClient.builder()
+			.baseUrl("http://localhost:" + this.port)
+			.defaultHeader(HttpHeaders.AUTHORIZATION, PORTFOLIO_MANAGER)
+			.build()
 			.get()
 			.uri("/api/notifications?recipient={r}", recipient)
 			.retrieve()
-			.onStatus(HttpStatusCode::isError, (request, response) -> {
-			})
-			.toEntity(new ParameterizedTypeReference<>() {
+			.body(new ParameterizedTypeReference<Map<String, Object>>() {
 			});
+		return (List<Map<String, Object>>) page.get("items");
 	}
 
 }

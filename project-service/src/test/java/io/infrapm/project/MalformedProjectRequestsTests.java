@@ -175,6 +175,7 @@ class MalformedProjectRequestsTests {
 		HttpRequest.Builder request = HttpRequest
 			.newBuilder(URI.create("http://localhost:" + this.port + "/api/projects"))
 			.timeout(Duration.ofSeconds(30))
+			.header("Authorization", TestInfrastructure.get().issuer().bearer("pat@example.com", "PROJECT_MANAGER"))
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
 		if (contentType != null) {
 			request.header("Content-Type", contentType);

@@ -21,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,6 +38,11 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ProjectServiceTests {
+
+	/** A portfolio manager, who sees every project. */
+	private static final String PORTFOLIO_MANAGER = TestInfrastructure.get()
+		.issuer()
+		.bearer("portia@example.com", "PORTFOLIO_MANAGER");
 
 	private static KafkaTestClient kafka;
 
@@ -95,7 +101,10 @@ class ProjectServiceTests {
 					"ce_sequence", "content-type");
 		assertThat(KafkaTestClient.value(event)).contains("\"code\":\"" + code.toUpperCase() + "\"")
 			.contains("\"budgetAmount\":1250000")
-			.contains("\"email\":\"ada@example.com\"");
+			.contains("\"email\":\"ada@example.com\"")
+			.as("the author, from the token")
+			.contains(
+					"\"actor\":{\"subject\":\"portia@example.com\",\"email\":\"portia@example.com\",\"name\":\"Portia\"}");
 		await().atMost(Duration.ofSeconds(10)).until(() -> outboxOf(id).isEmpty());
 	}
 
@@ -176,14 +185,19 @@ class ProjectServiceTests {
 
 	@Test
 	void showsAnAnonymousCallerOnlyTheHealthStatus() {
-		ResponseEntity<Map<String, Object>> readiness = get("/actuator/health/readiness");
-		ResponseEntity<Map<String, Object>> health = get("/actuator/health");
+		ResponseEntity<Map<String, Object>> readiness = get("/actuator/health/readiness", null);
+		ResponseEntity<Map<String, Object>> health = get("/actuator/health", null);
 
 		assertThat(readiness.getStatusCode().value()).isEqualTo(200);
 		assertThat(readiness.getBody()).containsOnly(Map.entry("status", "UP"));
 		assertThat(health.getBody()).containsOnlyKeys("status", "groups");
 		assertThat(health.getBody().toString()).doesNotContain("project-service-tests").doesNotContain("mongo");
-		assertThat(get("/actuator/health/liveness").getStatusCode().value()).isEqualTo(200);
+		assertThat(get("/actuator/health/liveness", null).getStatusCode().value()).isEqualTo(200);
+		assertThat(get("/actuator/health", TestInfrastructure.get().issuer().bearer("sam@example.com")).getBody())
+			.as("a stakeholder's token shows no more")
+			.containsOnlyKeys("status", "groups");
+		assertThat(get("/actuator/health", PORTFOLIO_MANAGER).getBody()).as("a portfolio manager sees the components")
+			.containsKey("components");
 	}
 
 	@Test
@@ -306,13 +320,24 @@ class ProjectServiceTests {
 	}
 
 	private ResponseEntity<Map<String, Object>> get(String path) {
-		return client().get().uri(path).retrieve().onStatus(HttpStatusCode::isError, (request, response) -> {
+		return get(path, PORTFOLIO_MANAGER);
+	}
+
+	private ResponseEntity<Map<String, Object>> get(String path, String authorization) {
+		return RestClient.create("http://localhost:" + this.port).get().uri(path).headers((headers) -> {
+			if (authorization != null) {
+				headers.set(HttpHeaders.AUTHORIZATION, authorization);
+			}
+		}).retrieve().onStatus(HttpStatusCode::isError, (request, response) -> {
 		}).toEntity(new ParameterizedTypeReference<>() {
 		});
 	}
 
 	private RestClient client() {
-		return RestClient.create("http://localhost:" + this.port);
+		return RestClient.builder()
+			.baseUrl("http://localhost:" + this.port)
+			.defaultHeader(HttpHeaders.AUTHORIZATION, PORTFOLIO_MANAGER)
+			.build();
 	}
 
 }

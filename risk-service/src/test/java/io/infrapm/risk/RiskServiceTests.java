@@ -14,6 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,6 +30,11 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RiskServiceTests {
+
+	/** A portfolio manager, who sees every project. */
+	private static final String PORTFOLIO_MANAGER = TestInfrastructure.get()
+		.issuer()
+		.bearer("portia@example.com", "PORTFOLIO_MANAGER");
 
 	private static KafkaTestClient kafka;
 
@@ -63,7 +69,7 @@ class RiskServiceTests {
 		publishProjectCreated(eventId, projectId);
 
 		await().atMost(Duration.ofSeconds(15)).until(() -> risks(projectId).getStatusCode().value() == 200);
-		assertThat(risks(projectId).getBody()).isEqualTo("[]");
+		assertThat(risks(projectId).getBody()).contains("\"items\":[]").contains("\"totalItems\":0");
 		// A second, later event with the same id must not have touched the register.
 		UUID other = UUID.randomUUID();
 		publishProjectCreated(UUID.randomUUID(), other);
@@ -77,7 +83,7 @@ class RiskServiceTests {
 		ResponseEntity<String> response = risks(UUID.randomUUID());
 		assertThat(response.getStatusCode().value()).isEqualTo(404);
 		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-		assertThat(response.getBody()).contains("no risk register is known for project");
+		assertThat(response.getBody()).contains("does not exist");
 	}
 
 	@Test
@@ -105,7 +111,10 @@ class RiskServiceTests {
 	}
 
 	private ResponseEntity<String> risks(UUID projectId) {
-		return RestClient.create("http://localhost:" + this.port)
+		return RestClient.builder()
+			.baseUrl("http://localhost:" + this.port)
+			.defaultHeader(HttpHeaders.AUTHORIZATION, PORTFOLIO_MANAGER)
+			.build()
 			.get()
 			.uri("/api/projects/{id}/risks", projectId)
 			.retrieve()

@@ -3,6 +3,7 @@ package io.infrapm.contracts.notification;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.infrapm.contracts.Actor;
 import io.infrapm.contracts.EventType;
 
 /**
@@ -17,8 +18,9 @@ import io.infrapm.contracts.EventType;
  * @param causeEventId the id of the event that caused the notification
  * @param causeEventType the type of the event that caused the notification
  * @param deliveredAt when the channel accepted it
+ * @param actor the service that delivered it
  */
 @EventType("io.infrapm.notification.NotificationDelivered.v1")
 public record NotificationDelivered(UUID notificationId, UUID projectId, Channel channel, String recipient,
-		String subject, UUID causeEventId, String causeEventType, Instant deliveredAt) {
+		String subject, UUID causeEventId, String causeEventType, Instant deliveredAt, Actor actor) {
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import io.infrapm.contracts.Actor;
 import io.infrapm.contracts.EventType;
 
 /**
@@ -25,10 +26,11 @@ import io.infrapm.contracts.EventType;
  * @param currency the ISO 4217 currency code of the budget
  * @param stakeholders the stakeholders named at creation
  * @param createdAt when the project was created
+ * @param actor who created it
  */
 @EventType("io.infrapm.project.ProjectCreated.v1")
 public record ProjectCreated(UUID projectId, String code, String name, ProjectCategory category,
 		Methodology methodology, ProjectPhase phase, Person manager, Person sponsor, LocalDate plannedStart,
 		LocalDate plannedFinish, BigDecimal budgetAmount, String currency, List<Stakeholder> stakeholders,
-		Instant createdAt) {
+		Instant createdAt, Actor actor) {
 }

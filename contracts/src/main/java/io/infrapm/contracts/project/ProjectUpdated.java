@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import io.infrapm.contracts.Actor;
 import io.infrapm.contracts.EventType;
 
 /**
@@ -21,9 +22,10 @@ import io.infrapm.contracts.EventType;
  * @param plannedFinish the planned finish date
  * @param version the project's version after the change
  * @param updatedAt when the change was made
+ * @param actor who made it
  */
 @EventType("io.infrapm.project.ProjectUpdated.v1")
 public record ProjectUpdated(UUID projectId, String code, String name, ProjectCategory category,
 		Methodology methodology, Person manager, Person sponsor, LocalDate plannedStart, LocalDate plannedFinish,
-		long version, Instant updatedAt) {
+		long version, Instant updatedAt, Actor actor) {
 }

@@ -3,6 +3,7 @@ package io.infrapm.notification.delivery;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.infrapm.contracts.Actor;
 import io.infrapm.contracts.notification.NotificationDelivered;
 import io.infrapm.contracts.notification.NotificationFailed;
 import io.infrapm.platform.idempotency.EventIdempotency;
@@ -16,6 +17,9 @@ import io.infrapm.platform.idempotency.EventIdempotency;
  */
 final class NotificationEvents {
 
+	/** The author of what notification-service does by itself. */
+	static final Actor SERVICE = Actor.service("notification-service");
+
 	private NotificationEvents() {
 	}
 
@@ -28,7 +32,7 @@ final class NotificationEvents {
 	static NotificationDelivered delivered(Notification notification, Instant at) {
 		return new NotificationDelivered(notification.id(), notification.projectId(), notification.channel(),
 				notification.recipient(), notification.subject(), notification.cause().eventId(),
-				notification.cause().eventType(), at);
+				notification.cause().eventType(), at, SERVICE);
 	}
 
 	/**
@@ -40,7 +44,7 @@ final class NotificationEvents {
 	 */
 	static NotificationFailed failed(Notification notification, String reason, Instant at) {
 		return new NotificationFailed(notification.id(), notification.projectId(), notification.channel(),
-				notification.recipient(), reason, notification.attempts(), true, at);
+				notification.recipient(), reason, notification.attempts(), true, at, SERVICE);
 	}
 
 	static UUID deliveredId(UUID notificationId) {

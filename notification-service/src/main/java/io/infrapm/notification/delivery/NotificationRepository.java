@@ -1,8 +1,9 @@
 package io.infrapm.notification.delivery;
 
-import java.util.List;
 import java.util.UUID;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.repository.ListCrudRepository;
 
 /**
@@ -13,8 +14,9 @@ public interface NotificationRepository extends ListCrudRepository<Notification,
 	/**
 	 * A recipient's notifications, newest first.
 	 * @param recipient the normalized address
-	 * @return the notifications
+	 * @param page which page
+	 * @return the page
 	 */
-	List<Notification> findByRecipientOrderByCreatedAtDesc(String recipient);
+	Page<Notification> findByRecipientOrderByCreatedAtDesc(String recipient, Pageable page);
 
 }

@@ -9,6 +9,8 @@ import java.util.UUID;
 import io.infrapm.platform.idempotency.EventIdempotency;
 import io.infrapm.platform.messaging.HandlingOutcome;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Service;
 
@@ -63,10 +65,13 @@ public class Notifications {
 	/**
 	 * A recipient's notifications, newest first.
 	 * @param recipient the address
-	 * @return the notifications
+	 * @param page the page, from 0
+	 * @param size the page size
+	 * @return the page
 	 */
-	public List<Notification> to(String recipient) {
-		return this.repository.findByRecipientOrderByCreatedAtDesc(Notification.normalize(recipient));
+	public Page<Notification> to(String recipient, int page, int size) {
+		return this.repository.findByRecipientOrderByCreatedAtDesc(Notification.normalize(recipient),
+				PageRequest.of(page, size));
 	}
 
 	/**

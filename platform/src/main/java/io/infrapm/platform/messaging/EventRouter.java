@@ -109,6 +109,21 @@ public final class EventRouter implements Consumer<Message<byte[]>> {
 
 	private record Route<T>(Class<T> type, EventHandler<T> handler, Timer timer) {
 
+		@SuppressWarnings("unchecked")
+		<U> Route<T> then(Class<U> otherType, EventHandler<U> next) {
+			if (!this.type.equals(otherType)) {
+				throw new IllegalStateException("Two records for one event type: " + this.type + ", " + otherType);
+			}
+			EventHandler<T> first = this.handler;
+			EventHandler<T> second = (EventHandler<T>) next;
+			return new Route<>(this.type, (event) -> {
+				HandlingOutcome one = first.handle(event);
+				HandlingOutcome two = second.handle(event);
+				return (one == HandlingOutcome.APPLIED || two == HandlingOutcome.APPLIED) ? HandlingOutcome.APPLIED
+						: one;
+			}, this.timer);
+		}
+
 		HandlingOutcome handle(EventMetadata metadata, String key, byte[] payload) {
 			T data;
 			try {
@@ -141,7 +156,10 @@ public final class EventRouter implements Consumer<Message<byte[]>> {
 		}
 
 		/**
-		 * Handles one event type.
+		 * Handles one event type. A type may have several handlers (a service's own and
+		 * the membership copy's): they run in the order they were added, each idempotent
+		 * on its own, so that a retry after one of them failed re-runs the others
+		 * harmlessly. The event counts as applied if any of them applied it.
 		 * @param <T> the contract record
 		 * @param type the contract record class
 		 * @param handler the handler
@@ -149,13 +167,16 @@ public final class EventRouter implements Consumer<Message<byte[]>> {
 		 */
 		public <T extends Record> Builder on(Class<T> type, EventHandler<T> handler) {
 			String wireType = EventCatalog.typeOf(type);
+			Route<?> earlier = this.routes.get(wireType);
+			if (earlier != null) {
+				this.routes.put(wireType, earlier.then(type, handler));
+				return this;
+			}
 			Timer timer = Timer.builder("infrapm.events.handling")
 				.description("Time to apply one incoming event")
 				.tag("type", wireType)
 				.register(this.registry);
-			if (this.routes.putIfAbsent(wireType, new Route<>(type, handler, timer)) != null) {
-				throw new IllegalStateException("Two handlers for " + wireType);
-			}
+			this.routes.put(wireType, new Route<>(type, handler, timer));
 			return this;
 		}
 

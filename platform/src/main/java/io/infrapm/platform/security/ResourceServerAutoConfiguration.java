@@ -1,7 +1,8 @@
 package io.infrapm.platform.security;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.List;
+
+import jakarta.servlet.DispatcherType;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -16,6 +17,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Every InfraPM service is an OAuth2 resource server: a request to anything but the
@@ -32,8 +35,9 @@ import org.springframework.security.web.SecurityFilterChain;
  * no CSRF token (nothing is authenticated by a cookie). 401 and 403 are problem details
  * with {@code WWW-Authenticate}.
  * <p>
- * Without an issuer configured the service answers everyone, as before security came, and
- * says so at start: the local platform does not configure one yet.
+ * Without an issuer configured the service does not start: it would otherwise have to
+ * answer everyone. A controller method gets its {@link Caller} by declaring a parameter
+ * of that type.
  */
 // Before Boot's resource-server and web-security configurations, so that their default
 // filter chains back off; the JWT decoder they define is looked up when the chain is
@@ -48,8 +52,6 @@ public class ResourceServerAutoConfiguration {
 	/** The claim holding a token's platform roles. */
 	public static final String ROLES_CLAIM = "roles";
 
-	private static final Logger logger = LoggerFactory.getLogger(ResourceServerAutoConfiguration.class);
-
 	@Bean
 	SecurityFilterChain infrapmResourceServer(HttpSecurity http, ObjectProvider<JwtDecoder> decoder,
 			Environment environment) throws Exception {
@@ -60,14 +62,17 @@ public class ResourceServerAutoConfiguration {
 			.httpBasic(AbstractHttpConfigurer::disable)
 			.logout(AbstractHttpConfigurer::disable);
 		if (decoder.getIfAvailable() == null) {
-			logger.warn("{} checks no tokens: no issuer is configured "
-					+ "(spring.security.oauth2.resourceserver.jwt.issuer-uri or jwk-set-uri); every request is let in",
-					environment.getProperty("spring.application.name", "This service"));
-			http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
-			return http.build();
+			// Fail closed: a service that cannot check tokens must not answer at all.
+			throw new IllegalStateException(environment.getProperty("spring.application.name", "This service")
+					+ " cannot check access tokens: no issuer is configured. Set "
+					+ "spring.security.oauth2.resourceserver.jwt.issuer-uri (or jwk-set-uri) and audiences.");
 		}
 		ProblemResponses problems = new ProblemResponses();
 		http.authorizeHttpRequests((requests) -> requests
+			// The error page renders what already went wrong with the request (which
+			// was authorised, or refused, on its own dispatch).
+			.dispatcherTypeMatchers(DispatcherType.ERROR)
+			.permitAll()
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info")
 			.permitAll()
 			.requestMatchers("/actuator/**")
@@ -80,6 +85,16 @@ public class ResourceServerAutoConfiguration {
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
 		return http.build();
+	}
+
+	@Bean
+	WebMvcConfigurer infrapmCallerArguments() {
+		return new WebMvcConfigurer() {
+			@Override
+			public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+				resolvers.add(new CallerArgumentResolver());
+			}
+		};
 	}
 
 	static JwtAuthenticationConverter roles() {

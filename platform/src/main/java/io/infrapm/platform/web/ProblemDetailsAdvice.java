@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.infrapm.platform.problem.ConflictException;
+import io.infrapm.platform.problem.ForbiddenException;
 import io.infrapm.platform.problem.NotFoundException;
 import io.infrapm.platform.problem.PreconditionFailedException;
 import io.infrapm.platform.problem.PreconditionRequiredException;
@@ -57,6 +58,8 @@ import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -244,6 +247,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 							+ RETRY_AFTER.toSeconds() + " seconds"));
 	}
 
+	/**
+	 * Spring Security's own refusals raised inside a handler go back to its filter chain,
+	 * which answers them with 401 or 403 and {@code WWW-Authenticate}.
+	 * @param ex the refusal
+	 * @throws Exception always, the same exception
+	 */
+	@ExceptionHandler({ AuthenticationException.class, AccessDeniedException.class })
+	void securityRefusal(Exception ex) throws Exception {
+		throw ex;
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
 		log.error("Unexpected failure of a request", ex);
@@ -384,6 +398,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	private static HttpStatus statusOf(ProblemException ex) {
 		if (ex instanceof NotFoundException) {
 			return HttpStatus.NOT_FOUND;
+		}
+		if (ex instanceof ForbiddenException) {
+			return HttpStatus.FORBIDDEN;
 		}
 		if (ex instanceof ConflictException) {
 			return HttpStatus.CONFLICT;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import io.infrapm.contracts.Actor;
 import io.infrapm.contracts.budget.BudgetEstablished;
 import io.infrapm.contracts.project.Methodology;
 import io.infrapm.contracts.project.Person;
@@ -25,7 +26,7 @@ class EventJsonTests {
 	private final ProjectUpdated update = new ProjectUpdated(PROJECT_ID, "DC-2025-01", "Frankfurt DC exit",
 			ProjectCategory.DATA_CENTRE_MIGRATION, Methodology.HYBRID, new Person("Ada Lovelace", "ada@example.com"),
 			new Person("Grace Hopper", "grace@example.com"), LocalDate.of(2025, 4, 1), LocalDate.of(2025, 12, 19), 3,
-			Instant.parse("2025-03-14T09:26:53.589Z"));
+			Instant.parse("2025-03-14T09:26:53.589Z"), new Actor("ada@example.com", "ada@example.com", "Ada Lovelace"));
 
 	@Test
 	void writesDatesAndTimestampsAsIsoStrings() {
@@ -48,7 +49,7 @@ class EventJsonTests {
 	@Test
 	void writesAmountsAsPlainDecimalsNeverInScientificNotation() {
 		BudgetEstablished budget = new BudgetEstablished(PROJECT_ID, UUID.randomUUID(), new BigDecimal("1E+6"), "EUR",
-				Instant.parse("2025-03-14T09:26:53Z"));
+				Instant.parse("2025-03-14T09:26:53Z"), Actor.service("budget-service"));
 
 		String json = EventJson.mapper().writeValueAsString(budget);
 

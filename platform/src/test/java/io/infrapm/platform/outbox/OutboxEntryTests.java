@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.infrapm.contracts.Actor;
 import io.infrapm.contracts.budget.BudgetEstablished;
 import io.infrapm.platform.events.EventJson;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class OutboxEntryTests {
 	private static final UUID BUDGET_ID = UUID.fromString("0b7e3c55-91d2-4b0f-8f4e-5a3c2d1e0f99");
 
 	private final BudgetEstablished budget = new BudgetEstablished(PROJECT_ID, BUDGET_ID, new BigDecimal("1E+6"), "EUR",
-			Instant.parse("2025-03-14T09:26:53.589Z"));
+			Instant.parse("2025-03-14T09:26:53.589Z"), Actor.service("budget-service"));
 
 	@Test
 	void takesTheWireTypeFromTheContractAnnotationNotTheClassName() {

@@ -1,24 +1,8 @@
 package io.infrapm.platform.security;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
-import java.util.UUID;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpServer;
+import io.infrapm.embedded.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -57,59 +41,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureMockMvc
 class ResourceServerTests {
 
-	private static final RSAKey KEY = key();
-
-	private static final RSAKey OTHER_KEY = key();
-
-	/** The issuer's discovery document and key set, as a real issuer serves them. */
-	private static final HttpServer ISSUER_SERVER = issuerServer();
-
-	private static final String ISSUER = "http://127.0.0.1:" + ISSUER_SERVER.getAddress().getPort();
+	private static final TestIssuer ISSUER = TestIssuer.start();
 
 	@Autowired
 	MockMvcTester mvc;
 
 	@DynamicPropertySource
 	static void issuer(DynamicPropertyRegistry registry) {
-		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> ISSUER);
-		registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> "infrapm");
+		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", ISSUER::issuerUri);
+		registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> TestIssuer.AUDIENCE);
 	}
 
 	@AfterAll
 	static void stopIssuer() {
-		ISSUER_SERVER.stop(0);
-	}
-
-	private static HttpServer issuerServer() {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-			String issuer = "http://127.0.0.1:" + server.getAddress().getPort();
-			serve(server, "/.well-known/openid-configuration", "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + issuer
-					+ "/jwks\",\"subject_types_supported\":[\"public\"]}");
-			serve(server, "/jwks", new JWKSet(KEY.toPublicJWK()).toString());
-			server.start();
-			return server;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static void serve(HttpServer server, String path, String json) {
-		server.createContext(path, (exchange) -> {
-			byte[] body = json.getBytes(StandardCharsets.UTF_8);
-			exchange.getResponseHeaders().add("Content-Type", "application/json");
-			exchange.sendResponseHeaders(200, body.length);
-			exchange.getResponseBody().write(body);
-			exchange.close();
-		});
+		ISSUER.close();
 	}
 
 	@Test
 	void letsInAValidTokenAndKnowsWhoSentIt() {
-		assertThat(get("/api/whoami", token(KEY, ISSUER, "infrapm", 300, List.of("PROJECT_MANAGER")))).hasStatusOk()
+		assertThat(get("/api/whoami", ISSUER.token("pat@example.com", "PROJECT_MANAGER"))).hasStatusOk()
 			.bodyText()
 			.isEqualTo("pat@example.com [ROLE_PROJECT_MANAGER]");
+	}
+
+	@Test
+	void givesAControllerTheCallerFromTheTokenAndIgnoresRolesItDoesNotKnow() {
+		assertThat(get("/api/caller", ISSUER.token("Pat.Miller@Example.com", "EXECUTIVE", "ADMIN"))).hasStatusOk()
+			.bodyText()
+			.isEqualTo("Pat.Miller@Example.com pat.miller@example.com Pat Miller [EXECUTIVE] portfolio=true");
+		assertThat(get("/api/caller", ISSUER.token("sam@example.com"))).hasStatusOk()
+			.bodyText()
+			.isEqualTo("sam@example.com sam@example.com Sam [] portfolio=false");
 	}
 
 	@Test
@@ -123,10 +85,9 @@ class ResourceServerTests {
 
 	@Test
 	void refusesForgedExpiredForeignAndMalformedTokens() {
-		List<String> refused = List.of(token(OTHER_KEY, ISSUER, "infrapm", 300, List.of()),
-				token(KEY, ISSUER, "infrapm", -120, List.of()),
-				token(KEY, "http://elsewhere", "infrapm", 300, List.of()),
-				token(KEY, ISSUER, "another-audience", 300, List.of()), "not-a-jwt");
+		List<String> refused = List.of(ISSUER.forgedToken("pat@example.com"), ISSUER.expiredToken("pat@example.com"),
+				ISSUER.tokenWith("pat@example.com", (claims) -> claims.issuer("http://elsewhere")),
+				ISSUER.tokenWith("pat@example.com", (claims) -> claims.audience("another-audience")), "not-a-jwt");
 		for (String token : refused) {
 			MvcTestResult result = get("/api/whoami", token);
 			assertThat(result).as(token)
@@ -143,48 +104,16 @@ class ResourceServerTests {
 		assertThat(get("/actuator/health/readiness", null)).hasStatusOk();
 		assertThat(get("/actuator/prometheus", null)).hasStatusOk();
 		assertThat(get("/actuator/env", null)).hasStatus(401);
-		MvcTestResult stakeholder = get("/actuator/env", token(KEY, ISSUER, "infrapm", 300, List.of("STAKEHOLDER")));
+		MvcTestResult stakeholder = get("/actuator/env", ISSUER.token("sam@example.com", "STAKEHOLDER"));
 		assertThat(stakeholder).hasStatus(403).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(stakeholder).bodyJson().extractingPath("$.status").asNumber().isEqualTo(403);
-		assertThat(get("/actuator/env", token(KEY, ISSUER, "infrapm", 300, List.of("PORTFOLIO_MANAGER"))))
-			.hasStatusOk();
+		assertThat(get("/actuator/env", ISSUER.token("portia@example.com", "PORTFOLIO_MANAGER"))).hasStatusOk();
 	}
 
 	private MvcTestResult get(String path, String token) {
 		return (token != null)
 				? this.mvc.get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
 				: this.mvc.get().uri(path).exchange();
-	}
-
-	private static String token(RSAKey key, String issuer, String audience, long lifetimeSeconds, List<String> roles) {
-		try {
-			Instant now = Instant.now();
-			JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer)
-				.audience(audience)
-				.subject("pat@example.com")
-				.claim("email", "pat@example.com")
-				.claim("roles", roles)
-				.issueTime(Date.from(now.minusSeconds(600)))
-				.expirationTime(Date.from(now.plusSeconds(lifetimeSeconds)))
-				.jwtID(UUID.randomUUID().toString())
-				.build();
-			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-					claims);
-			jwt.sign(new RSASSASigner(key));
-			return jwt.serialize();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static RSAKey key() {
-		try {
-			return new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	@SpringBootConfiguration
@@ -203,6 +132,12 @@ class ResourceServerTests {
 						.map(GrantedAuthority::getAuthority)
 						.filter((authority) -> authority.startsWith("ROLE_"))
 						.toList();
+		}
+
+		@GetMapping("/api/caller")
+		String caller(Caller caller) {
+			return caller.subject() + " " + caller.email() + " " + caller.name() + " " + caller.roles() + " portfolio="
+					+ caller.readsWholePortfolio();
 		}
 
 		@GetMapping({ "/actuator/health/readiness", "/actuator/prometheus", "/actuator/env" })

@@ -2,29 +2,25 @@ package io.infrapm.platform.security;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A service without an issuer configured answers as it did before security came (the
- * local platform does not configure one yet), rather than Spring Security's default of a
- * generated password for everything.
+ * A service without an issuer configured does not start, rather than answer everyone or
+ * fall back to Spring Security's generated password.
  */
-@SpringBootTest(classes = ResourceServerTests.Service.class, webEnvironment = SpringBootTest.WebEnvironment.MOCK)
-@AutoConfigureMockMvc
 class WithoutIssuerTests {
 
-	@Autowired
-	MockMvcTester mvc;
-
 	@Test
-	void letsEveryRequestInWithoutAToken() {
-		assertThat(this.mvc.get().uri("/actuator/env")).hasStatusOk();
-		assertThat(this.mvc.post().uri("/actuator/env")).hasStatus(405);
+	void refusesToStartAndSaysWhatToConfigure() {
+		new WebApplicationContextRunner().withUserConfiguration(ResourceServerTests.Service.class)
+			.withPropertyValues("spring.application.name=a-service")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("a-service cannot check access tokens: no issuer is configured")
+				.hasMessageContaining("spring.security.oauth2.resourceserver.jwt.issuer-uri"));
 	}
 
 }

@@ -12,9 +12,14 @@ import java.util.UUID;
 
 import io.infrapm.contracts.project.Methodology;
 import io.infrapm.contracts.project.ProjectCategory;
+import io.infrapm.contracts.Actor;
 import io.infrapm.contracts.project.ProjectPhase;
+import io.infrapm.contracts.project.StakeholderRole;
 import io.infrapm.platform.outbox.AggregateRoot;
+import io.infrapm.platform.problem.ConflictException;
+import io.infrapm.platform.problem.NotFoundException;
 import io.infrapm.platform.problem.RuleViolationException;
+import io.infrapm.platform.security.ProjectMembers;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -55,11 +60,22 @@ public class Project extends AggregateRoot {
 
 	private List<Stakeholder> stakeholders = new ArrayList<>();
 
+	/**
+	 * The addresses of everyone who belongs to the project (manager, sponsor,
+	 * stakeholders), lower case: what a member's list of projects is found by.
+	 */
+	@Indexed
+	private Set<String> memberEmails = new HashSet<>();
+
 	private CreationRequest creationRequest;
 
 	private Instant createdAt;
 
+	private Actor createdBy;
+
 	private Instant updatedAt;
+
+	private Actor updatedBy;
 
 	Project() {
 		// for the mapping layer
@@ -71,11 +87,12 @@ public class Project extends AggregateRoot {
 	 * @param budget the approved budget
 	 * @param stakeholders who must be kept informed
 	 * @param creationRequest the client's idempotency key, or {@code null}
+	 * @param actor who starts it
 	 * @param now the current time
 	 * @return the new project
 	 */
 	static Project initiate(ProjectPlan plan, Money budget, List<Stakeholder> stakeholders,
-			CreationRequest creationRequest, Instant now) {
+			CreationRequest creationRequest, Actor actor, Instant now) {
 		Project project = new Project();
 		project.id = UUID.randomUUID();
 		project.code = normalizeCode(plan.code());
@@ -83,9 +100,12 @@ public class Project extends AggregateRoot {
 		project.apply(plan);
 		project.budget = Objects.requireNonNull(budget, "budget");
 		project.stakeholders = new ArrayList<>(requireDistinctEmails(stakeholders));
+		project.memberEmails = project.currentMemberEmails();
 		project.creationRequest = creationRequest;
 		project.createdAt = now;
+		project.createdBy = actor;
 		project.updatedAt = now;
+		project.updatedBy = actor;
 		project.registerEvent(ProjectEvents.created(project), project.id, project.id, now);
 		return project;
 	}
@@ -93,10 +113,11 @@ public class Project extends AggregateRoot {
 	/**
 	 * Changes the project's descriptive attributes and dates.
 	 * @param revised the new values (the code cannot change)
+	 * @param actor who revises it
 	 * @param now the current time
 	 * @return whether anything changed
 	 */
-	boolean revise(ProjectPlan revised, Instant now) {
+	boolean revise(ProjectPlan revised, Actor actor, Instant now) {
 		ProjectPlan current = plan();
 		ProjectPlan next = new ProjectPlan(this.code, revised.name(), revised.category(), revised.methodology(),
 				revised.manager(), revised.sponsor(), revised.plannedStart(), revised.plannedFinish());
@@ -104,7 +125,7 @@ public class Project extends AggregateRoot {
 			return false;
 		}
 		apply(next);
-		this.updatedAt = now;
+		this.memberEmails = currentMemberEmails();
 		changed("name", this.name);
 		changed("category", this.category);
 		changed("methodology", this.methodology);
@@ -112,9 +133,120 @@ public class Project extends AggregateRoot {
 		changed("sponsor", this.sponsor);
 		changed("plannedStart", this.plannedStart);
 		changed("plannedFinish", this.plannedFinish);
-		changed("updatedAt", this.updatedAt);
+		changed("memberEmails", this.memberEmails);
+		touched(actor, now);
 		registerEvent(ProjectEvents.updated(this), this.id, this.id, now);
 		return true;
+	}
+
+	/**
+	 * Adds someone to the stakeholder list.
+	 * @param name the display name
+	 * @param email the address, not yet on the list
+	 * @param role the role
+	 * @param actor who adds them
+	 * @param now the current time
+	 * @return the new stakeholder
+	 */
+	Stakeholder addStakeholder(String name, String email, StakeholderRole role, Actor actor, Instant now) {
+		if (stakeholderByEmail(email) != null) {
+			throw new ConflictException("email", "'" + email.strip() + "' is already a stakeholder of this project");
+		}
+		Stakeholder added = new Stakeholder(UUID.randomUUID(), name.strip(), email.strip(), role);
+		this.stakeholders.add(added);
+		stakeholdersChanged(actor, now);
+		registerEvent(ProjectEvents.stakeholderAdded(this, added), this.id, this.id, now);
+		return added;
+	}
+
+	/**
+	 * Gives a stakeholder another role.
+	 * @param stakeholderId the stakeholder
+	 * @param role the new role
+	 * @param actor who changes it
+	 * @param now the current time
+	 * @return the stakeholder after the change
+	 */
+	Stakeholder changeStakeholderRole(UUID stakeholderId, StakeholderRole role, Actor actor, Instant now) {
+		Stakeholder current = stakeholder(stakeholderId);
+		if (current.role() == role) {
+			return current;
+		}
+		Stakeholder changed = new Stakeholder(current.id(), current.name(), current.email(), role);
+		this.stakeholders.set(this.stakeholders.indexOf(current), changed);
+		stakeholdersChanged(actor, now);
+		registerEvent(ProjectEvents.stakeholderRoleChanged(this, current, changed), this.id, this.id, now);
+		return changed;
+	}
+
+	/**
+	 * Takes someone off the stakeholder list.
+	 * @param stakeholderId the stakeholder
+	 * @param actor who removes them
+	 * @param now the current time
+	 */
+	void removeStakeholder(UUID stakeholderId, Actor actor, Instant now) {
+		Stakeholder removed = stakeholder(stakeholderId);
+		this.stakeholders.remove(removed);
+		stakeholdersChanged(actor, now);
+		registerEvent(ProjectEvents.stakeholderRemoved(this, removed), this.id, this.id, now);
+	}
+
+	/**
+	 * One stakeholder.
+	 * @param stakeholderId the stakeholder's id
+	 * @return the stakeholder
+	 * @throws NotFoundException if the project has none of that id
+	 */
+	public Stakeholder stakeholder(UUID stakeholderId) {
+		return this.stakeholders.stream()
+			.filter((s) -> s.id().equals(stakeholderId))
+			.findFirst()
+			.orElseThrow(
+					() -> new NotFoundException(null, "project " + this.id + " has no stakeholder " + stakeholderId));
+	}
+
+	/**
+	 * Who belongs to the project, for deciding what a caller may do on it.
+	 * @return the members
+	 */
+	public ProjectMembers members() {
+		return ProjectMembers.of(this.id, (this.manager != null) ? this.manager.email() : null,
+				(this.sponsor != null) ? this.sponsor.email() : null,
+				this.stakeholders.stream().map((s) -> new ProjectMembers.Member(s.email(), s.role())).toList());
+	}
+
+	private Stakeholder stakeholderByEmail(String email) {
+		return this.stakeholders.stream()
+			.filter((s) -> s.email().equalsIgnoreCase(email.strip()))
+			.findFirst()
+			.orElse(null);
+	}
+
+	private void stakeholdersChanged(Actor actor, Instant now) {
+		this.memberEmails = currentMemberEmails();
+		changed("stakeholders", this.stakeholders);
+		changed("memberEmails", this.memberEmails);
+		touched(actor, now);
+	}
+
+	private void touched(Actor actor, Instant now) {
+		this.updatedAt = now;
+		this.updatedBy = actor;
+		changed("updatedAt", this.updatedAt);
+		changed("updatedBy", this.updatedBy);
+	}
+
+	private Set<String> currentMemberEmails() {
+		Set<String> emails = new HashSet<>();
+		if (this.manager != null) {
+			emails.add(this.manager.email().toLowerCase(Locale.ROOT));
+		}
+		if (this.sponsor != null) {
+			emails.add(this.sponsor.email().toLowerCase(Locale.ROOT));
+		}
+		this.stakeholders.forEach((s) -> emails.add(s.email().toLowerCase(Locale.ROOT)));
+		return emails;
 	}
 
 	private void apply(ProjectPlan plan) {
@@ -213,6 +345,14 @@ public class Project extends AggregateRoot {
 
 	public Instant updatedAt() {
 		return this.updatedAt;
+	}
+
+	public Actor createdBy() {
+		return this.createdBy;
+	}
+
+	public Actor updatedBy() {
+		return this.updatedBy;
 	}
 
 }

@@ -9,14 +9,23 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
+import io.infrapm.contracts.project.StakeholderRole;
 import io.infrapm.platform.outbox.Aggregates;
 import io.infrapm.platform.problem.ConflictException;
+import io.infrapm.platform.problem.ForbiddenException;
 import io.infrapm.platform.problem.NotFoundException;
 import io.infrapm.platform.problem.RuleViolationException;
+import io.infrapm.platform.security.Caller;
+import io.infrapm.platform.security.PlatformRole;
+import io.infrapm.platform.security.ProjectAccess;
 import io.infrapm.platform.web.ETags;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 
@@ -26,6 +35,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ProjectPortfolio {
+
+	private static final int STAKEHOLDER_ATTEMPTS = 3;
 
 	private final ProjectRepository projects;
 
@@ -40,15 +51,19 @@ public class ProjectPortfolio {
 	}
 
 	/**
-	 * Starts a project, once per idempotency key.
-	 * @param command the new project
+	 * Starts a project, once per idempotency key. Project managers start their own
+	 * projects: one who names no manager becomes it, and only a portfolio manager may
+	 * name someone else.
+	 * @param proposed the new project
 	 * @param idempotencyKey the client's key, or {@code null}
+	 * @param caller who starts it
 	 * @return the project and whether it was created by an earlier request with the same
 	 * key
 	 */
-	public Initiation initiate(NewProject command, String idempotencyKey) {
-		CreationRequest request = (idempotencyKey != null) ? new CreationRequest(idempotencyKey, fingerprint(command))
-				: null;
+	public Initiation initiate(NewProject proposed, String idempotencyKey, Caller caller) {
+		NewProject command = managedBy(proposed, caller);
+		CreationRequest request = (idempotencyKey != null)
+				? new CreationRequest(idempotencyKey, fingerprint(command, caller)) : null;
 		Optional<Project> earlier = earlierCreation(request);
 		if (earlier.isPresent()) {
 			return new Initiation(earlier.get(), true);
@@ -62,7 +77,8 @@ public class ProjectPortfolio {
 			.stream()
 			.map((s) -> new Stakeholder(UUID.randomUUID(), s.name().strip(), s.email().strip(), s.role()))
 			.toList();
-		Project project = Project.initiate(command.plan(), command.budget(), stakeholders, request, now);
+		Project project = Project.initiate(command.plan(), command.budget(), stakeholders, request, caller.actor(),
+				now);
 		try {
 			return new Initiation(this.aggregates.insert(project), false);
 		}
@@ -71,6 +87,28 @@ public class ProjectPortfolio {
 			// first.
 			return earlierCreation(request).map((p) -> new Initiation(p, true)).orElseThrow(() -> codeTaken(code));
 		}
+	}
+
+	private static NewProject managedBy(NewProject command, Caller caller) {
+		boolean portfolio = caller.has(PlatformRole.PORTFOLIO_MANAGER);
+		if (!portfolio && !caller.has(PlatformRole.PROJECT_MANAGER)) {
+			throw new ForbiddenException(null, "only project managers and portfolio managers start projects");
+		}
+		Person manager = command.plan().manager();
+		if (manager == null && !portfolio) {
+			if (caller.email() == null) {
+				throw new RuleViolationException("manager", "must be named: the caller's token has no e-mail address");
+			}
+			ProjectPlan plan = command.plan();
+			return new NewProject(new ProjectPlan(plan.code(), plan.name(), plan.category(), plan.methodology(),
+					new Person(caller.name(), caller.email()), plan.sponsor(), plan.plannedStart(),
+					plan.plannedFinish()), command.budget(), command.stakeholders());
+		}
+		if (manager != null && !portfolio && !caller.isAddressedBy(manager.email())) {
+			throw new ForbiddenException("manager.email",
+					"only a portfolio manager may start a project for another manager; leave it out to manage it yourself");
+		}
+		return command;
 	}
 
 	private Optional<Project> earlierCreation(CreationRequest request) {
@@ -88,22 +126,38 @@ public class ProjectPortfolio {
 	}
 
 	/**
-	 * Reads a project.
+	 * Reads a project the caller may see.
 	 * @param id the project id
-	 * @return the project
-	 * @throws NotFoundException if there is none
+	 * @param caller who asks
+	 * @return the project and what the caller may do on it
+	 * @throws NotFoundException if there is none, or the caller may not see it
 	 */
-	public Project get(UUID id) {
-		return this.projects.findById(id)
-			.orElseThrow(() -> new NotFoundException(null, "project " + id + " does not exist"));
+	public Visible get(UUID id, Caller caller) {
+		Project project = this.projects.findById(id).orElseThrow(() -> ProjectAccess.notFound(id));
+		return new Visible(project, project.members().accessOf(caller).requireRead());
 	}
 
 	/**
-	 * Lists all projects by code.
-	 * @return the projects
+	 * Lists, by code, the projects the caller may see: all of them for portfolio managers
+	 * and executives, the ones they belong to for everyone else.
+	 * @param caller who asks
+	 * @param page the page, from 0
+	 * @param size the page size
+	 * @return the page
 	 */
-	public List<Project> all() {
-		return this.projects.findAll(Sort.by("code"));
+	public Page<Visible> visibleTo(Caller caller, int page, int size) {
+		PageRequest request = PageRequest.of(page, size, Sort.by("code"));
+		Page<Project> projects;
+		if (caller.readsWholePortfolio()) {
+			projects = this.projects.findAll(request);
+		}
+		else if (caller.email() != null) {
+			projects = this.projects.findByMemberEmails(caller.email(), request);
+		}
+		else {
+			projects = Page.empty(request);
+		}
+		return projects.map((project) -> new Visible(project, project.members().accessOf(caller)));
 	}
 
 	/**
@@ -111,23 +165,104 @@ public class ProjectPortfolio {
 	 * @param id the project id
 	 * @param ifMatch the ETag the client last saw
 	 * @param change the change, applied to the current plan
+	 * @param caller who revises it: its manager or a portfolio manager
 	 * @return the project after the change
 	 */
-	public Project revise(UUID id, String ifMatch, PlanChange change) {
-		Project project = get(id);
+	public Visible revise(UUID id, String ifMatch, PlanChange change, Caller caller) {
+		Visible current = get(id, caller);
+		current.access().requireManage();
+		Project project = current.project();
 		ETags.requireCurrent(ifMatch, project.version());
-		project.revise(change.applyTo(project.plan()), this.clock.instant());
-		return this.aggregates.update(project);
+		project.revise(change.applyTo(project.plan()), caller.actor(), this.clock.instant());
+		Project revised = this.aggregates.update(project);
+		return new Visible(revised, revised.members().accessOf(caller));
+	}
+
+	/**
+	 * Adds a stakeholder to a project.
+	 * @param projectId the project
+	 * @param ifMatch the ETag the client last saw, or {@code null} to add to whatever the
+	 * list holds now
+	 * @param added who, with which role
+	 * @param caller its manager or a portfolio manager
+	 * @return the stakeholder and the project after the change
+	 */
+	public StakeholderChange addStakeholder(UUID projectId, String ifMatch, NewProject.NewStakeholder added,
+			Caller caller) {
+		return changeStakeholders(projectId, ifMatch, caller, (project, now) -> project.addStakeholder(added.name(),
+				added.email(), added.role(), caller.actor(), now));
+	}
+
+	/**
+	 * Gives a stakeholder another role.
+	 * @param projectId the project
+	 * @param stakeholderId the stakeholder
+	 * @param ifMatch the ETag the client last saw, or {@code null}
+	 * @param role the new role
+	 * @param caller its manager or a portfolio manager
+	 * @return the stakeholder and the project after the change
+	 */
+	public StakeholderChange changeStakeholderRole(UUID projectId, UUID stakeholderId, String ifMatch,
+			StakeholderRole role, Caller caller) {
+		return changeStakeholders(projectId, ifMatch, caller,
+				(project, now) -> project.changeStakeholderRole(stakeholderId, role, caller.actor(), now));
+	}
+
+	/**
+	 * Takes a stakeholder off a project's list.
+	 * @param projectId the project
+	 * @param stakeholderId the stakeholder
+	 * @param ifMatch the ETag the client last saw, or {@code null}
+	 * @param caller its manager or a portfolio manager
+	 * @return the removed stakeholder and the project after the change
+	 */
+	public StakeholderChange removeStakeholder(UUID projectId, UUID stakeholderId, String ifMatch, Caller caller) {
+		return changeStakeholders(projectId, ifMatch, caller, (project, now) -> {
+			Stakeholder removed = project.stakeholder(stakeholderId);
+			project.removeStakeholder(stakeholderId, caller.actor(), now);
+			return removed;
+		});
+	}
+
+	/**
+	 * Applies a change of the stakeholder list. Without {@code If-Match} a change that
+	 * lost a race with another writer is applied again to the fresh project, a few times:
+	 * it does not depend on what the client saw.
+	 */
+	private StakeholderChange changeStakeholders(UUID projectId, String ifMatch, Caller caller,
+			BiFunction<Project, Instant, Stakeholder> change) {
+		for (int attempt = 1;; attempt++) {
+			Visible current = get(projectId, caller);
+			current.access().requireManage();
+			Project project = current.project();
+			if (ifMatch != null) {
+				ETags.requireCurrent(ifMatch, project.version());
+			}
+			Stakeholder stakeholder = change.apply(project, this.clock.instant());
+			if (project.registeredEvents().isEmpty()) {
+				return new StakeholderChange(stakeholder, project);
+			}
+			try {
+				return new StakeholderChange(stakeholder, this.aggregates.update(project));
+			}
+			catch (OptimisticLockingFailureException ex) {
+				if (ifMatch != null || attempt == STAKEHOLDER_ATTEMPTS) {
+					throw ex;
+				}
+			}
+		}
 	}
 
 	private static ConflictException codeTaken(String code) {
 		return new ConflictException("code", "a project with code '" + code + "' already exists");
 	}
 
-	private static String fingerprint(NewProject command) {
+	private static String fingerprint(NewProject command, Caller caller) {
 		try {
+			// The caller is part of the request: another user's key never returns this
+			// project to them.
 			byte[] hash = MessageDigest.getInstance("SHA-256")
-				.digest(command.toString().getBytes(StandardCharsets.UTF_8));
+				.digest((caller.subject() + "\n" + command).getBytes(StandardCharsets.UTF_8));
 			return HexFormat.of().formatHex(hash);
 		}
 		catch (NoSuchAlgorithmException ex) {
@@ -143,6 +278,24 @@ public class ProjectPortfolio {
 	 * created it
 	 */
 	public record Initiation(Project project, boolean replayed) {
+	}
+
+	/**
+	 * A project with what the caller may do on it.
+	 *
+	 * @param project the project
+	 * @param access the caller's access
+	 */
+	public record Visible(Project project, ProjectAccess access) {
+	}
+
+	/**
+	 * The outcome of a change of the stakeholder list.
+	 *
+	 * @param stakeholder the stakeholder added, changed or removed
+	 * @param project the project after the change
+	 */
+	public record StakeholderChange(Stakeholder stakeholder, Project project) {
 	}
 
 	/**

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import io.infrapm.budget.baseline.Budget;
 import io.infrapm.budget.baseline.BudgetBook;
+import io.infrapm.platform.security.Caller;
+import io.infrapm.platform.security.ProjectMemberships;
 import io.infrapm.platform.web.ETags;
 
 import org.springframework.http.ResponseEntity;
@@ -14,19 +16,24 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/projects/{id}/budget}: a project's budget.
+ * {@code /api/projects/{id}/budget}: a project's budget, for those who may see the
+ * project, except its vendors.
  */
 @RestController
 class BudgetController {
 
 	private final BudgetBook book;
 
-	BudgetController(BudgetBook book) {
+	private final ProjectMemberships memberships;
+
+	BudgetController(BudgetBook book, ProjectMemberships memberships) {
 		this.book = book;
+		this.memberships = memberships;
 	}
 
 	@GetMapping("/api/projects/{projectId}/budget")
-	ResponseEntity<BudgetView> budget(@PathVariable UUID projectId) {
+	ResponseEntity<BudgetView> budget(@PathVariable UUID projectId, Caller caller) {
+		this.memberships.accessOf(projectId, caller).requireBudget();
 		Budget budget = this.book.of(projectId);
 		return ResponseEntity.ok().eTag(ETags.of(budget.version())).body(BudgetView.of(budget));
 	}

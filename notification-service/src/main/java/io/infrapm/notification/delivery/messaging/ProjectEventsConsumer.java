@@ -9,11 +9,13 @@ import io.infrapm.notification.delivery.Cause;
 import io.infrapm.notification.delivery.Notifications;
 import io.infrapm.notification.delivery.Notifications.Mail;
 import io.infrapm.platform.messaging.EventRouter;
+import io.infrapm.platform.security.ProjectMemberships;
 import io.infrapm.platform.messaging.IncomingEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.messaging.Message;
 
 /**
@@ -23,9 +25,18 @@ import org.springframework.messaging.Message;
 @Configuration(proxyBeanMethods = false)
 class ProjectEventsConsumer {
 
+	/**
+	 * This service's own copy of who belongs to which project, for authorising requests.
+	 */
 	@Bean
-	Consumer<Message<byte[]>> projectEvents(Notifications notifications, MeterRegistry registry) {
-		return EventRouter.builder(registry)
+	ProjectMemberships projectMemberships(MongoOperations mongo) {
+		return new ProjectMemberships(mongo);
+	}
+
+	@Bean
+	Consumer<Message<byte[]>> projectEvents(Notifications notifications, ProjectMemberships memberships,
+			MeterRegistry registry) {
+		return memberships.track(EventRouter.builder(registry))
 			.on(ProjectCreated.class,
 					(event) -> notifications.recordEmails(cause(event), event.data().projectId(),
 							event.data().stakeholders().stream().map((s) -> welcome(event.data(), s)).toList()))

@@ -1,15 +1,20 @@
 package io.infrapm.project.portfolio.web;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
+import io.infrapm.platform.security.Caller;
 import io.infrapm.platform.web.ETags;
+import io.infrapm.platform.web.PageView;
 import io.infrapm.project.portfolio.Project;
 import io.infrapm.project.portfolio.ProjectPortfolio;
 import io.infrapm.project.portfolio.ProjectPortfolio.Initiation;
 import io.infrapm.project.portfolio.ProjectPortfolio.PlanChange;
+import io.infrapm.project.portfolio.ProjectPortfolio.Visible;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
@@ -21,10 +26,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/projects}: start, read and revise projects.
+ * {@code /api/projects}: start, read and revise projects. Project managers and portfolio
+ * managers start projects; a project's members read it (portfolio managers and executives
+ * read every project); its manager revises it.
  */
 @RestController
 @RequestMapping("/api/projects")
@@ -38,34 +46,38 @@ class ProjectController {
 
 	@PostMapping
 	ResponseEntity<ProjectView> create(@Valid @RequestBody ProjectRequests.CreateProject body,
-			@RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1,
-					max = 200) String idempotencyKey) {
-		Initiation initiation = this.portfolio.initiate(body.toCommand(), idempotencyKey);
+			@RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 200) String idempotencyKey,
+			Caller caller) {
+		Initiation initiation = this.portfolio.initiate(body.toCommand(), idempotencyKey, caller);
 		Project project = initiation.project();
 		// A retried request gets the answer of the first one: same status, same project.
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.location(URI.create("/api/projects/" + project.id()))
 			.eTag(ETags.of(project.version()))
 			.header("Idempotent-Replayed", String.valueOf(initiation.replayed()))
-			.body(ProjectView.of(project));
+			.body(ProjectView.of(project, project.members().accessOf(caller)));
 	}
 
 	@GetMapping
-	List<ProjectView> list() {
-		return this.portfolio.all().stream().map(ProjectView::of).toList();
+	PageView<ProjectView> list(@RequestParam(defaultValue = "0") @PositiveOrZero int page,
+			@RequestParam(defaultValue = PageView.DEFAULT_SIZE) @Min(1) @Max(PageView.MAX_SIZE) int size,
+			Caller caller) {
+		return PageView.of(this.portfolio.visibleTo(caller, page, size), ProjectView::of);
 	}
 
 	@GetMapping("/{id}")
-	ResponseEntity<ProjectView> get(@PathVariable UUID id) {
-		Project project = this.portfolio.get(id);
-		return ResponseEntity.ok().eTag(ETags.of(project.version())).body(ProjectView.of(project));
+	ResponseEntity<ProjectView> get(@PathVariable UUID id, Caller caller) {
+		return withETag(this.portfolio.get(id, caller));
 	}
 
 	@PatchMapping("/{id}")
 	ResponseEntity<ProjectView> revise(@PathVariable UUID id, @Valid @RequestBody ProjectRequests.ReviseProject body,
-			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
-		Project project = this.portfolio.revise(id, ifMatch, new PlanChange(body.toPlan()));
-		return ResponseEntity.ok().eTag(ETags.of(project.version())).body(ProjectView.of(project));
+			@RequestHeader(name = "If-Match", required = false) String ifMatch, Caller caller) {
+		return withETag(this.portfolio.revise(id, ifMatch, new PlanChange(body.toPlan()), caller));
+	}
+
+	private static ResponseEntity<ProjectView> withETag(Visible visible) {
+		return ResponseEntity.ok().eTag(ETags.of(visible.project().version())).body(ProjectView.of(visible));
 	}
 
 }

@@ -5,12 +5,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import io.infrapm.contracts.Actor;
 import io.infrapm.contracts.project.Methodology;
 import io.infrapm.contracts.project.ProjectCategory;
 import io.infrapm.contracts.project.ProjectPhase;
+import io.infrapm.platform.security.ProjectAccess;
 import io.infrapm.project.portfolio.Money;
 import io.infrapm.project.portfolio.Person;
 import io.infrapm.project.portfolio.Project;
+import io.infrapm.project.portfolio.ProjectPortfolio.Visible;
 import io.infrapm.project.portfolio.Stakeholder;
 
 /**
@@ -18,12 +21,27 @@ import io.infrapm.project.portfolio.Stakeholder;
  */
 record ProjectView(UUID id, String code, String name, ProjectCategory category, Methodology methodology,
 		ProjectPhase phase, Person manager, Person sponsor, LocalDate plannedStart, LocalDate plannedFinish,
-		Money budget, List<Stakeholder> stakeholders, long version, Instant createdAt, Instant updatedAt) {
+		Money budget, List<Stakeholder> stakeholders, long version, Instant createdAt, Person createdBy,
+		Instant updatedAt, Person updatedBy) {
 
-	static ProjectView of(Project project) {
+	static ProjectView of(Visible visible) {
+		return of(visible.project(), visible.access());
+	}
+
+	/** A vendor sees the project but not its money: {@code budget} is {@code null}. */
+	static ProjectView of(Project project, ProjectAccess access) {
 		return new ProjectView(project.id(), project.code(), project.name(), project.category(), project.methodology(),
 				project.phase(), project.manager(), project.sponsor(), project.plannedStart(), project.plannedFinish(),
-				project.budget(), project.stakeholders(), project.version(), project.createdAt(), project.updatedAt());
+				access.budget() ? project.budget() : null, project.stakeholders(), project.version(),
+				project.createdAt(), author(project.createdBy()), project.updatedAt(), author(project.updatedBy()));
+	}
+
+	/**
+	 * Who made a change, as people read it; {@code null} for changes made before authors
+	 * were kept.
+	 */
+	static Person author(Actor actor) {
+		return (actor != null) ? new Person(actor.name(), actor.email()) : null;
 	}
 
 }

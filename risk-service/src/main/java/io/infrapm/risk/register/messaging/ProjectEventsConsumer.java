@@ -5,11 +5,13 @@ import java.util.function.Consumer;
 import io.infrapm.contracts.project.ProjectCreated;
 import io.infrapm.contracts.project.ProjectUpdated;
 import io.infrapm.platform.messaging.EventRouter;
+import io.infrapm.platform.security.ProjectMemberships;
 import io.infrapm.risk.register.RiskRegisters;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.messaging.Message;
 
 /**
@@ -19,9 +21,18 @@ import org.springframework.messaging.Message;
 @Configuration(proxyBeanMethods = false)
 class ProjectEventsConsumer {
 
+	/**
+	 * This service's own copy of who belongs to which project, for authorising requests.
+	 */
 	@Bean
-	Consumer<Message<byte[]>> projectEvents(RiskRegisters registers, MeterRegistry registry) {
-		return EventRouter.builder(registry)
+	ProjectMemberships projectMemberships(MongoOperations mongo) {
+		return new ProjectMemberships(mongo);
+	}
+
+	@Bean
+	Consumer<Message<byte[]>> projectEvents(RiskRegisters registers, ProjectMemberships memberships,
+			MeterRegistry registry) {
+		return memberships.track(EventRouter.builder(registry))
 			.on(ProjectCreated.class,
 					(event) -> registers.open(event.data().projectId(), event.data().code(), event.data().name()))
 			.on(ProjectUpdated.class,

@@ -1,0 +1,125 @@
+package io.infrapm.platform.security;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import io.infrapm.contracts.project.Person;
+import io.infrapm.contracts.project.ProjectCreated;
+import io.infrapm.contracts.project.ProjectUpdated;
+import io.infrapm.contracts.project.StakeholderAdded;
+import io.infrapm.contracts.project.StakeholderRemoved;
+import io.infrapm.contracts.project.StakeholderRoleChanged;
+import io.infrapm.platform.idempotency.EventIdempotency;
+import io.infrapm.platform.messaging.EventRouter;
+import io.infrapm.platform.messaging.HandlingOutcome;
+import io.infrapm.platform.messaging.IncomingEvent;
+
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * A service's own copy of who belongs to which project, kept from project-service's
+ * events ({@code ProjectCreated}, {@code ProjectUpdated} for manager and sponsor,
+ * {@code StakeholderAdded}, {@code StakeholderRoleChanged}, {@code StakeholderRemoved}),
+ * so that the service authorises every request locally, never by calling another
+ * (DESIGN.md §7). Each event is applied once and in order ({@link EventIdempotency}).
+ * <p>
+ * A service that consumes {@code infrapm.project.v1} adds these handlers to its router
+ * with {@link #track(EventRouter.Builder)}, next to its own.
+ */
+public class ProjectMemberships {
+
+	/** The collection of the copies. */
+	public static final String COLLECTION = "project_memberships";
+
+	private final MongoOperations mongo;
+
+	/**
+	 * Creates the copy over a service's database.
+	 * @param mongo the service's database
+	 */
+	public ProjectMemberships(MongoOperations mongo) {
+		this.mongo = mongo;
+	}
+
+	/**
+	 * Adds the handlers that keep the copy to a router of project events.
+	 * @param router the router of the service's project-events binding
+	 * @return the same router
+	 */
+	public EventRouter.Builder track(EventRouter.Builder router) {
+		return router.on(ProjectCreated.class, this::created)
+			.on(ProjectUpdated.class, this::updated)
+			.on(StakeholderAdded.class, this::added)
+			.on(StakeholderRoleChanged.class, this::roleChanged)
+			.on(StakeholderRemoved.class, this::removed);
+	}
+
+	/**
+	 * What a caller may do on a project, by this service's copy.
+	 * @param projectId the project
+	 * @param caller the caller
+	 * @return the access; none at all for a project the copy does not know
+	 */
+	public ProjectAccess accessOf(UUID projectId, Caller caller) {
+		ProjectMembership membership = this.mongo.findById(projectId, ProjectMembership.class);
+		return (membership != null) ? membership.members().accessOf(caller) : ProjectAccess.none(projectId);
+	}
+
+	HandlingOutcome created(IncomingEvent<ProjectCreated> event) {
+		ProjectCreated data = event.data();
+		Map<String, ProjectMembership.Entry> stakeholders = new HashMap<>();
+		data.stakeholders()
+			.forEach((s) -> stakeholders.put(s.stakeholderId().toString(),
+					new ProjectMembership.Entry(s.email(), s.role())));
+		Map<String, Long> applied = event.metadata().isSequenced()
+				? Map.of(data.projectId().toString(), event.metadata().sequence()) : Map.of();
+		return EventIdempotency.insertOnce(this.mongo, new ProjectMembership(data.projectId(), email(data.manager()),
+				email(data.sponsor()), stakeholders, applied));
+	}
+
+	/**
+	 * A state transfer of manager and sponsor, applied if newer by the project's version;
+	 * the stakeholder events, which change only the stakeholders, are ordered by their
+	 * sequence.
+	 */
+	HandlingOutcome updated(IncomingEvent<ProjectUpdated> event) {
+		ProjectUpdated data = event.data();
+		return EventIdempotency.applyIfNewer(this.mongo, byId(data.projectId()), "projectVersion", data.version(),
+				new Update().set("manager", email(data.manager())).set("sponsor", email(data.sponsor())),
+				ProjectMembership.class);
+	}
+
+	HandlingOutcome added(IncomingEvent<StakeholderAdded> event) {
+		StakeholderAdded data = event.data();
+		return apply(event, data.projectId(), new Update().set("stakeholders." + data.stakeholderId(),
+				new ProjectMembership.Entry(data.email(), data.role())));
+	}
+
+	HandlingOutcome roleChanged(IncomingEvent<StakeholderRoleChanged> event) {
+		StakeholderRoleChanged data = event.data();
+		return apply(event, data.projectId(), new Update().set("stakeholders." + data.stakeholderId(),
+				new ProjectMembership.Entry(data.email(), data.role())));
+	}
+
+	HandlingOutcome removed(IncomingEvent<StakeholderRemoved> event) {
+		StakeholderRemoved data = event.data();
+		return apply(event, data.projectId(), new Update().unset("stakeholders." + data.stakeholderId()));
+	}
+
+	private HandlingOutcome apply(IncomingEvent<?> event, UUID projectId, Update update) {
+		return EventIdempotency.applyInOrder(this.mongo, byId(projectId), event, update, ProjectMembership.class);
+	}
+
+	private static Query byId(UUID projectId) {
+		return Query.query(Criteria.where("_id").is(projectId));
+	}
+
+	private static String email(Person person) {
+		return (person != null) ? person.email() : null;
+	}
+
+}

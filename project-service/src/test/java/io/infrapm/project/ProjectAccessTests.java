@@ -1,0 +1,289 @@
+package io.infrapm.project;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import io.infrapm.contracts.Topics;
+import io.infrapm.embedded.AuthorisationWalk;
+import io.infrapm.embedded.KafkaTestClient;
+import io.infrapm.embedded.TestHttp;
+import io.infrapm.embedded.TestInfrastructure;
+import io.infrapm.embedded.TestIssuer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Who may do what in project-service (DESIGN.md §7): project managers start their own
+ * projects, members see theirs and nothing else, the manager changes plans and the
+ * stakeholder list, a vendor does not see the money, every change names its author from
+ * the token, and no endpoint lets anyone else in.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ProjectAccessTests {
+
+	private static final TestIssuer issuer = TestInfrastructure.get().issuer();
+
+	private static KafkaTestClient kafka;
+
+	private final String suffix = UUID.randomUUID().toString().substring(0, 8);
+
+	private final String pat = "pat." + this.suffix + "@example.com";
+
+	private final String bea = "bea." + this.suffix + "@example.com";
+
+	private final String olga = "olga." + this.suffix + "@example.com";
+
+	private final String vic = "vic." + this.suffix + "@vendor.example";
+
+	private final String sid = "sid." + this.suffix + "@example.com";
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private ApplicationContext context;
+
+	@Autowired
+	private MongoTemplate mongo;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		TestInfrastructure.get()
+			.springProperties("project-access-tests")
+			.forEach((name, value) -> registry.add(name, () -> value));
+	}
+
+	@BeforeAll
+	static void connect() {
+		kafka = new KafkaTestClient(TestInfrastructure.get().kafkaBootstrapServers());
+	}
+
+	@AfterAll
+	static void disconnect() {
+		kafka.close();
+	}
+
+	@Test
+	void aProjectManagerWhoNamesNoManagerManagesTheProjectAndIsItsAuthor() {
+		HttpResponse<String> created = send("POST", "/api/projects", project("pm", null, List.of()),
+				token(this.pat, "PROJECT_MANAGER"));
+
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		String id = JsonPath.read(created.body(), "$.id");
+		assertThat(JsonPath.<String>read(created.body(), "$.manager.email")).isEqualTo(this.pat);
+		assertThat(JsonPath.<String>read(created.body(), "$.createdBy.email")).isEqualTo(this.pat);
+		assertThat(JsonPath.<String>read(created.body(), "$.createdBy.name")).as("the token's name claim")
+			.startsWith("Pat ");
+		String event = KafkaTestClient.value(eventOf(id, "io.infrapm.project.ProjectCreated.v1"));
+		assertThat(JsonPath.<String>read(event, "$.actor.subject")).isEqualTo(this.pat);
+		assertThat(JsonPath.<String>read(event, "$.actor.email")).isEqualTo(this.pat);
+		assertThat(JsonPath.<String>read(event, "$.manager.email")).isEqualTo(this.pat);
+	}
+
+	@Test
+	void onlyProjectAndPortfolioManagersStartProjectsAndOnlyAPortfolioManagerForSomeoneElse() {
+		long before = this.mongo.getCollection("projects").countDocuments();
+
+		HttpResponse<String> stakeholder = send("POST", "/api/projects", project("st", null, List.of()),
+				token(this.olga, "STAKEHOLDER"));
+		assertThat(stakeholder.statusCode()).isEqualTo(403);
+		assertThat(stakeholder.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		HttpResponse<String> forAnother = send("POST", "/api/projects", project("fa", this.bea, List.of()),
+				token(this.pat, "PROJECT_MANAGER"));
+		assertThat(forAnother.statusCode()).isEqualTo(403);
+		assertThat(JsonPath.<List<String>>read(forAnother.body(), "$.errors[*].field"))
+			.containsExactly("manager.email");
+		assertThat(this.mongo.getCollection("projects").countDocuments()).isEqualTo(before);
+
+		HttpResponse<String> portfolio = send("POST", "/api/projects", project("pf", this.bea, List.of()),
+				token("portia@example.com", "PORTFOLIO_MANAGER"));
+		assertThat(portfolio.statusCode()).isEqualTo(201);
+		assertThat(JsonPath.<String>read(portfolio.body(), "$.manager.email")).isEqualTo(this.bea);
+	}
+
+	@Test
+	void membersSeeTheirProjectsAndAnOutsiderCannotTellAnotherFromNoneAtAll() {
+		String a = create("la", this.pat, List.of(this.olga + ":ENGINEER"));
+		String b = create("lb", this.bea, List.of());
+		String olga = token(this.olga, "STAKEHOLDER");
+
+		HttpResponse<String> mine = send("GET", "/api/projects?size=100", null, olga);
+		assertThat(mine.statusCode()).isEqualTo(200);
+		assertThat(JsonPath.<List<String>>read(mine.body(), "$.items[*].id")).containsExactly(a);
+		assertThat(JsonPath.<Integer>read(mine.body(), "$.totalItems")).isEqualTo(1);
+		assertThat(send("GET", "/api/projects/" + a, null, olga).statusCode()).isEqualTo(200);
+
+		HttpResponse<String> other = send("GET", "/api/projects/" + b, null, olga);
+		UUID unknown = UUID.randomUUID();
+		HttpResponse<String> none = send("GET", "/api/projects/" + unknown, null, olga);
+		assertThat(other.statusCode()).isEqualTo(404);
+		assertThat(other.body().replace(b, "ID")).isEqualTo(none.body().replace(unknown.toString(), "ID"));
+
+		for (String reader : List.of(token("erin@example.com", "EXECUTIVE"),
+				token("portia@example.com", "PORTFOLIO_MANAGER"))) {
+			assertThat(send("GET", "/api/projects/" + b, null, reader).statusCode()).isEqualTo(200);
+			HttpResponse<String> all = send("GET", "/api/projects?size=100", null, reader);
+			assertThat(JsonPath.<Integer>read(all.body(), "$.totalItems")).isGreaterThanOrEqualTo(2);
+		}
+		HttpResponse<String> badPage = send("GET", "/api/projects?size=0", null, olga);
+		assertThat(badPage.statusCode()).isEqualTo(400);
+		assertThat(badPage.body()).contains("size");
+	}
+
+	@Test
+	void aVendorSeesTheProjectButNotItsBudget() {
+		String id = create("vd", this.pat, List.of(this.vic + ":VENDOR", this.olga + ":ENGINEER"));
+
+		HttpResponse<String> vendor = send("GET", "/api/projects/" + id, null, token(this.vic, "STAKEHOLDER"));
+		assertThat(vendor.statusCode()).isEqualTo(200);
+		assertThat(JsonPath.<Object>read(vendor.body(), "$.budget")).isNull();
+		HttpResponse<String> engineer = send("GET", "/api/projects/" + id, null, token(this.olga, "STAKEHOLDER"));
+		assertThat(JsonPath.<Number>read(engineer.body(), "$.budget.amount").intValue()).isEqualTo(1250000);
+	}
+
+	@Test
+	void onlyTheManagerChangesPlansAndTheStakeholderListAndEveryChangeIsPublishedWithItsAuthor() {
+		String id = create("sh", this.pat, List.of(this.olga + ":ENGINEER"));
+		String manager = token(this.pat, "PROJECT_MANAGER");
+		String olga = token(this.olga, "STAKEHOLDER");
+		String sid = token(this.sid, "STAKEHOLDER");
+		String newcomer = "{\"name\":\"Sid Newcomer\",\"email\":\"" + this.sid + "\",\"role\":\"TECHNICAL_LEAD\"}";
+
+		assertThat(send("PATCH", "/api/projects/" + id, "{\"name\":\"Renamed\"}", olga, "\"0\"").statusCode())
+			.as("a member who is not the manager")
+			.isEqualTo(403);
+		assertThat(send("POST", "/api/projects/" + id + "/stakeholders", newcomer, olga).statusCode()).isEqualTo(403);
+		assertThat(send("GET", "/api/projects/" + id, null, sid).statusCode()).isEqualTo(404);
+
+		HttpResponse<String> added = send("POST", "/api/projects/" + id + "/stakeholders", newcomer, manager);
+		assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+		String stakeholderId = JsonPath.read(added.body(), "$.id");
+		assertThat(added.headers().firstValue("Location"))
+			.hasValue("/api/projects/" + id + "/stakeholders/" + stakeholderId);
+		assertThat(added.headers().firstValue("ETag")).hasValue("\"1\"");
+		assertThat(send("POST", "/api/projects/" + id + "/stakeholders",
+				newcomer.replace(this.sid, this.sid.toUpperCase(Locale.ROOT)), manager)
+			.statusCode()).as("the same address again").isEqualTo(409);
+		assertThat(send("GET", "/api/projects/" + id, null, sid).statusCode()).as("a member now").isEqualTo(200);
+		assertThat(JsonPath.<List<String>>read(send("GET", "/api/projects", null, sid).body(), "$.items[*].id"))
+			.containsExactly(id);
+		HttpResponse<String> list = send("GET", "/api/projects/" + id + "/stakeholders", null, sid);
+		assertThat(JsonPath.<List<String>>read(list.body(), "$.items[*].email")).containsExactlyInAnyOrder(this.olga,
+				this.sid);
+
+		HttpResponse<String> changed = send("PATCH", "/api/projects/" + id + "/stakeholders/" + stakeholderId,
+				"{\"role\":\"VENDOR\"}", manager);
+		assertThat(changed.statusCode()).isEqualTo(200);
+		assertThat(JsonPath.<String>read(changed.body(), "$.role")).isEqualTo("VENDOR");
+		assertThat(
+				send("PATCH", "/api/projects/" + id + "/stakeholders/" + stakeholderId, "{\"role\":\"BOSS\"}", manager)
+					.statusCode())
+			.isEqualTo(400);
+
+		HttpResponse<String> removed = send("DELETE", "/api/projects/" + id + "/stakeholders/" + stakeholderId, null,
+				manager);
+		assertThat(removed.statusCode()).isEqualTo(204);
+		assertThat(send("GET", "/api/projects/" + id, null, sid).statusCode()).as("not a member any more")
+			.isEqualTo(404);
+		assertThat(send("DELETE", "/api/projects/" + id + "/stakeholders/" + stakeholderId, null, manager).statusCode())
+			.isEqualTo(404);
+
+		String addedEvent = KafkaTestClient.value(eventOf(id, "io.infrapm.project.StakeholderAdded.v1"));
+		assertThat(JsonPath.<String>read(addedEvent, "$.email")).isEqualTo(this.sid);
+		assertThat(JsonPath.<String>read(addedEvent, "$.role")).isEqualTo("TECHNICAL_LEAD");
+		assertThat(JsonPath.<String>read(addedEvent, "$.actor.email")).isEqualTo(this.pat);
+		String roleEvent = KafkaTestClient.value(eventOf(id, "io.infrapm.project.StakeholderRoleChanged.v1"));
+		assertThat(JsonPath.<String>read(roleEvent, "$.previousRole")).isEqualTo("TECHNICAL_LEAD");
+		assertThat(JsonPath.<String>read(roleEvent, "$.role")).isEqualTo("VENDOR");
+		ConsumerRecord<String, byte[]> removal = eventOf(id, "io.infrapm.project.StakeholderRemoved.v1");
+		assertThat(JsonPath.<String>read(KafkaTestClient.value(removal), "$.stakeholderId")).isEqualTo(stakeholderId);
+		assertThat(KafkaTestClient.header(removal, "ce_sequence")).isEqualTo("0000000000000000004");
+
+		HttpResponse<String> read = send("GET", "/api/projects/" + id, null, manager);
+		assertThat(JsonPath.<String>read(read.body(), "$.updatedBy.email")).isEqualTo(this.pat);
+	}
+
+	@Test
+	void refusesEveryEndpointToAnonymousForgedExpiredAndOtherProjectsTokensAndChangesNothing() {
+		create("wa", this.pat, List.of(this.olga + ":ENGINEER"));
+		String b = create("wb", this.bea, List.of("ben." + this.suffix + "@example.com:TECHNICAL_LEAD"));
+		String stakeholderOfB = JsonPath.read(send("GET", "/api/projects/" + b, null, token(this.bea)).body(),
+				"$.stakeholders[0].id");
+
+		AuthorisationWalk walk = new AuthorisationWalk("http://localhost:" + this.port, issuer).pathValue("id", b)
+			.pathValue("projectId", b)
+			.pathValue("stakeholderId", stakeholderOfB)
+			.body("POST /api/projects", project("wc", null, List.of()))
+			.body("PATCH /api/projects/{id}", "{\"name\":\"Taken over\"}")
+			.body("POST /api/projects/{projectId}/stakeholders",
+					"{\"name\":\"Olga\",\"email\":\"" + this.olga + "\",\"role\":\"SPONSOR\"}")
+			.body("PATCH /api/projects/{projectId}/stakeholders/{stakeholderId}", "{\"role\":\"VENDOR\"}")
+			.outsider(token(this.olga, "STAKEHOLDER"))
+			.outsiderGets("POST /api/projects", 403)
+			.outsiderGets("GET /api/projects", 200)
+			.unchanged(AuthorisationWalk.contentsOf(this.mongo.getDb(), "projects"));
+		walk.walk(AuthorisationWalk.endpointsOf(this.context));
+
+		assertThat(send("GET", "/api/projects?size=100", null, token(this.olga, "STAKEHOLDER")).body())
+			.doesNotContain(b);
+	}
+
+	private String create(String prefix, String manager, List<String> stakeholders) {
+		HttpResponse<String> created = send("POST", "/api/projects", project(prefix, manager, stakeholders),
+				token("portia@example.com", "PORTFOLIO_MANAGER"));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		return JsonPath.read(created.body(), "$.id");
+	}
+
+	/** {@code stakeholders} as {@code email:ROLE}. */
+	private String project(String prefix, String manager, List<String> stakeholders) {
+		String managerJson = (manager != null) ? ",\"manager\":{\"name\":\"Manager\",\"email\":\"" + manager + "\"}"
+				: "";
+		String members = String.join(",", stakeholders.stream().map((s) -> {
+			String[] parts = s.split(":");
+			return "{\"name\":\"Member\",\"email\":\"" + parts[0] + "\",\"role\":\"" + parts[1] + "\"}";
+		}).toList());
+		return """
+				{"code":"%s-%s","name":"Access test","category":"HARDWARE_REFRESH",
+				 "plannedStart":"2027-01-04","plannedFinish":"2027-09-30",
+				 "budget":{"amount":1250000,"currency":"EUR"},"stakeholders":[%s]%s}
+				""".formatted(prefix, UUID.randomUUID().toString().substring(0, 8), members, managerJson);
+	}
+
+	private ConsumerRecord<String, byte[]> eventOf(String projectId, String type) {
+		List<ConsumerRecord<String, byte[]>> events = kafka.read(Topics.PROJECT,
+				(record) -> projectId.equals(record.key()) && type.equals(KafkaTestClient.header(record, "ce_type")),
+				(records) -> !records.isEmpty(), Duration.ofSeconds(15));
+		assertThat(events).as("%s of %s", type, projectId).isNotEmpty();
+		return events.get(0);
+	}
+
+	private static String token(String email, String... roles) {
+		return issuer.token(email, roles);
+	}
+
+	private HttpResponse<String> send(String method, String path, String body, String token) {
+		return send(method, path, body, token, null);
+	}
+
+	private HttpResponse<String> send(String method, String path, String body, String token, String ifMatch) {
+		return new TestHttp("http://localhost:" + this.port).send(method, path, body, token, ifMatch);
+	}
+
+}
