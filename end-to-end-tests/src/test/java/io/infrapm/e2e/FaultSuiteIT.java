@@ -58,8 +58,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * holds exactly the poison. The figures go to {@code target/fault-suite/latest.json}.
  * <p>
  * A client does what a careful user's client does: it retries a create that got no answer
- * or a 5xx, with the same {@code Idempotency-Key}, until it is answered. Later issues add
- * their flows here.
+ * or a 5xx, with the same {@code Idempotency-Key}, until it is answered. Every fourth
+ * project also gets a further stakeholder, {@value #MEMBER}, through the stakeholder
+ * endpoint (retried the same way; a 409 means an earlier attempt got through), and that
+ * member must end up seeing the project's budget and risks, from exactly one
+ * {@code StakeholderAdded}. Later issues add their flows here.
  */
 @DisabledOnOs(OS.WINDOWS)
 class FaultSuiteIT {
@@ -70,6 +73,11 @@ class FaultSuiteIT {
 
 	private static final int CLIENTS = 3;
 
+	/** The stakeholder added to every fourth project after its creation. */
+	private static final String MEMBER = "fault-member@example.com";
+
+	private static final String STAKEHOLDER_ADDED = "io.infrapm.project.StakeholderAdded.v1";
+
 	private static final List<String> CONSUMERS = List.of("risk-service", "budget-service", "notification-service");
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -79,6 +87,12 @@ class FaultSuiteIT {
 	private volatile String managerToken;
 
 	private volatile String portfolioToken;
+
+	private volatile String memberToken;
+
+	private final Map<String, String> joined = new ConcurrentHashMap<>();
+
+	private final AtomicInteger joinAttempts = new AtomicInteger();
 
 	private final String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
 
@@ -128,6 +142,7 @@ class FaultSuiteIT {
 			// restarts below, so the tokens (30 minutes) outlive the suite.
 			this.managerToken = login(SkeletonHttp.MANAGER, "PROJECT_MANAGER");
 			this.portfolioToken = login("portia@example.com", "PORTFOLIO_MANAGER");
+			this.memberToken = login(MEMBER, "STAKEHOLDER");
 			String kafka = "127.0.0.1:" + kafkaPort;
 			Set<String> poison;
 			try {
@@ -147,8 +162,9 @@ class FaultSuiteIT {
 				for (Thread client : clients) {
 					client.join(Duration.ofMinutes(3).toMillis());
 				}
-				assertThat(this.failures).as("refused creates").isEmpty();
+				assertThat(this.failures).as("refused creates and joins").isEmpty();
 				assertThat(this.created).hasSize(PROJECTS);
+				assertThat(this.joined).hasSize((PROJECTS + 3) / 4);
 
 				Convergence convergence = awaitEveryEffect(mailbox, Duration.ofMinutes(2));
 				try (ConsumerGroups groups = new ConsumerGroups(kafka)) {
@@ -164,11 +180,18 @@ class FaultSuiteIT {
 				Map<String, List<String>> deadLetters = deadLetters(kafka, poison);
 				long lost = PROJECTS - convergence.complete();
 				long duplicated = mailsPerStakeholder.values().stream().filter((count) -> count > 1).count();
-				writeFigures(readySeconds, convergence, lost, duplicated, mailsPerStakeholder, deadLetters, started);
+				Map<String, Integer> stakeholderEvents = stakeholderEvents(kafka);
+				writeFigures(readySeconds, convergence, lost, duplicated, mailsPerStakeholder, deadLetters,
+						stakeholderEvents, started);
 
 				assertThat(convergence.projectsMissing()).as("projects answered 201 but gone").isEmpty();
 				assertThat(convergence.budgetsMissing()).as("budgets missing").isEmpty();
 				assertThat(convergence.registersMissing()).as("registers missing").isEmpty();
+				assertThat(convergence.membershipsMissing()).as("added stakeholders who cannot see their project")
+					.isEmpty();
+				assertThat(stakeholderEvents).as("StakeholderAdded per joined project")
+					.hasSize(this.joined.size())
+					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
 				assertThat(mailsPerStakeholder).as("mails per stakeholder at the SMTP server")
 					.hasSize(PROJECTS)
 					.allSatisfy((email, count) -> assertThat(count).as(email).isPositive());
@@ -206,7 +229,9 @@ class FaultSuiteIT {
 			Thread client = new Thread(() -> {
 				int i;
 				while ((i = next.getAndIncrement()) < PROJECTS) {
-					create(i);
+					if (create(i) && i % 4 == 0) {
+						join(i);
+					}
 					pause(120);
 				}
 			}, "fault-suite-client-" + c);
@@ -218,7 +243,7 @@ class FaultSuiteIT {
 	}
 
 	/** Creates one project, retrying with the same key until the service answers. */
-	private void create(int i) {
+	private boolean create(int i) {
 		String code = code(i);
 		String body = SkeletonHttp.newProject(code, List.of(email(i)));
 		long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
@@ -235,11 +260,11 @@ class FaultSuiteIT {
 						.build(), HttpResponse.BodyHandlers.ofString());
 				if (response.statusCode() == 201) {
 					this.created.put(code, JsonPath.read(response.body(), "$.id"));
-					return;
+					return true;
 				}
 				if (response.statusCode() < 500) {
 					this.failures.add(code + ": " + response.statusCode() + " " + response.body());
-					return;
+					return false;
 				}
 			}
 			catch (IOException ex) {
@@ -247,11 +272,67 @@ class FaultSuiteIT {
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				return;
+				return false;
 			}
 			pause(250);
 		}
 		this.failures.add(code + ": never answered");
+		return false;
+	}
+
+	/**
+	 * Adds {@value #MEMBER} to a project, retrying until the service answers; a 409 is an
+	 * earlier attempt that got through without its answer.
+	 */
+	private void join(int i) {
+		String code = code(i);
+		String id = this.created.get(code);
+		String body = "{\"name\":\"Fault Member\",\"email\":\"" + MEMBER + "\",\"role\":\"TECHNICAL_LEAD\"}";
+		long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+		while (System.nanoTime() < deadline) {
+			this.joinAttempts.incrementAndGet();
+			try {
+				HttpResponse<String> response = this.http.send(HttpRequest
+					.newBuilder(URI.create(url("project-service") + "/api/projects/" + id + "/stakeholders"))
+					.timeout(Duration.ofSeconds(40))
+					.header("Content-Type", "application/json")
+					.header("Authorization", "Bearer " + this.managerToken)
+					.POST(HttpRequest.BodyPublishers.ofString(body))
+					.build(), HttpResponse.BodyHandlers.ofString());
+				if (response.statusCode() == 201 || response.statusCode() == 409) {
+					this.joined.put(code, id);
+					return;
+				}
+				if (response.statusCode() < 500) {
+					this.failures.add(code + " join: " + response.statusCode() + " " + response.body());
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// No answer: try again.
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			pause(250);
+		}
+		this.failures.add(code + " join: never answered");
+	}
+
+	/** How many {@code StakeholderAdded} each joined project published. */
+	private Map<String, Integer> stakeholderEvents(String kafka) {
+		Set<String> ids = Set.copyOf(this.joined.values());
+		Map<String, Integer> counts = new TreeMap<>();
+		try (KafkaTestClient client = new KafkaTestClient(kafka)) {
+			client
+				.read(Topics.PROJECT,
+						(record) -> ids.contains(record.key())
+								&& STAKEHOLDER_ADDED.equals(KafkaTestClient.header(record, "ce_type")),
+						(read) -> false, Duration.ofSeconds(10))
+				.forEach((record) -> counts.merge(record.key(), 1, Integer::sum));
+		}
+		return counts;
 	}
 
 	private void kill(LauncherProcess platform, String... services) {
@@ -348,7 +429,14 @@ class FaultSuiteIT {
 				mails.add(code);
 			}
 		});
-		return new Convergence(projects, budgets, registers, mails);
+		List<String> memberships = new ArrayList<>();
+		this.joined.forEach((code, id) -> {
+			if (status("budget-service", "/api/projects/" + id + "/budget", this.memberToken) != 200
+					|| status("risk-service", "/api/projects/" + id + "/risks", this.memberToken) != 200) {
+				memberships.add(code);
+			}
+		});
+		return new Convergence(projects, budgets, registers, mails, memberships);
 	}
 
 	private int attemptsOfTheMailTo(String email) {
@@ -421,11 +509,16 @@ class FaultSuiteIT {
 	}
 
 	private void writeFigures(double readySeconds, Convergence convergence, long lost, long duplicated,
-			Map<String, Integer> mails, Map<String, List<String>> deadLetters, long started) throws IOException {
+			Map<String, Integer> mails, Map<String, List<String>> deadLetters, Map<String, Integer> stakeholderEvents,
+			long started) throws IOException {
 		Map<String, Object> figures = new LinkedHashMap<>();
 		figures.put("projects", PROJECTS);
 		figures.put("createAttempts", this.attempts.get());
 		figures.put("answered201", this.created.size());
+		figures.put("joined", this.joined.size());
+		figures.put("joinAttempts", this.joinAttempts.get());
+		figures.put("duplicatedStakeholderEvents",
+				stakeholderEvents.values().stream().filter((count) -> count > 1).count());
 		figures.put("platformReadySeconds", round(readySeconds));
 		figures.put("faults", List.copyOf(this.faults));
 		figures.put("lost", lost);
@@ -438,8 +531,8 @@ class FaultSuiteIT {
 							TreeMap::new)));
 		figures.put("missing",
 				Map.of("projects", convergence.projectsMissing().size(), "budgets", convergence.budgetsMissing().size(),
-						"registers", convergence.registersMissing().size(), "mails",
-						convergence.mailsMissing().size()));
+						"registers", convergence.registersMissing().size(), "mails", convergence.mailsMissing().size(),
+						"memberships", convergence.membershipsMissing().size()));
 		figures.put("totalSeconds", round(seconds(started)));
 		figures.put("cores", Runtime.getRuntime().availableProcessors());
 		figures.put("java", System.getProperty("java.version"));
@@ -502,10 +595,14 @@ class FaultSuiteIT {
 	}
 
 	private int status(String service, String path) {
+		return status(service, path, this.managerToken);
+	}
+
+	private int status(String service, String path, String token) {
 		try {
 			return this.http
 				.send(HttpRequest.newBuilder(URI.create(url(service) + path))
-					.header("Authorization", "Bearer " + this.managerToken)
+					.header("Authorization", "Bearer " + token)
 					.timeout(Duration.ofSeconds(10))
 					.build(), HttpResponse.BodyHandlers.discarding())
 				.statusCode();
@@ -563,7 +660,7 @@ class FaultSuiteIT {
 
 	/** What has arrived where, for the projects answered 201. */
 	private record Convergence(List<String> projectsMissing, List<String> budgetsMissing, List<String> registersMissing,
-			List<String> mailsMissing) {
+			List<String> mailsMissing, List<String> membershipsMissing) {
 
 		long complete() {
 			return PROJECTS - Set.copyOf(concat()).size();
@@ -574,6 +671,7 @@ class FaultSuiteIT {
 			all.addAll(this.budgetsMissing);
 			all.addAll(this.registersMissing);
 			all.addAll(this.mailsMissing);
+			all.addAll(this.membershipsMissing);
 			return all;
 		}
 
