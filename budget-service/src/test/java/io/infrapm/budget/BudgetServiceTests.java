@@ -36,6 +36,11 @@ import static org.awaitility.Awaitility.await;
 		properties = "infrapm.messaging.unexpected-failure-attempts=3")
 class BudgetServiceTests {
 
+	/**
+	 * The suite's database, and its consumer group (which names its dead-letter topic).
+	 */
+	private static final String DATABASE = "budget-service-tests";
+
 	/** A portfolio manager, who sees every project. */
 	private static final String PORTFOLIO_MANAGER = TestInfrastructure.get()
 		.issuer()
@@ -48,9 +53,7 @@ class BudgetServiceTests {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestInfrastructure.get()
-			.springProperties("budget-service-tests")
-			.forEach((name, value) -> registry.add(name, () -> value));
+		TestInfrastructure.get().springProperties(DATABASE).forEach((name, value) -> registry.add(name, () -> value));
 	}
 
 	@BeforeAll
@@ -116,7 +119,7 @@ class BudgetServiceTests {
 		UUID unknown = UUID.randomUUID();
 		UUID eventId = publishProjectUpdated(unknown, 1, "Renamed");
 
-		List<ConsumerRecord<String, byte[]>> dead = kafka.read(Topics.deadLetter(Topics.PROJECT, "budget-service"),
+		List<ConsumerRecord<String, byte[]>> dead = kafka.read(Topics.deadLetter(Topics.PROJECT, DATABASE),
 				(record) -> eventId.toString().equals(KafkaTestClient.header(record, "ce_id")),
 				(records) -> !records.isEmpty(), Duration.ofSeconds(60));
 		assertThat(dead).as("retried, then dead-lettered for a re-drive; never dropped").hasSize(1);
@@ -163,7 +166,7 @@ class BudgetServiceTests {
 		UUID next = UUID.randomUUID();
 		publishProjectCreated(UUID.randomUUID(), next, "10");
 
-		List<ConsumerRecord<String, byte[]>> dead = kafka.read(Topics.deadLetter(Topics.PROJECT, "budget-service"),
+		List<ConsumerRecord<String, byte[]>> dead = kafka.read(Topics.deadLetter(Topics.PROJECT, DATABASE),
 				(record) -> eventId.toString().equals(KafkaTestClient.header(record, "ce_id")),
 				(records) -> !records.isEmpty(), Duration.ofSeconds(30));
 		assertThat(dead).hasSize(1);

@@ -121,10 +121,9 @@ class DevIssuerConfiguration {
 				List<String> roles = context.getRegisteredClient()
 					.getClientSettings()
 					.getSetting(DevClients.ROLES_SETTING);
-				context.getClaims()
-					.claim("email", client)
-					.claim("name", client)
-					.claim("roles", (roles != null) ? roles : List.of());
+				// A system has no address: it belongs to no project by its token, as a
+				// Keycloak service account does not.
+				context.getClaims().claim("name", client).claim("roles", (roles != null) ? roles : List.of());
 				return;
 			}
 			users.find(context.getPrincipal().getName())

@@ -109,6 +109,8 @@ class DevIssuerTests {
 			JWTClaimsSet claims = verified(issuer, JSON.readTree(token.body()).get("access_token").asString());
 			assertThat(claims.getSubject()).isEqualTo("integration");
 			assertThat(claims.getStringListClaim("roles")).containsExactly("STAKEHOLDER");
+			assertThat(claims.getStringClaim("name")).isEqualTo("integration");
+			assertThat(claims.getClaims()).as("a system has no address").doesNotContainKey("email");
 
 			HttpResponse<String> wrongSecret = HttpClient.newHttpClient()
 				.send(IssuerLogin.post(issuer.issuerUri() + "/oauth2/token", Map.of("grant_type", "client_credentials",

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -14,6 +15,7 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.jayway.jsonpath.JsonPath;
 import com.mongodb.client.MongoDatabase;
 
 import org.springframework.context.ApplicationContext;
@@ -185,6 +187,7 @@ public final class AuthorisationWalk {
 		if (api.isEmpty()) {
 			throw new AssertionError("no endpoint under /api/ to walk in " + endpoints);
 		}
+		wrong.addAll(undocumented(api));
 		for (String endpoint : api) {
 			String method = endpoint.substring(0, endpoint.indexOf(' '));
 			String path = endpoint.substring(endpoint.indexOf(' ') + 1);
@@ -235,6 +238,24 @@ public final class AuthorisationWalk {
 			throw new AssertionError("Authorisation walk of " + this.baseUrl + ":\n  " + String.join("\n  ", wrong));
 		}
 		return outsider;
+	}
+
+	private List<String> undocumented(List<String> endpoints) {
+		HttpResponse<String> docs = this.http.get("/v3/api-docs", null);
+		if (docs.statusCode() != 200) {
+			return List.of("GET /v3/api-docs without a token: " + docs.statusCode() + " " + docs.body());
+		}
+		Map<?, ?> paths = JsonPath.parse(docs.body()).read("$.paths", Map.class);
+		List<String> missing = new ArrayList<>();
+		for (String endpoint : endpoints) {
+			String method = endpoint.substring(0, endpoint.indexOf(' ')).toLowerCase(Locale.ROOT);
+			String path = endpoint.substring(endpoint.indexOf(' ') + 1);
+			Object operationsOfPath = paths.get(path);
+			if (!(operationsOfPath instanceof Map<?, ?> byMethod) || !byMethod.containsKey(method)) {
+				missing.add(endpoint + ": not in the OpenAPI document");
+			}
+		}
+		return missing;
 	}
 
 	private String resolve(String path) {

@@ -31,6 +31,11 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RiskServiceTests {
 
+	/**
+	 * The suite's database, and its consumer group (which names its dead-letter topic).
+	 */
+	private static final String DATABASE = "risk-service-tests";
+
 	/** A portfolio manager, who sees every project. */
 	private static final String PORTFOLIO_MANAGER = TestInfrastructure.get()
 		.issuer()
@@ -46,9 +51,7 @@ class RiskServiceTests {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestInfrastructure.get()
-			.springProperties("risk-service-tests")
-			.forEach((name, value) -> registry.add(name, () -> value));
+		TestInfrastructure.get().springProperties(DATABASE).forEach((name, value) -> registry.add(name, () -> value));
 	}
 
 	@BeforeAll
@@ -83,7 +86,8 @@ class RiskServiceTests {
 		ResponseEntity<String> response = risks(UUID.randomUUID());
 		assertThat(response.getStatusCode().value()).isEqualTo(404);
 		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-		assertThat(response.getBody()).contains("does not exist");
+		assertThat(response.getBody()).as("to a portfolio manager, who sees every project")
+			.contains("no risk register is known for project");
 	}
 
 	@Test
@@ -95,7 +99,7 @@ class RiskServiceTests {
 				"{\"projectId\":\"" + projectId + "\"}");
 		publishProjectCreated(UUID.randomUUID(), projectId);
 		await().atMost(Duration.ofSeconds(15)).until(() -> risks(projectId).getStatusCode().value() == 200);
-		assertThat(kafka.read(Topics.deadLetter(Topics.PROJECT, "risk-service"),
+		assertThat(kafka.read(Topics.deadLetter(Topics.PROJECT, DATABASE),
 				(record) -> projectId.toString().equals(record.key()), (records) -> false, Duration.ofSeconds(1)))
 			.isEmpty();
 	}

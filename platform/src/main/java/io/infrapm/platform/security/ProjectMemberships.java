@@ -1,6 +1,7 @@
 package io.infrapm.platform.security;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -62,11 +63,15 @@ public class ProjectMemberships {
 	 * What a caller may do on a project, by this service's copy.
 	 * @param projectId the project
 	 * @param caller the caller
-	 * @return the access; none at all for a project the copy does not know
+	 * @return the access; for a project the copy does not know, what the caller's
+	 * platform roles alone allow (a portfolio manager still reads what the service holds
+	 * of it, a member nothing)
 	 */
 	public ProjectAccess accessOf(UUID projectId, Caller caller) {
 		ProjectMembership membership = this.mongo.findById(projectId, ProjectMembership.class);
-		return (membership != null) ? membership.members().accessOf(caller) : ProjectAccess.none(projectId);
+		ProjectMembers members = (membership != null) ? membership.members()
+				: ProjectMembers.of(projectId, null, null, List.of());
+		return members.accessOf(caller);
 	}
 
 	HandlingOutcome created(IncomingEvent<ProjectCreated> event) {

@@ -75,6 +75,9 @@ public class ResourceServerAutoConfiguration {
 			.permitAll()
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info")
 			.permitAll()
+			// The API's description, like an issuer's discovery document, is public.
+			.requestMatchers("/v3/api-docs", "/v3/api-docs/**")
+			.permitAll()
 			.requestMatchers("/actuator/**")
 			.hasRole("PORTFOLIO_MANAGER")
 			.anyRequest()
@@ -98,12 +101,21 @@ public class ResourceServerAutoConfiguration {
 	}
 
 	static JwtAuthenticationConverter roles() {
+		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+		converter.setJwtGrantedAuthoritiesConverter(roleAuthorities());
+		return converter;
+	}
+
+	/**
+	 * The token's platform roles as {@code ROLE_*} authorities; also what a web test
+	 * hands to spring-security-test's {@code jwt().authorities(...)}.
+	 * @return the converter
+	 */
+	public static JwtGrantedAuthoritiesConverter roleAuthorities() {
 		JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
 		authorities.setAuthoritiesClaimName(ROLES_CLAIM);
 		authorities.setAuthorityPrefix("ROLE_");
-		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-		converter.setJwtGrantedAuthoritiesConverter(authorities);
-		return converter;
+		return authorities;
 	}
 
 }

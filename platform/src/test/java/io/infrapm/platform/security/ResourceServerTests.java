@@ -22,6 +22,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.http.MediaType;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -72,6 +73,21 @@ class ResourceServerTests {
 		assertThat(get("/api/caller", ISSUER.token("sam@example.com"))).hasStatusOk()
 			.bodyText()
 			.isEqualTo("sam@example.com sam@example.com Sam [] portfolio=false");
+	}
+
+	@Test
+	void letsAWebTestActAsAnyCallerWithSpringSecurityTestsJwtSupport() {
+		assertThat(this.mvc.get()
+			.uri("/api/caller")
+			.with(SecurityMockMvcRequestPostProcessors.jwt()
+				.jwt((jwt) -> jwt.subject("sue@example.com")
+					.claim("email", "sue@example.com")
+					.claim("name", "Sue Sponsor")
+					.claim("roles", List.of("EXECUTIVE")))
+				.authorities(ResourceServerAutoConfiguration.roleAuthorities())))
+			.hasStatusOk()
+			.bodyText()
+			.isEqualTo("sue@example.com sue@example.com Sue Sponsor [EXECUTIVE] portfolio=true");
 	}
 
 	@Test
