@@ -2,7 +2,6 @@ package io.infrapm.risk;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 
 import io.infrapm.embedded.AuthorisationWalk;
@@ -10,7 +9,7 @@ import io.infrapm.embedded.KafkaTestClient;
 import io.infrapm.embedded.TestHttp;
 import io.infrapm.embedded.TestInfrastructure;
 import io.infrapm.embedded.TestIssuer;
-import io.infrapm.embedded.TestProjects;
+import io.infrapm.embedded.TwoProjects;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +22,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static io.infrapm.embedded.TwoProjects.LEAVER;
+import static io.infrapm.embedded.TwoProjects.MEMBER_OF_B;
+import static io.infrapm.embedded.TwoProjects.OUTSIDER;
+import static io.infrapm.embedded.TwoProjects.VENDOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -38,19 +41,9 @@ class RiskAuthorisationTests {
 
 	private static final TestIssuer issuer = TestInfrastructure.get().issuer();
 
-	private static final String OUTSIDER = "olga@example.com";
-
-	private static final String VENDOR = "vic@vendor.example";
-
-	private static final UUID PROJECT_A = UUID.randomUUID();
-
-	private static final UUID PROJECT_B = UUID.randomUUID();
-
-	private static final UUID LEAVING = UUID.randomUUID();
-
 	private static KafkaTestClient kafka;
 
-	private static TestProjects projects;
+	private static TwoProjects projects;
 
 	@LocalServerPort
 	private int port;
@@ -71,10 +64,7 @@ class RiskAuthorisationTests {
 	@BeforeAll
 	static void projects() {
 		kafka = new KafkaTestClient(TestInfrastructure.get().kafkaBootstrapServers());
-		projects = new TestProjects(kafka);
-		projects.created(PROJECT_A, "pat@example.com", Map.of(OUTSIDER, "ENGINEER", VENDOR, "VENDOR"));
-		projects.created(PROJECT_B, "bea@example.com", Map.of("ben@example.com", "TECHNICAL_LEAD"));
-		projects.stakeholderAdded(PROJECT_B, LEAVING, "lea@example.com", "ENGINEER", "bea@example.com");
+		projects = TwoProjects.publish(kafka);
 	}
 
 	@AfterAll
@@ -84,10 +74,11 @@ class RiskAuthorisationTests {
 
 	@Test
 	void refusesEveryEndpointToAnonymousForgedExpiredAndOtherProjectsTokensAndChangesNothing() {
-		awaitRisksReadableBy(PROJECT_A, issuer.token(OUTSIDER));
-		awaitRisksReadableBy(PROJECT_B, issuer.token("ben@example.com"));
+		awaitRisksReadableBy(projects.projectA(), issuer.token(OUTSIDER));
+		awaitRisksReadableBy(projects.projectB(), issuer.token(MEMBER_OF_B));
 
-		new AuthorisationWalk("http://localhost:" + this.port, issuer).pathValue("projectId", PROJECT_B.toString())
+		new AuthorisationWalk("http://localhost:" + this.port, issuer)
+			.pathValue("projectId", projects.projectB().toString())
 			.outsider(issuer.token(OUTSIDER, "STAKEHOLDER"))
 			.unchanged(AuthorisationWalk.contentsOf(this.mongo.getDb(), "registers", "project_memberships"))
 			.walk(AuthorisationWalk.endpointsOf(this.context));
@@ -95,23 +86,23 @@ class RiskAuthorisationTests {
 
 	@Test
 	void showsAVendorTheRisksOfTheirProject() {
-		awaitRisksReadableBy(PROJECT_A, issuer.token(VENDOR, "STAKEHOLDER"));
+		awaitRisksReadableBy(projects.projectA(), issuer.token(VENDOR, "STAKEHOLDER"));
 
-		assertThat(risks(PROJECT_B, issuer.token(VENDOR, "STAKEHOLDER")).statusCode())
+		assertThat(risks(projects.projectB(), issuer.token(VENDOR, "STAKEHOLDER")).statusCode())
 			.as("and nothing at all of another project")
 			.isEqualTo(404);
 	}
 
 	@Test
 	void followsTheStakeholderListAsProjectServicePublishesIt() {
-		String leaving = issuer.token("lea@example.com");
-		awaitRisksReadableBy(PROJECT_B, leaving);
+		String leaving = issuer.token(LEAVER);
+		awaitRisksReadableBy(projects.projectB(), leaving);
 
-		projects.stakeholderRemoved(PROJECT_B, LEAVING, "lea@example.com", "ENGINEER", "bea@example.com");
+		projects.removeLeaver();
 
 		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(risks(PROJECT_B, leaving).statusCode()).isEqualTo(404));
-		assertThat(risks(PROJECT_B, issuer.token("ben@example.com")).statusCode()).isEqualTo(200);
+			.untilAsserted(() -> assertThat(risks(projects.projectB(), leaving).statusCode()).isEqualTo(404));
+		assertThat(risks(projects.projectB(), issuer.token(MEMBER_OF_B)).statusCode()).isEqualTo(200);
 	}
 
 	private void awaitRisksReadableBy(UUID projectId, String token) {
