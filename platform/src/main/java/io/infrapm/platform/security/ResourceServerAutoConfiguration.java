@@ -83,6 +83,17 @@ public class ResourceServerAutoConfiguration {
 			.anyRequest()
 			.authenticated())
 			.oauth2ResourceServer((server) -> server.jwt((jwt) -> jwt.jwtAuthenticationConverter(roles()))
+				// RFC 9728, at /.well-known/oauth-protected-resource: tells a client
+				// which
+				// issuer to get its token from.
+				.protectedResourceMetadata((metadata) -> metadata.protectedResourceMetadataCustomizer((resource) -> {
+					String issuer = environment.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri");
+					if (issuer != null) {
+						resource.authorizationServer(issuer);
+					}
+					resource.resourceName("InfraPM " + environment.getProperty("spring.application.name", "service"))
+						.tlsClientCertificateBoundAccessTokens(false);
+				}))
 				.authenticationEntryPoint(problems)
 				.accessDeniedHandler(problems))
 			.exceptionHandling(

@@ -91,6 +91,17 @@ class ResourceServerTests {
 	}
 
 	@Test
+	void tellsAClientWithoutATokenWhichIssuerToAsk() {
+		MvcTestResult metadata = get("/.well-known/oauth-protected-resource", null);
+		assertThat(metadata).hasStatusOk();
+		assertThat(metadata).bodyJson()
+			.extractingPath("$.authorization_servers")
+			.asArray()
+			.containsExactly(ISSUER.issuerUri());
+		assertThat(metadata).bodyJson().extractingPath("$.tls_client_certificate_bound_access_tokens").isEqualTo(false);
+	}
+
+	@Test
 	void answersAMissingTokenWith401ProblemAndWwwAuthenticate() {
 		MvcTestResult result = get("/api/whoami", null);
 		assertThat(result).hasStatus(401).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
