@@ -60,6 +60,21 @@ public final class TestHttp {
 	 * @return the response
 	 */
 	public HttpResponse<String> send(String method, String path, String json, String token, String ifMatch) {
+		return send(method, path, json, token, ifMatch, null);
+	}
+
+	/**
+	 * A request with a JSON body, a precondition and an idempotency key.
+	 * @param method the method
+	 * @param path the path and query
+	 * @param json the body, or {@code null} for none
+	 * @param token the access token, or {@code null} for none
+	 * @param ifMatch the {@code If-Match} value, or {@code null} for none
+	 * @param idempotencyKey the {@code Idempotency-Key} value, or {@code null} for none
+	 * @return the response
+	 */
+	public HttpResponse<String> send(String method, String path, String json, String token, String ifMatch,
+			String idempotencyKey) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.timeout(TIMEOUT)
 			.method(method,
@@ -72,6 +87,9 @@ public final class TestHttp {
 		}
 		if (ifMatch != null) {
 			request.header("If-Match", ifMatch);
+		}
+		if (idempotencyKey != null) {
+			request.header("Idempotency-Key", idempotencyKey);
 		}
 		try {
 			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());

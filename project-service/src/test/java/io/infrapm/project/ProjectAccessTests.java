@@ -118,6 +118,23 @@ class ProjectAccessTests {
 	}
 
 	@Test
+	void anIdempotencyKeyBelongsToTheCallerWhoUsedIt() {
+		// Two portfolio managers sending the very same body: only the caller differs.
+		String body = project("ik", this.bea, List.of());
+		String key = "key-" + this.suffix;
+		String portia = token("portia@example.com", "PORTFOLIO_MANAGER");
+		HttpResponse<String> first = send("POST", "/api/projects", body, portia, null, key);
+		assertThat(first.statusCode()).isEqualTo(201);
+		HttpResponse<String> retried = send("POST", "/api/projects", body, portia, null, key);
+		assertThat(retried.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+
+		HttpResponse<String> another = send("POST", "/api/projects", body,
+				token("paul." + this.suffix + "@example.com", "PORTFOLIO_MANAGER"), null, key);
+		assertThat(another.statusCode()).as("another caller's request with the same key").isEqualTo(422);
+		assertThat(another.body()).doesNotContain(JsonPath.<String>read(first.body(), "$.id"));
+	}
+
+	@Test
 	void membersSeeTheirProjectsAndAnOutsiderCannotTellAnotherFromNoneAtAll() {
 		String a = create("la", this.pat, List.of(this.olga + ":ENGINEER"));
 		String b = create("lb", this.bea, List.of());
@@ -284,6 +301,11 @@ class ProjectAccessTests {
 
 	private HttpResponse<String> send(String method, String path, String body, String token, String ifMatch) {
 		return new TestHttp("http://localhost:" + this.port).send(method, path, body, token, ifMatch);
+	}
+
+	private HttpResponse<String> send(String method, String path, String body, String token, String ifMatch,
+			String idempotencyKey) {
+		return new TestHttp("http://localhost:" + this.port).send(method, path, body, token, ifMatch, idempotencyKey);
 	}
 
 }
