@@ -254,6 +254,11 @@ public final class AuthorisationWalk {
 			if (!(operationsOfPath instanceof Map<?, ?> byMethod) || !byMethod.containsKey(method)) {
 				missing.add(endpoint + ": not in the OpenAPI document");
 			}
+			else if (!(byMethod.get(method) instanceof Map<?, ?> operation)
+					|| !(operation.get("responses") instanceof Map<?, ?> responses)
+					|| !responses.keySet().containsAll(List.of("400", "401", "403", "404"))) {
+				missing.add(endpoint + ": its problem answers (400, 401, 403, 404) are not in the OpenAPI document");
+			}
 		}
 		return missing;
 	}

@@ -221,11 +221,21 @@ class ProjectAccessTests {
 		assertThat(send("DELETE", "/api/projects/" + id + "/stakeholders/" + stakeholderId, null, manager).statusCode())
 			.isEqualTo(404);
 
-		String addedEvent = KafkaTestClient.value(eventOf(id, "io.infrapm.project.StakeholderAdded.v1"));
+		ConsumerRecord<String, byte[]> addition = eventOf(id, "io.infrapm.project.StakeholderAdded.v1");
+		assertThat(KafkaTestClient.header(addition, "ce_specversion")).isEqualTo("1.0");
+		assertThat(KafkaTestClient.header(addition, "ce_source")).isEqualTo("/infrapm/project-service");
+		assertThat(KafkaTestClient.header(addition, "ce_subject")).isEqualTo(id);
+		assertThat(UUID.fromString(KafkaTestClient.header(addition, "ce_id"))).isNotNull();
+		assertThat(KafkaTestClient.header(addition, "ce_time")).isNotBlank();
+		assertThat(KafkaTestClient.header(addition, "ce_sequence")).isEqualTo("0000000000000000002");
+		assertThat(KafkaTestClient.header(addition, "content-type")).isEqualTo("application/json");
+		String addedEvent = KafkaTestClient.value(addition);
 		assertThat(JsonPath.<String>read(addedEvent, "$.email")).isEqualTo(this.sid);
 		assertThat(JsonPath.<String>read(addedEvent, "$.role")).isEqualTo("TECHNICAL_LEAD");
 		assertThat(JsonPath.<String>read(addedEvent, "$.actor.email")).isEqualTo(this.pat);
-		String roleEvent = KafkaTestClient.value(eventOf(id, "io.infrapm.project.StakeholderRoleChanged.v1"));
+		ConsumerRecord<String, byte[]> roleChange = eventOf(id, "io.infrapm.project.StakeholderRoleChanged.v1");
+		assertThat(KafkaTestClient.header(roleChange, "ce_sequence")).isEqualTo("0000000000000000003");
+		String roleEvent = KafkaTestClient.value(roleChange);
 		assertThat(JsonPath.<String>read(roleEvent, "$.previousRole")).isEqualTo("TECHNICAL_LEAD");
 		assertThat(JsonPath.<String>read(roleEvent, "$.role")).isEqualTo("VENDOR");
 		ConsumerRecord<String, byte[]> removal = eventOf(id, "io.infrapm.project.StakeholderRemoved.v1");

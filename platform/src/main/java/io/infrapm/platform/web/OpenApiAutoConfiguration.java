@@ -1,11 +1,24 @@
 package io.infrapm.platform.web;
 
 import io.infrapm.platform.security.Caller;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -27,6 +40,18 @@ import org.springframework.core.env.Environment;
 @ConditionalOnClass(OpenAPI.class)
 public class OpenApiAutoConfiguration {
 
+	private static final String PROBLEM = "Problem";
+
+	private static final Map<String, String> ALWAYS = new LinkedHashMap<>(Map.of("400",
+			"invalid input, naming each field and the reason", "401",
+			"no valid access token (WWW-Authenticate says why)", "403",
+			"the caller sees the project but may not do this", "404", "no such resource, or one the caller may not see",
+			"503", "the database is unavailable; nothing was changed (Retry-After)"));
+
+	private static final Map<String, String> CHANGES = Map.of("409", "in conflict with what exists", "412",
+			"If-Match names an older version", "422", "breaks a business rule", "428",
+			"If-Match is required and missing");
+
 	/** The name of the security scheme every operation requires. */
 	public static final String BEARER = "bearer-jwt";
 
@@ -47,6 +72,44 @@ public class OpenApiAutoConfiguration {
 			.components(new Components().addSecuritySchemes(BEARER,
 					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
 			.addSecurityItem(new SecurityRequirement().addList(BEARER));
+	}
+
+	/**
+	 * The problem answers every operation can give, as the platform gives them (the
+	 * handlers are shared, so springdoc cannot see them per operation): 400, 401, 403,
+	 * 404 and 503 for all, and 409, 412, 422 and 428 for those that change something.
+	 * @return the customizer
+	 */
+	@Bean
+	OpenApiCustomizer infrapmProblemResponses() {
+		return (openApi) -> {
+			openApi.getComponents()
+				.addSchemas(PROBLEM, new ObjectSchema()
+					.description("RFC 9457 problem details; invalid input also " + "lists errors[] of {field, reason}")
+					.addProperty("type", new StringSchema())
+					.addProperty("title", new StringSchema())
+					.addProperty("status", new IntegerSchema())
+					.addProperty("detail", new StringSchema())
+					.addProperty("instance", new StringSchema()));
+			if (openApi.getPaths() == null) {
+				return;
+			}
+			openApi.getPaths().values().forEach((path) -> path.readOperationsMap().forEach((method, operation) -> {
+				ApiResponses responses = (operation.getResponses() != null) ? operation.getResponses()
+						: new ApiResponses();
+				ALWAYS.forEach((status, reason) -> responses.putIfAbsent(status, problem(reason)));
+				if (method != PathItem.HttpMethod.GET) {
+					CHANGES.forEach((status, reason) -> responses.putIfAbsent(status, problem(reason)));
+				}
+				operation.setResponses(responses);
+			}));
+		};
+	}
+
+	private static ApiResponse problem(String reason) {
+		return new ApiResponse().description(reason)
+			.content(new Content().addMediaType("application/problem+json",
+					new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
 	}
 
 }
