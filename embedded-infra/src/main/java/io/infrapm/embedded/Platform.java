@@ -92,7 +92,7 @@ public final class Platform implements AutoCloseable {
 	private Platform(PlatformSettings settings, Map<String, String> launcherEnvironment, Consumer<String> progress) {
 		// The services are told the issuer's address before it runs (they start at the
 		// same time), so an ephemeral platform picks its issuer's port now.
-		this.settings = (settings.issuerPort() == 0) ? settings.withIssuerPort(Ports.free()) : settings;
+		this.settings = (settings.issuerPort() == 0) ? settings.withIssuerPort(LoopbackPorts.pick()) : settings;
 		this.launcherEnvironment = Map.copyOf(launcherEnvironment);
 		this.progress = progress;
 	}
@@ -388,7 +388,7 @@ public final class Platform implements AutoCloseable {
 			previous = this.services.get(name);
 		}
 		// A restarted service keeps its port, so URLs a test holds stay valid.
-		int port = (previous != null) ? previous.port() : (configured != 0) ? configured : Ports.free();
+		int port = (previous != null) ? previous.port() : (configured != 0) ? configured : LoopbackPorts.pick();
 		List<String> command = new ArrayList<>();
 		command.add(javaExecutable().toString());
 		command.addAll(this.settings.jvmOptions());

@@ -131,9 +131,9 @@ class PlatformTests {
 			PlatformSettings settings = PlatformSettings.local(this.root)
 				.withHome(this.home)
 				.withKafkaPort(busy.getLocalPort())
-				.withMongoPort(Ports.free())
-				.withMailboxPorts(Ports.free(), Ports.free())
-				.withIssuerPort(Ports.free());
+				.withMongoPort(LoopbackPorts.pick())
+				.withMailboxPorts(LoopbackPorts.pick(), LoopbackPorts.pick())
+				.withIssuerPort(LoopbackPorts.pick());
 			Platform platform = Platform.create(settings, (line) -> {
 			});
 

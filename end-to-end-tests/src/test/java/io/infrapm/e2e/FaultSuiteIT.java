@@ -36,6 +36,7 @@ import io.infrapm.embedded.FiguresJson;
 import io.infrapm.embedded.DevMailbox;
 import io.infrapm.embedded.KafkaTestClient;
 import io.infrapm.embedded.Platform;
+import io.infrapm.embedded.LoopbackPorts;
 import io.infrapm.embedded.PlatformSettings;
 import io.infrapm.embedded.ReceivedMail;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -83,7 +84,7 @@ class FaultSuiteIT {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-	private final int issuerPort = freePort();
+	private final int issuerPort = LoopbackPorts.pick();
 
 	private volatile String managerToken;
 
@@ -118,16 +119,17 @@ class FaultSuiteIT {
 	@Timeout(value = 7, unit = TimeUnit.MINUTES)
 	void everyAcknowledgedCommandTakesEffectExactlyOnceThroughKillsAnOutageAndPoison() throws Exception {
 		long started = System.nanoTime();
-		int kafkaPort = freePort();
-		int mongoPort = freePort();
-		PlatformSettings.SERVICES.forEach((service) -> this.servicePorts.put(service, freePort()));
-		try (DevMailbox mailbox = DevMailbox.ephemeral(freePort(), freePort());
+		int kafkaPort = LoopbackPorts.pick();
+		int mongoPort = LoopbackPorts.pick();
+		PlatformSettings.SERVICES.forEach((service) -> this.servicePorts.put(service, LoopbackPorts.pick()));
+		try (DevMailbox mailbox = DevMailbox.ephemeral(LoopbackPorts.pick(), LoopbackPorts.pick());
 				TcpProxy store = new TcpProxy(mongoPort)) {
 			List<String> options = new ArrayList<>(List.of("--home", this.home.resolve("platform").toString(),
 					"--kafka-port", Integer.toString(kafkaPort), "--mongo-port", Integer.toString(mongoPort),
-					"--smtp-port", Integer.toString(freePort()), "--mail-http-port", Integer.toString(freePort()),
-					"--issuer-port", Integer.toString(this.issuerPort), "--service-mongodb",
-					"mongodb://127.0.0.1:" + store.port(), "--restart-crashed", "--timeout", "180"));
+					"--smtp-port", Integer.toString(LoopbackPorts.pick()), "--mail-http-port",
+					Integer.toString(LoopbackPorts.pick()), "--issuer-port", Integer.toString(this.issuerPort),
+					"--service-mongodb", "mongodb://127.0.0.1:" + store.port(), "--restart-crashed", "--timeout",
+					"180"));
 			this.servicePorts
 				.forEach((service, port) -> options.addAll(List.of("--service-port", service + "=" + port)));
 			Map<String, String> environment = Map.of("SPRING_MAIL_HOST", "127.0.0.1", "SPRING_MAIL_PORT",
@@ -665,15 +667,6 @@ class FaultSuiteIT {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import com.jayway.jsonpath.JsonPath;
 import io.infrapm.contracts.Topics;
 import io.infrapm.embedded.Platform;
+import io.infrapm.embedded.LoopbackPorts;
 import io.infrapm.embedded.PlatformSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,23 +65,14 @@ class PlatformRestartIT {
 	private PlatformSettings persistentOnFreePorts() {
 		PlatformSettings settings = PlatformSettings.local(PlatformSettings.findRepositoryRoot(Path.of("")))
 			.withHome(this.home)
-			.withKafkaPort(freePort())
-			.withMongoPort(freePort())
-			.withMailboxPorts(freePort(), freePort())
-			.withIssuerPort(freePort());
+			.withKafkaPort(LoopbackPorts.pick())
+			.withMongoPort(LoopbackPorts.pick())
+			.withMailboxPorts(LoopbackPorts.pick(), LoopbackPorts.pick())
+			.withIssuerPort(LoopbackPorts.pick());
 		for (String service : PlatformSettings.SERVICES) {
-			settings = settings.withServicePort(service, freePort());
+			settings = settings.withServicePort(service, LoopbackPorts.pick());
 		}
 		return settings;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }
