@@ -50,11 +50,12 @@ import org.springframework.data.mongodb.core.query.Update;
  * acknowledgement is awaited ({@link EventPublisher#publishAll}), and then removed with
  * one write, by event id. The sweep claims the leases of its batch; what an instance has
  * just written itself it publishes unless another instance holds the lease, without
- * claiming it. If a send fails, only the events acknowledged before it are removed; the
- * failed one and everything after it stay, in order, for the next attempt. An event may
- * be published twice (after a crash between the acknowledgement and the removal, or when
- * it was sent after one that failed); consumers deduplicate by event id, so that is safe,
- * whereas losing one would not be.
+ * claiming it, and its own sweep leaves those alone. If a send fails, only the events
+ * acknowledged before it are removed; the failed one and everything after it stay, in
+ * order, for the next attempt. An event may be published twice (after a crash between the
+ * acknowledgement and the removal, or when it was sent after one that failed, or when
+ * another instance's sweep claimed a backlog this instance had just written); consumers
+ * deduplicate by event id, so that is safe, whereas losing one would not be.
  */
 public class OutboxRelay {
 
@@ -78,6 +79,12 @@ public class OutboxRelay {
 	private final List<OutboxCollection> collections;
 
 	private final Set<String> prepared = ConcurrentHashMap.newKeySet();
+
+	/**
+	 * The documents ({@code collection/id}) whose backlogs the background relay is
+	 * publishing without a claim; this instance's claims leave them to it.
+	 */
+	private final Set<String> unclaimed = ConcurrentHashMap.newKeySet();
 
 	// Collections known to hold no backlog without the oldest-pending time, such as one
 	// written before aggregates maintained it.
@@ -254,32 +261,54 @@ public class OutboxRelay {
 	 * Publishes the backlogs of several documents of one collection: under one claim of
 	 * their leases if {@code claim}, else (what this instance itself has just written)
 	 * those whose lease no one holds, without claiming it, which saves two store writes a
-	 * batch; should a sweep claim one meanwhile, both publish it, and consumers
-	 * deduplicate. Documents that got new events while they were being published are
-	 * published again: queued for the background relay if {@code requeue}, else reported.
+	 * batch; should another instance's sweep claim one meanwhile, both publish it, and
+	 * consumers deduplicate. Documents that got new events while they were being
+	 * published are published again: queued for the background relay if {@code requeue},
+	 * else reported.
 	 */
 	private Round relayBatch(String collection, List<Object> ids, boolean requeue, boolean claim) {
-		Optional<OutboxLeases.Lease> claimed = claim ? this.leases.claimAll(collection, ids)
-				: this.leases.unheld(collection, ids);
-		if (claimed.isEmpty()) {
-			return new Round(0, true, List.of());
-		}
-		OutboxLeases.Lease lease = claimed.get();
-		Round round;
+		// What this instance publishes without a claim is marked before its leases are
+		// read, and a claim checks the marks after it was written: of a sweep and the
+		// background relay racing for one document, at least one sees the other and
+		// leaves it (if both do, the next sweep publishes it).
+		List<String> marked = claim ? List.of() : ids.stream().map((id) -> key(collection, id)).toList();
+		this.unclaimed.addAll(marked);
 		try {
-			round = publishBacklogs(collection, lease);
+			Optional<OutboxLeases.Lease> claimed = claim ? this.leases.claimAll(collection, ids)
+					: this.leases.unheld(collection, ids);
+			if (claimed.isEmpty()) {
+				return new Round(0, true, List.of());
+			}
+			OutboxLeases.Lease lease = claimed.get();
+			Round round;
+			try {
+				List<Object> publishable = claim
+						? lease.ids().stream().filter((id) -> !this.unclaimed.contains(key(collection, id))).toList()
+						: lease.ids();
+				round = publishBacklogs(collection, lease, publishable);
+			}
+			finally {
+				this.leases.release(lease);
+			}
+			if (requeue) {
+				round.progressed().forEach((id) -> publishSoon(collection, id));
+			}
+			return round;
 		}
 		finally {
-			this.leases.release(lease);
+			marked.forEach(this.unclaimed::remove);
 		}
-		if (requeue) {
-			round.progressed().forEach((id) -> publishSoon(collection, id));
-		}
-		return round;
 	}
 
-	private Round publishBacklogs(String collection, OutboxLeases.Lease lease) {
-		Query byIds = Query.query(Criteria.where("_id").in(lease.ids()));
+	private static String key(String collection, Object id) {
+		return collection + "/" + id;
+	}
+
+	private Round publishBacklogs(String collection, OutboxLeases.Lease lease, List<Object> ids) {
+		if (ids.isEmpty()) {
+			return new Round(0, true, List.of());
+		}
+		Query byIds = Query.query(Criteria.where("_id").in(ids));
 		byIds.fields().include(PublishesEvents.OUTBOX_FIELD).include(PublishesEvents.SINCE_FIELD);
 		Map<Object, Document> found = new HashMap<>();
 		for (Document document : this.mongo.find(byIds, Document.class, collection)) {
@@ -287,7 +316,7 @@ public class OutboxRelay {
 		}
 		List<Backlog> backlogs = new ArrayList<>();
 		List<OutboxEntry> all = new ArrayList<>();
-		for (Object id : lease.ids()) {
+		for (Object id : ids) {
 			Document document = found.get(id);
 			if (document == null) {
 				continue;

@@ -288,6 +288,29 @@ class OutboxRelayTests {
 	}
 
 	@Test
+	void aSweepLeavesWhatTheSameInstanceIsPublishingRightAfterTheWrite() throws Exception {
+		OutboxEntry planned = entry("MilestonePlanned", NOW);
+		save("wp-1", planned);
+		CountDownLatch publishing = new CountDownLatch(1);
+		CountDownLatch brokerAnswers = new CountDownLatch(1);
+		RecordingPublisher slowBroker = heldBroker(publishing, brokerAnswers);
+		OutboxRelay relay = relay("instance-a", slowBroker, (task) -> new Thread(task).start());
+
+		relay.publishSoon(COLLECTION, "wp-1");
+		assertThat(publishing.await(10, TimeUnit.SECONDS)).isTrue();
+		int swept = relay.sweep();
+		brokerAnswers.countDown();
+
+		assertThat(swept).as("published by the sweep while the background relay sends it").isZero();
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (!outboxOf("wp-1").isEmpty() && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
+		assertThat(outboxOf("wp-1")).isEmpty();
+		assertThat(slowBroker.eventIds()).containsExactly(planned.eventId());
+	}
+
+	@Test
 	void gaugesReportTheBacklogLeftAndTheAgeOfItsOldestEvent() {
 		// wp-1's events are the oldest but get published; only wp-2's younger event is
 		// left behind by a broker failure.
