@@ -9,11 +9,18 @@ import java.util.stream.Collectors;
 import io.infrapm.contracts.budget.BudgetEstablished;
 import io.infrapm.contracts.notification.NotificationDelivered;
 import io.infrapm.contracts.notification.NotificationFailed;
+import io.infrapm.contracts.project.MilestoneCompleted;
+import io.infrapm.contracts.project.MilestonePlanned;
+import io.infrapm.contracts.project.MilestoneRescheduled;
+import io.infrapm.contracts.project.MilestoneUpdated;
+import io.infrapm.contracts.project.MilestoneWaived;
 import io.infrapm.contracts.project.ProjectCreated;
 import io.infrapm.contracts.project.ProjectUpdated;
 import io.infrapm.contracts.project.StakeholderAdded;
 import io.infrapm.contracts.project.StakeholderRemoved;
 import io.infrapm.contracts.project.StakeholderRoleChanged;
+import io.infrapm.contracts.project.ScheduleConflictDetected;
+import io.infrapm.contracts.project.ScheduleConflictResolved;
 
 /**
  * Every event type of the public contract, by topic. Consumers resolve a {@code ce_type}
@@ -23,7 +30,9 @@ public final class EventCatalog {
 
 	private static final Map<String, List<Class<? extends Record>>> BY_TOPIC = Map.of(Topics.PROJECT,
 			List.of(ProjectCreated.class, ProjectUpdated.class, StakeholderAdded.class, StakeholderRoleChanged.class,
-					StakeholderRemoved.class),
+					StakeholderRemoved.class, MilestonePlanned.class, MilestoneUpdated.class,
+					MilestoneRescheduled.class, MilestoneCompleted.class, MilestoneWaived.class,
+					ScheduleConflictDetected.class, ScheduleConflictResolved.class),
 			Topics.RISK, List.of(), Topics.BUDGET, List.of(BudgetEstablished.class), Topics.NOTIFICATION,
 			List.of(NotificationDelivered.class, NotificationFailed.class));
 
