@@ -253,9 +253,20 @@ class ProjectAccessTests {
 		String stakeholderOfB = JsonPath.read(send("GET", "/api/projects/" + b, null, token(this.bea)).body(),
 				"$.stakeholders[0].id");
 
+		HttpResponse<String> milestone = send("POST", "/api/projects/" + b + "/milestones",
+				"{\"name\":\"Design\",\"dueDate\":\"2027-02-15\"}", token(this.bea, "PROJECT_MANAGER"));
+		assertThat(milestone.statusCode()).as(milestone.body()).isEqualTo(201);
+		String milestonePath = "/api/projects/{projectId}/milestones/{milestoneId}";
+
 		AuthorisationWalk walk = new AuthorisationWalk("http://localhost:" + this.port, issuer).pathValue("id", b)
 			.pathValue("projectId", b)
 			.pathValue("stakeholderId", stakeholderOfB)
+			.pathValue("milestoneId", JsonPath.read(milestone.body(), "$.id"))
+			.body("POST /api/projects/{projectId}/milestones", "{\"name\":\"Mine\",\"dueDate\":\"2027-03-01\"}")
+			.body("PATCH " + milestonePath, "{\"name\":\"Taken over\"}")
+			.body("POST " + milestonePath + "/reschedules", "{\"dueDate\":\"2027-05-01\",\"reason\":\"mine now\"}")
+			.body("POST " + milestonePath + "/completion", "{\"completedOn\":\"2026-11-20\"}")
+			.body("POST " + milestonePath + "/waiver", "{\"reason\":\"mine now\"}")
 			.body("POST /api/projects", project("wc", null, List.of()))
 			.body("PATCH /api/projects/{id}", "{\"name\":\"Taken over\"}")
 			.body("POST /api/projects/{projectId}/stakeholders",

@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -33,6 +36,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("projects")
 public class Project extends AggregateRoot {
+
+	/** The most milestones one project's schedule holds. */
+	static final int MAX_MILESTONES = 500;
 
 	@Id
 	private UUID id;
@@ -66,6 +72,8 @@ public class Project extends AggregateRoot {
 	 */
 	@Indexed
 	private Set<String> memberEmails = new HashSet<>();
+
+	private List<Milestone> milestones = new ArrayList<>();
 
 	private CreationRequest creationRequest;
 
@@ -204,6 +212,217 @@ public class Project extends AggregateRoot {
 			.findFirst()
 			.orElseThrow(
 					() -> new NotFoundException(null, "project " + this.id + " has no stakeholder " + stakeholderId));
+	}
+
+	/**
+	 * Adds a milestone to the schedule.
+	 * @param command the milestone
+	 * @param request the client's idempotency key, or {@code null}
+	 * @param actor who plans it
+	 * @param now the current time
+	 * @return the new milestone
+	 */
+	Milestone planMilestone(NewMilestone command, MilestoneRequest request, Actor actor, Instant now) {
+		if (this.milestones.size() >= MAX_MILESTONES) {
+			throw new ConflictException(null, "a project holds at most " + MAX_MILESTONES + " milestones");
+		}
+		Milestone milestone = Milestone.plan(command, request, actor, now);
+		requireDependencies(milestone.id(), command.dependsOn());
+		this.milestones.add(milestone);
+		registerEvent(ProjectEvents.milestonePlanned(this, milestone), this.id, this.id, now);
+		scheduleChanged(actor, now);
+		return milestone;
+	}
+
+	/**
+	 * Changes a milestone's name, description, owner, flags or dependencies.
+	 * @param milestoneId the milestone
+	 * @param change the change
+	 * @param actor who changes it
+	 * @param now the current time
+	 * @return the milestone after the change
+	 */
+	Milestone reviseMilestone(UUID milestoneId, MilestoneChange change, Actor actor, Instant now) {
+		Milestone milestone = milestone(milestoneId);
+		if (change.dependsOn() != null && !change.dependsOn().equals(milestone.dependsOn())) {
+			requireOpen(milestone, "dependsOn");
+			requireDependencies(milestoneId, change.dependsOn());
+		}
+		if (milestone.revise(change)) {
+			milestone.touched(actor, now);
+			registerEvent(ProjectEvents.milestoneUpdated(this, milestone), this.id, this.id, now);
+			scheduleChanged(actor, now);
+		}
+		return milestone;
+	}
+
+	/**
+	 * Moves a milestone's due date; the move is kept with its reason.
+	 * @param milestoneId the milestone
+	 * @param dueDate the new due date
+	 * @param reason why it moves
+	 * @param actor who moves it
+	 * @param now the current time
+	 * @return the milestone after the move
+	 */
+	Milestone rescheduleMilestone(UUID milestoneId, LocalDate dueDate, String reason, Actor actor, Instant now) {
+		Milestone milestone = milestone(milestoneId);
+		requireOpen(milestone, "dueDate");
+		if (dueDate.equals(milestone.dueDate())) {
+			throw new RuleViolationException("dueDate", "is already the milestone's due date");
+		}
+		LocalDate previous = milestone.dueDate();
+		milestone.reschedule(dueDate, reason, actor, now);
+		milestone.touched(actor, now);
+		registerEvent(ProjectEvents.milestoneRescheduled(this, milestone, previous, reason.strip()), this.id, this.id,
+				now);
+		scheduleChanged(actor, now);
+		return milestone;
+	}
+
+	/**
+	 * Records that a milestone was reached. Everything it depends on must be completed or
+	 * waived first.
+	 * @param milestoneId the milestone
+	 * @param completedOn the date it was reached
+	 * @param actor who records it
+	 * @param now the current time
+	 * @return the milestone after the change
+	 */
+	Milestone completeMilestone(UUID milestoneId, LocalDate completedOn, Actor actor, Instant now) {
+		Milestone milestone = milestone(milestoneId);
+		requireOpen(milestone, null);
+		// A day's grace: the caller's calendar day may be ahead of UTC's.
+		if (completedOn.isAfter(LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(1))) {
+			throw new RuleViolationException("completedOn", "must not be in the future");
+		}
+		for (Milestone predecessor : ScheduleAnalysis.of(this.milestones).predecessors(milestone)) {
+			if (predecessor.open()) {
+				throw new ConflictException(null, "'" + milestone.name() + "' depends on '" + predecessor.name()
+						+ "', which is neither completed nor waived");
+			}
+			if (completedOn.isBefore(predecessor.completedOn())) {
+				throw new RuleViolationException("completedOn", "must not be before " + predecessor.completedOn()
+						+ ", when '" + predecessor.name() + "', which it depends on, was completed");
+			}
+		}
+		milestone.complete(completedOn);
+		milestone.touched(actor, now);
+		registerEvent(ProjectEvents.milestoneCompleted(this, milestone), this.id, this.id, now);
+		scheduleChanged(actor, now);
+		return milestone;
+	}
+
+	/**
+	 * Waives a milestone: it will not be reached and need not be.
+	 * @param milestoneId the milestone
+	 * @param reason why
+	 * @param actor who waives it
+	 * @param now the current time
+	 * @return the milestone after the change
+	 */
+	Milestone waiveMilestone(UUID milestoneId, String reason, Actor actor, Instant now) {
+		Milestone milestone = milestone(milestoneId);
+		requireOpen(milestone, null);
+		milestone.waive(reason);
+		milestone.touched(actor, now);
+		registerEvent(ProjectEvents.milestoneWaived(this, milestone), this.id, this.id, now);
+		scheduleChanged(actor, now);
+		return milestone;
+	}
+
+	/**
+	 * One milestone.
+	 * @param milestoneId the milestone's id
+	 * @return the milestone
+	 * @throws NotFoundException if the project has none of that id
+	 */
+	public Milestone milestone(UUID milestoneId) {
+		return this.milestones.stream()
+			.filter((m) -> m.id().equals(milestoneId))
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException(null, "project " + this.id + " has no milestone " + milestoneId));
+	}
+
+	/**
+	 * The milestone a request with this idempotency key planned.
+	 * @param key the client's key
+	 * @return the milestone, if any
+	 */
+	Optional<Milestone> milestonePlannedBy(String key) {
+		return this.milestones.stream().filter((m) -> m.request() != null && m.request().key().equals(key)).findFirst();
+	}
+
+	/**
+	 * The schedule, in the order milestones were planned.
+	 * @return the milestones
+	 */
+	public List<Milestone> milestones() {
+		return List.copyOf(this.milestones);
+	}
+
+	private static void requireOpen(Milestone milestone, String field) {
+		if (!milestone.open()) {
+			throw new ConflictException(field,
+					"'" + milestone.name() + "' is " + milestone.status().name().toLowerCase(Locale.ROOT)
+							+ "; only a planned milestone changes its dates, dependencies or status");
+		}
+	}
+
+	private void requireDependencies(UUID milestoneId, List<UUID> dependsOn) {
+		Set<UUID> seen = new HashSet<>();
+		for (int i = 0; i < dependsOn.size(); i++) {
+			UUID dependency = dependsOn.get(i);
+			String field = "dependsOn[" + i + "]";
+			if (!seen.add(dependency)) {
+				throw new RuleViolationException(field, "lists " + dependency + " twice");
+			}
+			if (dependency.equals(milestoneId)) {
+				throw new RuleViolationException(field, "a milestone cannot depend on itself");
+			}
+			if (this.milestones.stream().noneMatch((m) -> m.id().equals(dependency))) {
+				throw new RuleViolationException(field, "project " + this.id + " has no milestone " + dependency);
+			}
+		}
+		ScheduleAnalysis.of(this.milestones).cycleThrough(milestoneId, dependsOn).ifPresent((cycle) -> {
+			throw new RuleViolationException("dependsOn",
+					"would close the cycle " + String.join(" → ", cycle.stream().map(this::nameOf).toList()));
+		});
+	}
+
+	private String nameOf(UUID milestoneId) {
+		return this.milestones.stream()
+			.filter((m) -> m.id().equals(milestoneId))
+			.map((m) -> "'" + m.name() + "'")
+			.findFirst()
+			.orElse("this milestone");
+	}
+
+	/**
+	 * Brings every milestone's conflicts up to date after a change of the schedule and
+	 * publishes those that arose and those that went away.
+	 */
+	private void scheduleChanged(Actor actor, Instant now) {
+		Map<UUID, List<ScheduleConflict>> current = ScheduleAnalysis.of(this.milestones).conflicts(now);
+		for (Milestone milestone : this.milestones) {
+			List<ScheduleConflict> before = milestone.conflicts();
+			List<ScheduleConflict> after = current.getOrDefault(milestone.id(), List.of());
+			for (ScheduleConflict conflict : after) {
+				if (before.stream().noneMatch(conflict::sameAs)) {
+					registerEvent(ProjectEvents.conflictDetected(this, milestone, conflict, actor), this.id, this.id,
+							now);
+				}
+			}
+			for (ScheduleConflict conflict : before) {
+				if (after.stream().noneMatch(conflict::sameAs)) {
+					registerEvent(ProjectEvents.conflictResolved(this, milestone, conflict, actor, now), this.id,
+							this.id, now);
+				}
+			}
+			milestone.conflicts(after);
+		}
+		changed("milestones", this.milestones);
+		touched(actor, now);
 	}
 
 	/**

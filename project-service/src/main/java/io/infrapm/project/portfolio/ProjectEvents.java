@@ -1,6 +1,17 @@
 package io.infrapm.project.portfolio;
 
+import java.time.Instant;
+import java.time.LocalDate;
+
+import io.infrapm.contracts.Actor;
+import io.infrapm.contracts.project.MilestoneCompleted;
+import io.infrapm.contracts.project.MilestonePlanned;
+import io.infrapm.contracts.project.MilestoneRescheduled;
+import io.infrapm.contracts.project.MilestoneUpdated;
+import io.infrapm.contracts.project.MilestoneWaived;
 import io.infrapm.contracts.project.ProjectCreated;
+import io.infrapm.contracts.project.ScheduleConflictDetected;
+import io.infrapm.contracts.project.ScheduleConflictResolved;
 import io.infrapm.contracts.project.ProjectUpdated;
 import io.infrapm.contracts.project.StakeholderAdded;
 import io.infrapm.contracts.project.StakeholderRemoved;
@@ -58,6 +69,43 @@ final class ProjectEvents {
 	static StakeholderRemoved stakeholderRemoved(Project project, Stakeholder removed) {
 		return new StakeholderRemoved(project.id(), removed.id(), removed.email(), removed.role(), project.updatedAt(),
 				project.updatedBy());
+	}
+
+	static MilestonePlanned milestonePlanned(Project project, Milestone m) {
+		return new MilestonePlanned(project.id(), m.id(), m.name(), m.dueDate(), person(m.owner()), m.critical(),
+				m.cutover(), m.dependsOn(), m.revision(), m.plannedAt(), m.plannedBy());
+	}
+
+	static MilestoneUpdated milestoneUpdated(Project project, Milestone m) {
+		return new MilestoneUpdated(project.id(), m.id(), m.name(), m.dueDate(), person(m.owner()), m.critical(),
+				m.cutover(), m.dependsOn(), m.revision(), m.updatedAt(), m.updatedBy());
+	}
+
+	static MilestoneRescheduled milestoneRescheduled(Project project, Milestone m, LocalDate previous, String reason) {
+		return new MilestoneRescheduled(project.id(), m.id(), m.name(), previous, m.dueDate(), reason, m.critical(),
+				m.revision(), m.updatedAt(), m.updatedBy());
+	}
+
+	static MilestoneCompleted milestoneCompleted(Project project, Milestone m) {
+		return new MilestoneCompleted(project.id(), m.id(), m.name(), m.dueDate(), m.completedOn(), m.critical(),
+				m.revision(), m.updatedAt(), m.updatedBy());
+	}
+
+	static MilestoneWaived milestoneWaived(Project project, Milestone m) {
+		return new MilestoneWaived(project.id(), m.id(), m.name(), m.dueDate(), m.waiverReason(), m.critical(),
+				m.revision(), m.updatedAt(), m.updatedBy());
+	}
+
+	static ScheduleConflictDetected conflictDetected(Project project, Milestone m, ScheduleConflict conflict,
+			Actor actor) {
+		return new ScheduleConflictDetected(project.id(), m.id(), m.name(), m.dueDate(), conflict.kind(),
+				conflict.withMilestoneId(), conflict.detail(), conflict.since(), actor);
+	}
+
+	static ScheduleConflictResolved conflictResolved(Project project, Milestone m, ScheduleConflict conflict,
+			Actor actor, Instant now) {
+		return new ScheduleConflictResolved(project.id(), m.id(), m.name(), conflict.kind(), conflict.withMilestoneId(),
+				now, actor);
 	}
 
 	private static io.infrapm.contracts.project.Person person(Person person) {

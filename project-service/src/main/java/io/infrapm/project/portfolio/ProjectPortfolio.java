@@ -1,11 +1,7 @@
 package io.infrapm.project.portfolio;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,7 +19,6 @@ import io.infrapm.platform.security.ProjectAccess;
 import io.infrapm.platform.web.ETags;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -36,18 +31,19 @@ import org.springframework.stereotype.Service;
 @Service
 public class ProjectPortfolio {
 
-	private static final int STAKEHOLDER_ATTEMPTS = 3;
-
 	private final ProjectRepository projects;
 
 	private final Aggregates aggregates;
 
 	private final Clock clock;
 
-	ProjectPortfolio(ProjectRepository projects, Aggregates aggregates, Clock clock) {
+	private final ProjectWrites writes;
+
+	ProjectPortfolio(ProjectRepository projects, Aggregates aggregates, Clock clock, ProjectWrites writes) {
 		this.projects = projects;
 		this.aggregates = aggregates;
 		this.clock = clock;
+		this.writes = writes;
 	}
 
 	/**
@@ -63,7 +59,7 @@ public class ProjectPortfolio {
 	public Initiation initiate(NewProject proposed, String idempotencyKey, Caller caller) {
 		NewProject command = managedBy(proposed, caller);
 		CreationRequest request = (idempotencyKey != null)
-				? new CreationRequest(idempotencyKey, fingerprint(command, caller)) : null;
+				? new CreationRequest(idempotencyKey, RequestFingerprints.of(command, caller)) : null;
 		Optional<Project> earlier = earlierCreation(request);
 		if (earlier.isPresent()) {
 			return new Initiation(earlier.get(), true);
@@ -133,8 +129,7 @@ public class ProjectPortfolio {
 	 * @throws NotFoundException if there is none, or the caller may not see it
 	 */
 	public Visible get(UUID id, Caller caller) {
-		Project project = this.projects.findById(id).orElseThrow(() -> ProjectAccess.notFound(id));
-		return new Visible(project, project.members().accessOf(caller).requireRead());
+		return this.writes.read(id, caller);
 	}
 
 	/**
@@ -226,48 +221,24 @@ public class ProjectPortfolio {
 
 	/**
 	 * Applies a change of the stakeholder list. Without {@code If-Match} a change that
-	 * lost a race with another writer is applied again to the fresh project, a few times:
-	 * it does not depend on what the client saw.
+	 * lost a race with another writer is applied again to the fresh project: it does not
+	 * depend on what the client saw.
 	 */
 	private StakeholderChange changeStakeholders(UUID projectId, String ifMatch, Caller caller,
 			BiFunction<Project, Instant, Stakeholder> change) {
-		for (int attempt = 1;; attempt++) {
-			Visible current = get(projectId, caller);
-			current.access().requireManage();
-			Project project = current.project();
-			if (ifMatch != null) {
-				ETags.requireCurrent(ifMatch, project.version());
-			}
-			Stakeholder stakeholder = change.apply(project, this.clock.instant());
-			if (project.registeredEvents().isEmpty()) {
-				return new StakeholderChange(stakeholder, project);
-			}
-			try {
-				return new StakeholderChange(stakeholder, this.aggregates.update(project));
-			}
-			catch (OptimisticLockingFailureException ex) {
-				if (ifMatch != null || attempt == STAKEHOLDER_ATTEMPTS) {
-					throw ex;
-				}
-			}
-		}
+		ProjectWrites.Changed<Stakeholder> changed = this.writes.change(projectId, caller, ifMatch == null,
+				(project, access, now) -> {
+					access.requireManage();
+					if (ifMatch != null) {
+						ETags.requireCurrent(ifMatch, project.version());
+					}
+					return change.apply(project, now);
+				});
+		return new StakeholderChange(changed.result(), changed.project());
 	}
 
 	private static ConflictException codeTaken(String code) {
 		return new ConflictException("code", "a project with code '" + code + "' already exists");
-	}
-
-	private static String fingerprint(NewProject command, Caller caller) {
-		try {
-			// The caller is part of the request: another user's key never returns this
-			// project to them.
-			byte[] hash = MessageDigest.getInstance("SHA-256")
-				.digest((caller.subject() + "\n" + command).getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(hash);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
-		}
 	}
 
 	/**

@@ -85,7 +85,7 @@ final class ProjectRequests {
 			@NotNull StakeholderRole role) {
 	}
 
-	private static Person person(PersonBody body) {
+	static Person person(PersonBody body) {
 		return (body != null) ? new Person(body.name().strip(), body.email().strip()) : null;
 	}
 
