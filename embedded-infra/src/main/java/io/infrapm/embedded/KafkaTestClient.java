@@ -164,6 +164,45 @@ public final class KafkaTestClient implements AutoCloseable {
 		return matched;
 	}
 
+	/**
+	 * Read a topic from its beginning to the end it had when reading started, and collect
+	 * the records that match {@code filter}: everything published before the call,
+	 * without waiting out a timeout to be sure. A topic that does not exist yet is waited
+	 * for (and not created) within the timeout.
+	 * @param topic the topic
+	 * @param filter which records to collect
+	 * @param timeout the longest time to read
+	 * @return the matching records (per partition in offset order)
+	 * @throws IllegalStateException if the end was not reached within the timeout
+	 */
+	public List<ConsumerRecord<String, byte[]>> readToEnd(String topic,
+			Predicate<ConsumerRecord<String, byte[]>> filter, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		List<ConsumerRecord<String, byte[]>> matched = new ArrayList<>();
+		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProperties())) {
+			List<TopicPartition> partitions = awaitPartitions(consumer, topic, deadline);
+			if (partitions.isEmpty()) {
+				return matched;
+			}
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
+			while (partitions.stream().anyMatch((partition) -> consumer.position(partition) < ends.get(partition))) {
+				long remaining = deadline - System.nanoTime();
+				if (remaining <= 0) {
+					throw new IllegalStateException("Could not read " + topic + " to its end within " + timeout);
+				}
+				Duration poll = Duration.ofNanos(Math.min(remaining, POLL_INTERVAL.toNanos()));
+				for (ConsumerRecord<String, byte[]> record : consumer.poll(poll)) {
+					if (filter.test(record)) {
+						matched.add(record);
+					}
+				}
+			}
+		}
+		return matched;
+	}
+
 	private static List<TopicPartition> awaitPartitions(KafkaConsumer<String, byte[]> consumer, String topic,
 			long deadline) {
 		while (true) {

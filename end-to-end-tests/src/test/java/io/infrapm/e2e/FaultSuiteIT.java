@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import com.jayway.jsonpath.JsonPath;
@@ -80,6 +82,8 @@ class FaultSuiteIT {
 
 	private static final String STAKEHOLDER_ADDED = "io.infrapm.project.StakeholderAdded.v1";
 
+	private static final String MILESTONE_PLANNED = "io.infrapm.project.MilestonePlanned.v1";
+
 	private static final List<String> CONSUMERS = List.of("risk-service", "budget-service", "notification-service");
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -96,7 +100,10 @@ class FaultSuiteIT {
 
 	private final AtomicInteger joinAttempts = new AtomicInteger();
 
-	private int redeliveredStakeholderEvents;
+	/** The projects, by code, that got their cutover milestone planned. */
+	private final Map<String, String> planned = new ConcurrentHashMap<>();
+
+	private final AtomicInteger planAttempts = new AtomicInteger();
 
 	private final String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
 
@@ -167,9 +174,10 @@ class FaultSuiteIT {
 				for (Thread client : clients) {
 					client.join(Duration.ofMinutes(3).toMillis());
 				}
-				assertThat(this.failures).as("refused creates and joins").isEmpty();
+				assertThat(this.failures).as("refused creates, joins and milestones").isEmpty();
 				assertThat(this.created).hasSize(PROJECTS);
 				assertThat(this.joined).hasSize((PROJECTS + 3) / 4);
+				assertThat(this.planned).hasSize((PROJECTS + 1) / 4);
 
 				Convergence convergence = awaitEveryEffect(mailbox, Duration.ofMinutes(2));
 				try (ConsumerGroups groups = new ConsumerGroups(kafka)) {
@@ -185,17 +193,27 @@ class FaultSuiteIT {
 				Map<String, List<String>> deadLetters = deadLetters(kafka, poison);
 				long lost = PROJECTS - convergence.complete();
 				long duplicated = mailsPerStakeholder.values().stream().filter((count) -> count > 1).count();
-				Map<String, Integer> stakeholderEvents = stakeholderEvents(kafka);
+				Distinct stakeholderEvents = distinctEvents(kafka, STAKEHOLDER_ADDED, this.joined.values(),
+						"$.stakeholderId");
+				Distinct milestoneEvents = distinctEvents(kafka, MILESTONE_PLANNED, this.planned.values(),
+						"$.milestoneId");
+				Map<String, Integer> milestones = milestonesOfPlannedProjects();
 				writeFigures(readySeconds, convergence, lost, duplicated, mailsPerStakeholder, deadLetters,
-						stakeholderEvents, started);
+						stakeholderEvents, milestoneEvents, started);
 
 				assertThat(convergence.projectsMissing()).as("projects answered 201 but gone").isEmpty();
 				assertThat(convergence.budgetsMissing()).as("budgets missing").isEmpty();
 				assertThat(convergence.registersMissing()).as("registers missing").isEmpty();
 				assertThat(convergence.membershipsMissing()).as("added stakeholders who cannot see their project")
 					.isEmpty();
-				assertThat(stakeholderEvents).as("distinct StakeholderAdded per joined project")
+				assertThat(stakeholderEvents.perProject()).as("distinct StakeholderAdded per joined project")
 					.hasSize(this.joined.size())
+					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
+				assertThat(milestones).as("milestones of each project that planned one, however often it was sent")
+					.hasSize(this.planned.size())
+					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
+				assertThat(milestoneEvents.perProject()).as("distinct MilestonePlanned per project that planned one")
+					.hasSize(this.planned.size())
 					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
 				assertThat(mailsPerStakeholder).as("mails per stakeholder at the SMTP server")
 					.hasSize(PROJECTS)
@@ -237,6 +255,9 @@ class FaultSuiteIT {
 					if (create(i) && i % 4 == 0) {
 						join(i);
 					}
+					else if (this.created.containsKey(code(i)) && i % 4 == 2) {
+						planMilestone(i);
+					}
 					pause(120);
 				}
 			}, "fault-suite-client-" + c);
@@ -251,37 +272,16 @@ class FaultSuiteIT {
 	private boolean create(int i) {
 		String code = code(i);
 		String body = SkeletonHttp.newProject(code, List.of(email(i)));
-		long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-		while (System.nanoTime() < deadline) {
-			this.attempts.incrementAndGet();
-			try {
-				HttpResponse<String> response = this.http
-					.send(HttpRequest.newBuilder(URI.create(url("project-service") + "/api/projects"))
-						.timeout(Duration.ofSeconds(40))
-						.header("Content-Type", "application/json")
-						.header("Idempotency-Key", code)
-						.header("Authorization", "Bearer " + this.managerToken)
-						.POST(HttpRequest.BodyPublishers.ofString(body))
-						.build(), HttpResponse.BodyHandlers.ofString());
-				if (response.statusCode() == 201) {
-					this.created.put(code, JsonPath.read(response.body(), "$.id"));
-					return true;
-				}
-				if (response.statusCode() < 500) {
-					this.failures.add(code + ": " + response.statusCode() + " " + response.body());
-					return false;
-				}
-			}
-			catch (IOException ex) {
-				// No answer (the service or the platform is down): try again.
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return false;
-			}
-			pause(250);
+		HttpResponse<String> response = untilAnswered(code, this.attempts,
+				() -> post("/api/projects", body).header("Idempotency-Key", code));
+		if (response == null) {
+			return false;
 		}
-		this.failures.add(code + ": never answered");
+		if (response.statusCode() == 201) {
+			this.created.put(code, JsonPath.read(response.body(), "$.id"));
+			return true;
+		}
+		this.failures.add(code + ": " + response.statusCode() + " " + response.body());
 		return false;
 	}
 
@@ -293,65 +293,131 @@ class FaultSuiteIT {
 		String code = code(i);
 		String id = this.created.get(code);
 		String body = "{\"name\":\"Fault Member\",\"email\":\"" + MEMBER + "\",\"role\":\"TECHNICAL_LEAD\"}";
-		long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-		while (System.nanoTime() < deadline) {
-			this.joinAttempts.incrementAndGet();
-			try {
-				HttpResponse<String> response = this.http.send(HttpRequest
-					.newBuilder(URI.create(url("project-service") + "/api/projects/" + id + "/stakeholders"))
-					.timeout(Duration.ofSeconds(40))
-					.header("Content-Type", "application/json")
-					.header("Authorization", "Bearer " + this.managerToken)
-					.POST(HttpRequest.BodyPublishers.ofString(body))
-					.build(), HttpResponse.BodyHandlers.ofString());
-				if (response.statusCode() == 201 || response.statusCode() == 409) {
-					this.joined.put(code, id);
-					return;
-				}
-				if (response.statusCode() < 500) {
-					this.failures.add(code + " join: " + response.statusCode() + " " + response.body());
-					return;
-				}
-			}
-			catch (IOException ex) {
-				// No answer: try again.
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-			pause(250);
+		HttpResponse<String> response = untilAnswered(code + " join", this.joinAttempts,
+				() -> post("/api/projects/" + id + "/stakeholders", body));
+		if (response != null && (response.statusCode() == 201 || response.statusCode() == 409)) {
+			this.joined.put(code, id);
 		}
-		this.failures.add(code + " join: never answered");
+		else if (response != null) {
+			this.failures.add(code + " join: " + response.statusCode() + " " + response.body());
+		}
 	}
 
 	/**
-	 * How many distinct {@code StakeholderAdded} each joined project published: distinct
-	 * by event id and by stakeholder id, the larger of the two. The outbox relays at
-	 * least once, so a record may be on the topic twice with the same {@code ce_id} (its
-	 * publisher killed between the broker's ack and the outbox entry's removal);
-	 * consumers drop such a copy, and it is counted apart.
+	 * Plans a critical cutover milestone on a project, retrying with the same idempotency
+	 * key until the service answers: however many attempts get through, the project must
+	 * end up with one milestone and one {@code MilestonePlanned}.
 	 */
-	private Map<String, Integer> stakeholderEvents(String kafka) {
-		Set<String> ids = Set.copyOf(this.joined.values());
+	private void planMilestone(int i) {
+		String code = code(i);
+		String id = this.created.get(code);
+		String body = "{\"name\":\"Cutover " + code + "\",\"dueDate\":\"2027-05-14\",\"critical\":true,"
+				+ "\"cutover\":true}";
+		HttpResponse<String> response = untilAnswered(code + " milestone", this.planAttempts,
+				() -> post("/api/projects/" + id + "/milestones", body).header("Idempotency-Key", "ms-" + code));
+		if (response != null && response.statusCode() == 201) {
+			this.planned.put(code, id);
+		}
+		else if (response != null) {
+			this.failures.add(code + " milestone: " + response.statusCode() + " " + response.body());
+		}
+	}
+
+	private HttpRequest.Builder post(String path, String body) {
+		return HttpRequest.newBuilder(URI.create(url("project-service") + path))
+			.timeout(Duration.ofSeconds(40))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + this.managerToken)
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+	}
+
+	/**
+	 * Sends a request again and again, for up to four minutes, until the service answers
+	 * it with anything but a server error: the service or the whole platform may be down,
+	 * or the store away.
+	 * @return the answer, or {@code null} (recorded as a failure) if none came
+	 */
+	private HttpResponse<String> untilAnswered(String what, AtomicInteger attempts,
+			Supplier<HttpRequest.Builder> request) {
+		long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+		while (System.nanoTime() < deadline) {
+			attempts.incrementAndGet();
+			try {
+				HttpResponse<String> response = this.http.send(request.get().build(),
+						HttpResponse.BodyHandlers.ofString());
+				if (response.statusCode() < 500) {
+					return response;
+				}
+			}
+			catch (IOException ex) {
+				// No answer (the service or the platform is down): try again.
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return null;
+			}
+			pause(250);
+		}
+		this.failures.add(what + ": never answered");
+		return null;
+	}
+
+	/**
+	 * How many distinct events of a type each of some projects published: distinct by
+	 * event id and by the id of what they announce, the larger of the two. The outbox
+	 * relays at least once, so a record may be on the topic twice with the same
+	 * {@code ce_id} (its publisher killed between the broker's ack and the outbox entry's
+	 * removal); consumers drop such a copy, and it is counted apart.
+	 * @param idPath where the payload names what the event announces
+	 */
+	private Distinct distinctEvents(String kafka, String type, Collection<String> projects, String idPath) {
+		Set<String> ids = Set.copyOf(projects);
 		Map<String, Set<String>> eventIds = new TreeMap<>();
-		Map<String, Set<String>> stakeholderIds = new TreeMap<>();
+		Map<String, Set<String>> subjects = new TreeMap<>();
+		int redelivered;
 		try (KafkaTestClient client = new KafkaTestClient(kafka)) {
-			List<ConsumerRecord<String, byte[]>> records = client.read(Topics.PROJECT,
-					(record) -> ids.contains(record.key())
-							&& STAKEHOLDER_ADDED.equals(KafkaTestClient.header(record, "ce_type")),
-					(read) -> false, Duration.ofSeconds(10));
+			List<ConsumerRecord<String, byte[]>> records = client.readToEnd(Topics.PROJECT,
+					(record) -> ids.contains(record.key()) && type.equals(KafkaTestClient.header(record, "ce_type")),
+					Duration.ofSeconds(30));
 			for (ConsumerRecord<String, byte[]> record : records) {
 				eventIds.computeIfAbsent(record.key(), (key) -> new HashSet<>())
 					.add(KafkaTestClient.header(record, "ce_id"));
-				stakeholderIds.computeIfAbsent(record.key(), (key) -> new HashSet<>())
-					.add(JsonPath.read(KafkaTestClient.value(record), "$.stakeholderId"));
+				subjects.computeIfAbsent(record.key(), (key) -> new HashSet<>())
+					.add(JsonPath.read(KafkaTestClient.value(record), idPath));
 			}
-			this.redeliveredStakeholderEvents = records.size() - eventIds.values().stream().mapToInt(Set::size).sum();
+			redelivered = records.size() - eventIds.values().stream().mapToInt(Set::size).sum();
 		}
 		Map<String, Integer> counts = new TreeMap<>();
-		eventIds.forEach(
-				(project, events) -> counts.put(project, Math.max(events.size(), stakeholderIds.get(project).size())));
+		eventIds
+			.forEach((project, events) -> counts.put(project, Math.max(events.size(), subjects.get(project).size())));
+		return new Distinct(counts, redelivered);
+	}
+
+	/**
+	 * Distinct events per project, and the copies of events with the same id.
+	 */
+	private record Distinct(Map<String, Integer> perProject, int redelivered) {
+
+		long duplicated() {
+			return this.perProject.values().stream().filter((count) -> count > 1).count();
+		}
+
+	}
+
+	/**
+	 * How many milestones each project that planned one holds, as its manager reads them.
+	 */
+	private Map<String, Integer> milestonesOfPlannedProjects() throws IOException, InterruptedException {
+		Map<String, Integer> counts = new TreeMap<>();
+		for (String id : this.planned.values()) {
+			HttpResponse<String> response = this.http
+				.send(HttpRequest.newBuilder(URI.create(url("project-service") + "/api/projects/" + id + "/milestones"))
+					.timeout(Duration.ofSeconds(20))
+					.header("Authorization", "Bearer " + this.managerToken)
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			counts.put(id, JsonPath.<Integer>read(response.body(), "$.totalItems"));
+		}
 		return counts;
 	}
 
@@ -501,8 +567,8 @@ class FaultSuiteIT {
 		try (KafkaTestClient client = new KafkaTestClient(kafka)) {
 			for (String group : CONSUMERS) {
 				String topic = Topics.deadLetter(Topics.PROJECT, group);
-				List<ConsumerRecord<String, byte[]>> records = client.read(topic, (record) -> true,
-						(read) -> read.size() >= 2 * poison.size() + 1, Duration.ofSeconds(5));
+				List<ConsumerRecord<String, byte[]>> records = client.readToEnd(topic, (record) -> true,
+						Duration.ofSeconds(30));
 				Map<String, String> bySource = new LinkedHashMap<>();
 				for (ConsumerRecord<String, byte[]> record : records) {
 					String value = KafkaTestClient.value(record);
@@ -529,17 +595,20 @@ class FaultSuiteIT {
 	}
 
 	private void writeFigures(double readySeconds, Convergence convergence, long lost, long duplicated,
-			Map<String, Integer> mails, Map<String, List<String>> deadLetters, Map<String, Integer> stakeholderEvents,
-			long started) throws IOException {
+			Map<String, Integer> mails, Map<String, List<String>> deadLetters, Distinct stakeholderEvents,
+			Distinct milestoneEvents, long started) throws IOException {
 		Map<String, Object> figures = new LinkedHashMap<>();
 		figures.put("projects", PROJECTS);
 		figures.put("createAttempts", this.attempts.get());
 		figures.put("answered201", this.created.size());
 		figures.put("joined", this.joined.size());
 		figures.put("joinAttempts", this.joinAttempts.get());
-		figures.put("duplicatedStakeholderEvents",
-				stakeholderEvents.values().stream().filter((count) -> count > 1).count());
-		figures.put("redeliveredStakeholderEvents", this.redeliveredStakeholderEvents);
+		figures.put("duplicatedStakeholderEvents", stakeholderEvents.duplicated());
+		figures.put("redeliveredStakeholderEvents", stakeholderEvents.redelivered());
+		figures.put("milestonesPlanned", this.planned.size());
+		figures.put("milestoneAttempts", this.planAttempts.get());
+		figures.put("duplicatedMilestoneEvents", milestoneEvents.duplicated());
+		figures.put("redeliveredMilestoneEvents", milestoneEvents.redelivered());
 		figures.put("platformReadySeconds", round(readySeconds));
 		figures.put("faults", List.copyOf(this.faults));
 		figures.put("lost", lost);
