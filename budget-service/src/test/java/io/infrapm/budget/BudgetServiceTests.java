@@ -180,7 +180,7 @@ class BudgetServiceTests {
 	private void publishProjectCreated(UUID eventId, UUID projectId, String amount) {
 		String json = """
 				{"projectId":"%s","code":"DC-%s","name":"Frankfurt DC exit","category":"DATA_CENTRE_MIGRATION",
-				 "methodology":"WATERFALL","phase":"INITIATION","plannedStart":"2027-01-04","plannedFinish":"2027-09-30",
+				 "methodology":"WATERFALL","phase":"INITIATING","plannedStart":"2027-01-04","plannedFinish":"2027-09-30",
 				 "budgetAmount":%s,"currency":"EUR","stakeholders":[],"createdAt":"2026-11-24T10:00:00Z",
 				 "aFieldFromTheFuture":true}
 				"""

@@ -14,7 +14,11 @@ import io.infrapm.contracts.project.MilestonePlanned;
 import io.infrapm.contracts.project.MilestoneRescheduled;
 import io.infrapm.contracts.project.MilestoneUpdated;
 import io.infrapm.contracts.project.MilestoneWaived;
+import io.infrapm.contracts.project.PhaseGateDecided;
+import io.infrapm.contracts.project.ProjectCancelled;
 import io.infrapm.contracts.project.ProjectCreated;
+import io.infrapm.contracts.project.ProjectPhaseChanged;
+import io.infrapm.contracts.project.ProjectStatusChanged;
 import io.infrapm.contracts.project.ProjectUpdated;
 import io.infrapm.contracts.project.StakeholderAdded;
 import io.infrapm.contracts.project.StakeholderRemoved;
@@ -32,7 +36,8 @@ public final class EventCatalog {
 			List.of(ProjectCreated.class, ProjectUpdated.class, StakeholderAdded.class, StakeholderRoleChanged.class,
 					StakeholderRemoved.class, MilestonePlanned.class, MilestoneUpdated.class,
 					MilestoneRescheduled.class, MilestoneCompleted.class, MilestoneWaived.class,
-					ScheduleConflictDetected.class, ScheduleConflictResolved.class),
+					ScheduleConflictDetected.class, ScheduleConflictResolved.class, PhaseGateDecided.class,
+					ProjectPhaseChanged.class, ProjectStatusChanged.class, ProjectCancelled.class),
 			Topics.RISK, List.of(), Topics.BUDGET, List.of(BudgetEstablished.class), Topics.NOTIFICATION,
 			List.of(NotificationDelivered.class, NotificationFailed.class));
 

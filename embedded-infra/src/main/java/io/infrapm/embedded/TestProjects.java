@@ -47,7 +47,7 @@ public final class TestProjects {
 			.collect(Collectors.joining(","));
 		String json = """
 				{"projectId":"%s","code":"%s","name":"Project %s","category":"DATA_CENTRE_MIGRATION",
-				 "methodology":"WATERFALL","phase":"INITIATION","manager":{"name":"%s","email":"%s"},"sponsor":null,
+				 "methodology":"WATERFALL","phase":"INITIATING","manager":{"name":"%s","email":"%s"},"sponsor":null,
 				 "plannedStart":"2027-01-04","plannedFinish":"2027-09-30","budgetAmount":1250000,"currency":"EUR",
 				 "stakeholders":[%s],"createdAt":"2026-11-24T10:00:00Z","actor":%s}
 				""".formatted(projectId, code, code, TestIssuer.displayName(managerEmail), managerEmail, members,

@@ -80,7 +80,7 @@ class NotificationRetryTests {
 		String recipient = "unreachable-" + projectId + "@example.com";
 		String json = """
 				{"projectId":"%s","code":"NET-%s","name":"Campus network refresh","category":"NETWORK_ROLLOUT",
-				 "methodology":"WATERFALL","phase":"INITIATION","plannedStart":"2027-01-04","plannedFinish":"2027-09-30",
+				 "methodology":"WATERFALL","phase":"INITIATING","plannedStart":"2027-01-04","plannedFinish":"2027-09-30",
 				 "budgetAmount":90000,"currency":"EUR","createdAt":"2026-11-24T10:00:00Z",
 				 "stakeholders":[{"stakeholderId":"%s","name":"Ada","email":"%s","role":"ENGINEER"}]}
 				"""

@@ -121,7 +121,7 @@ class NotificationServiceTests {
 	private void publishProjectCreated(UUID eventId, UUID projectId, String first, String second) {
 		String json = """
 				{"projectId":"%s","code":"DC-%s","name":"Frankfurt DC exit","category":"DATA_CENTRE_MIGRATION",
-				 "methodology":"WATERFALL","phase":"INITIATION","plannedStart":"2027-01-04","plannedFinish":"2027-09-30",
+				 "methodology":"WATERFALL","phase":"INITIATING","plannedStart":"2027-01-04","plannedFinish":"2027-09-30",
 				 "manager":{"name":"Pat Manager","email":"pat@example.com"},
 				 "budgetAmount":1250000,"currency":"EUR","createdAt":"2026-11-24T10:00:00Z",
 				 "stakeholders":[

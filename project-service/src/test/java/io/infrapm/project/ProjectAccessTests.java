@@ -257,6 +257,10 @@ class ProjectAccessTests {
 				"{\"name\":\"Design\",\"dueDate\":\"2027-02-15\"}", token(this.bea, "PROJECT_MANAGER"));
 		assertThat(milestone.statusCode()).as(milestone.body()).isEqualTo(201);
 		String milestonePath = "/api/projects/{projectId}/milestones/{milestoneId}";
+		HttpResponse<String> gate = send("POST", "/api/projects/" + b + "/phase-transitions",
+				"{\"toPhase\":\"PLANNING\",\"decision\":\"DEFERRED\"}",
+				token("portia@example.com", "PORTFOLIO_MANAGER"));
+		assertThat(gate.statusCode()).as(gate.body()).isEqualTo(201);
 
 		AuthorisationWalk walk = new AuthorisationWalk("http://localhost:" + this.port, issuer).pathValue("id", b)
 			.pathValue("projectId", b)
@@ -267,6 +271,10 @@ class ProjectAccessTests {
 			.body("POST " + milestonePath + "/reschedules", "{\"dueDate\":\"2027-05-01\",\"reason\":\"mine now\"}")
 			.body("POST " + milestonePath + "/completion", "{\"completedOn\":\"2026-11-20\"}")
 			.body("POST " + milestonePath + "/waiver", "{\"reason\":\"mine now\"}")
+			.pathValue("gateId", JsonPath.read(gate.body(), "$.id"))
+			.body("POST /api/projects/{projectId}/phase-transitions",
+					"{\"toPhase\":\"PLANNING\",\"decision\":\"APPROVED\"}")
+			.body("POST /api/projects/{projectId}/status-changes", "{\"status\":\"CANCELLED\",\"reason\":\"mine now\"}")
 			.body("POST /api/projects", project("wc", null, List.of()))
 			.body("PATCH /api/projects/{id}", "{\"name\":\"Taken over\"}")
 			.body("POST /api/projects/{projectId}/stakeholders",

@@ -78,7 +78,7 @@ class ProjectServiceTests {
 		String id = (String) created.getBody().get("id");
 		assertThat(created.getHeaders().getLocation()).hasToString("/api/projects/" + id);
 		assertThat(created.getHeaders().getETag()).isEqualTo("\"0\"");
-		assertThat(created.getBody()).containsEntry("code", code.toUpperCase()).containsEntry("phase", "INITIATION");
+		assertThat(created.getBody()).containsEntry("code", code.toUpperCase()).containsEntry("phase", "INITIATING");
 
 		ResponseEntity<Map<String, Object>> read = get("/api/projects/" + id);
 		assertThat(read.getStatusCode().value()).isEqualTo(200);

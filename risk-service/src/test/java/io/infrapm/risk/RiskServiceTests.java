@@ -107,7 +107,7 @@ class RiskServiceTests {
 	private void publishProjectCreated(UUID eventId, UUID projectId) {
 		String json = """
 				{"projectId":"%s","code":"NET-%s","name":"Campus network refresh","category":"NETWORK_ROLLOUT",
-				 "methodology":"AGILE","phase":"INITIATION","plannedStart":"2027-02-01","plannedFinish":"2027-05-31",
+				 "methodology":"AGILE","phase":"INITIATING","plannedStart":"2027-02-01","plannedFinish":"2027-05-31",
 				 "budgetAmount":420000,"currency":"EUR","stakeholders":[],"createdAt":"2026-11-24T10:00:00Z"}
 				""".formatted(projectId, projectId.toString().substring(0, 8));
 		kafka.publish(Topics.PROJECT, projectId.toString(), KafkaTestClient.cloudEventHeaders(eventId,

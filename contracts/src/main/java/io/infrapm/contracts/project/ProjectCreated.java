@@ -27,10 +27,11 @@ import io.infrapm.contracts.EventType;
  * @param stakeholders the stakeholders named at creation
  * @param createdAt when the project was created
  * @param actor who created it
+ * @param description what the project is for, or {@code null}
  */
 @EventType("io.infrapm.project.ProjectCreated.v1")
 public record ProjectCreated(UUID projectId, String code, String name, ProjectCategory category,
 		Methodology methodology, ProjectPhase phase, Person manager, Person sponsor, LocalDate plannedStart,
 		LocalDate plannedFinish, BigDecimal budgetAmount, String currency, List<Stakeholder> stakeholders,
-		Instant createdAt, Actor actor) {
+		Instant createdAt, Actor actor, String description) {
 }

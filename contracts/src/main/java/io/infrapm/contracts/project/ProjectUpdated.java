@@ -23,9 +23,10 @@ import io.infrapm.contracts.EventType;
  * @param version the project's version after the change
  * @param updatedAt when the change was made
  * @param actor who made it
+ * @param description what the project is for, or {@code null}
  */
 @EventType("io.infrapm.project.ProjectUpdated.v1")
 public record ProjectUpdated(UUID projectId, String code, String name, ProjectCategory category,
 		Methodology methodology, Person manager, Person sponsor, LocalDate plannedStart, LocalDate plannedFinish,
-		long version, Instant updatedAt, Actor actor) {
+		long version, Instant updatedAt, Actor actor, String description) {
 }

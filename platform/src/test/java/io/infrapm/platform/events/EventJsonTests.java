@@ -26,7 +26,8 @@ class EventJsonTests {
 	private final ProjectUpdated update = new ProjectUpdated(PROJECT_ID, "DC-2025-01", "Frankfurt DC exit",
 			ProjectCategory.DATA_CENTRE_MIGRATION, Methodology.HYBRID, new Person("Ada Lovelace", "ada@example.com"),
 			new Person("Grace Hopper", "grace@example.com"), LocalDate.of(2025, 4, 1), LocalDate.of(2025, 12, 19), 3,
-			Instant.parse("2025-03-14T09:26:53.589Z"), new Actor("ada@example.com", "ada@example.com", "Ada Lovelace"));
+			Instant.parse("2025-03-14T09:26:53.589Z"), new Actor("ada@example.com", "ada@example.com", "Ada Lovelace"),
+			"Move out of the Frankfurt data centre");
 
 	@Test
 	void writesDatesAndTimestampsAsIsoStrings() {

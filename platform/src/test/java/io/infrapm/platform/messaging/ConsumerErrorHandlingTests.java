@@ -218,7 +218,7 @@ class ConsumerErrorHandlingTests {
 		UUID eventId = UUID.randomUUID();
 		String json = """
 				{"projectId":"%s","code":"ERR-1","name":"Core switch replacement","category":"NETWORK_ROLLOUT",
-				 "methodology":"WATERFALL","phase":"INITIATION","plannedStart":"2027-01-04",
+				 "methodology":"WATERFALL","phase":"INITIATING","plannedStart":"2027-01-04",
 				 "plannedFinish":"2027-03-31","budgetAmount":40000,"currency":"EUR","stakeholders":[],
 				 "createdAt":"2026-11-24T10:00:00Z"}
 				""".formatted(projectId);

@@ -43,7 +43,7 @@ public class Milestone {
 
 	private int revision;
 
-	private MilestoneRequest request;
+	private ClientRequest request;
 
 	private Instant plannedAt;
 
@@ -57,7 +57,7 @@ public class Milestone {
 		// for the mapping layer
 	}
 
-	static Milestone plan(NewMilestone command, MilestoneRequest request, Actor actor, Instant now) {
+	static Milestone plan(NewMilestone command, ClientRequest request, Actor actor, Instant now) {
 		Milestone milestone = new Milestone();
 		milestone.id = UUID.randomUUID();
 		milestone.name = command.name().strip();
@@ -209,7 +209,7 @@ public class Milestone {
 		return this.revision;
 	}
 
-	MilestoneRequest request() {
+	ClientRequest request() {
 		return this.request;
 	}
 

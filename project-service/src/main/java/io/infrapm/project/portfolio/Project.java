@@ -16,7 +16,9 @@ import java.util.UUID;
 import io.infrapm.contracts.project.Methodology;
 import io.infrapm.contracts.project.ProjectCategory;
 import io.infrapm.contracts.Actor;
+import io.infrapm.contracts.project.GateDecision;
 import io.infrapm.contracts.project.ProjectPhase;
+import io.infrapm.contracts.project.ProjectStatus;
 import io.infrapm.contracts.project.StakeholderRole;
 import io.infrapm.platform.outbox.AggregateRoot;
 import io.infrapm.platform.problem.ConflictException;
@@ -53,6 +55,14 @@ public class Project extends AggregateRoot {
 	private Methodology methodology;
 
 	private ProjectPhase phase;
+
+	private ProjectStatus status;
+
+	private String description;
+
+	private List<GateRecord> gates = new ArrayList<>();
+
+	private List<StatusChange> statusHistory = new ArrayList<>();
 
 	private Person manager;
 
@@ -104,7 +114,8 @@ public class Project extends AggregateRoot {
 		Project project = new Project();
 		project.id = UUID.randomUUID();
 		project.code = normalizeCode(plan.code());
-		project.phase = ProjectPhase.INITIATION;
+		project.phase = ProjectPhase.INITIATING;
+		project.status = ProjectStatus.ACTIVE;
 		project.apply(plan);
 		project.budget = Objects.requireNonNull(budget, "budget");
 		project.stakeholders = new ArrayList<>(requireDistinctEmails(stakeholders));
@@ -127,8 +138,10 @@ public class Project extends AggregateRoot {
 	 */
 	boolean revise(ProjectPlan revised, Actor actor, Instant now) {
 		ProjectPlan current = plan();
+		requireNotFinished();
 		ProjectPlan next = new ProjectPlan(this.code, revised.name(), revised.category(), revised.methodology(),
-				revised.manager(), revised.sponsor(), revised.plannedStart(), revised.plannedFinish());
+				revised.manager(), revised.sponsor(), revised.plannedStart(), revised.plannedFinish(),
+				blankToNull(revised.description()));
 		if (current.equals(next)) {
 			return false;
 		}
@@ -141,6 +154,7 @@ public class Project extends AggregateRoot {
 		changed("sponsor", this.sponsor);
 		changed("plannedStart", this.plannedStart);
 		changed("plannedFinish", this.plannedFinish);
+		changed("description", this.description);
 		changed("memberEmails", this.memberEmails);
 		touched(actor, now);
 		registerEvent(ProjectEvents.updated(this), this.id, this.id, now);
@@ -157,6 +171,7 @@ public class Project extends AggregateRoot {
 	 * @return the new stakeholder
 	 */
 	Stakeholder addStakeholder(String name, String email, StakeholderRole role, Actor actor, Instant now) {
+		requireNotFinished();
 		if (stakeholderByEmail(email) != null) {
 			throw new ConflictException("email", "'" + email.strip() + "' is already a stakeholder of this project");
 		}
@@ -176,6 +191,7 @@ public class Project extends AggregateRoot {
 	 * @return the stakeholder after the change
 	 */
 	Stakeholder changeStakeholderRole(UUID stakeholderId, StakeholderRole role, Actor actor, Instant now) {
+		requireNotFinished();
 		Stakeholder current = stakeholder(stakeholderId);
 		if (current.role() == role) {
 			return current;
@@ -194,6 +210,7 @@ public class Project extends AggregateRoot {
 	 * @param now the current time
 	 */
 	void removeStakeholder(UUID stakeholderId, Actor actor, Instant now) {
+		requireNotFinished();
 		Stakeholder removed = stakeholder(stakeholderId);
 		this.stakeholders.remove(removed);
 		stakeholdersChanged(actor, now);
@@ -222,7 +239,8 @@ public class Project extends AggregateRoot {
 	 * @param now the current time
 	 * @return the new milestone
 	 */
-	Milestone planMilestone(NewMilestone command, MilestoneRequest request, Actor actor, Instant now) {
+	Milestone planMilestone(NewMilestone command, ClientRequest request, Actor actor, Instant now) {
+		requireNotFinished();
 		if (this.milestones.size() >= MAX_MILESTONES) {
 			throw new ConflictException(null, "a project holds at most " + MAX_MILESTONES + " milestones");
 		}
@@ -243,6 +261,7 @@ public class Project extends AggregateRoot {
 	 * @return the milestone after the change
 	 */
 	Milestone reviseMilestone(UUID milestoneId, MilestoneChange change, Actor actor, Instant now) {
+		requireNotFinished();
 		Milestone milestone = milestone(milestoneId);
 		if (change.dependsOn() != null && !change.dependsOn().equals(milestone.dependsOn())) {
 			requireOpen(milestone, "dependsOn");
@@ -266,6 +285,7 @@ public class Project extends AggregateRoot {
 	 * @return the milestone after the move
 	 */
 	Milestone rescheduleMilestone(UUID milestoneId, LocalDate dueDate, String reason, Actor actor, Instant now) {
+		requireNotFinished();
 		Milestone milestone = milestone(milestoneId);
 		requireOpen(milestone, "dueDate");
 		if (dueDate.equals(milestone.dueDate())) {
@@ -290,6 +310,7 @@ public class Project extends AggregateRoot {
 	 * @return the milestone after the change
 	 */
 	Milestone completeMilestone(UUID milestoneId, LocalDate completedOn, Actor actor, Instant now) {
+		requireNotFinished();
 		Milestone milestone = milestone(milestoneId);
 		requireOpen(milestone, null);
 		// A day's grace: the caller's calendar day may be ahead of UTC's.
@@ -322,6 +343,7 @@ public class Project extends AggregateRoot {
 	 * @return the milestone after the change
 	 */
 	Milestone waiveMilestone(UUID milestoneId, String reason, Actor actor, Instant now) {
+		requireNotFinished();
 		Milestone milestone = milestone(milestoneId);
 		requireOpen(milestone, null);
 		milestone.waive(reason);
@@ -329,6 +351,118 @@ public class Project extends AggregateRoot {
 		registerEvent(ProjectEvents.milestoneWaived(this, milestone), this.id, this.id, now);
 		scheduleChanged(actor, now);
 		return milestone;
+	}
+
+	/**
+	 * Puts the project on hold, resumes it or cancels it, for a stated reason. Closing
+	 * takes the last gate.
+	 * @param to {@code ON_HOLD}, {@code ACTIVE} or {@code CANCELLED}
+	 * @param reason why
+	 * @param actor who changes it
+	 * @param now the current time
+	 * @return the change, or {@code null} if the project already has that status
+	 */
+	StatusChange changeStatus(ProjectStatus to, String reason, Actor actor, Instant now) {
+		requireNotFinished();
+		ProjectStatus from = status();
+		if (to == from) {
+			return null;
+		}
+		if (to == ProjectStatus.CLOSED) {
+			throw new RuleViolationException("status",
+					"a project is closed by approving its last gate (phase-transitions to CLOSED)");
+		}
+		StatusChange change = new StatusChange(from, to, reason.strip(), now, actor);
+		this.status = to;
+		this.statusHistory.add(change);
+		changed("status", this.status);
+		changed("statusHistory", this.statusHistory);
+		touched(actor, now);
+		if (to == ProjectStatus.CANCELLED) {
+			registerEvent(ProjectEvents.cancelled(this, change), this.id, this.id, now);
+		}
+		else {
+			registerEvent(ProjectEvents.statusChanged(this, change), this.id, this.id, now);
+		}
+		return change;
+	}
+
+	/**
+	 * Records a decision at the gate out of the current phase. Phases are never skipped;
+	 * an approval moves the project on, and is refused (recording nothing) while what the
+	 * next phase needs is missing: a milestone and a budget for {@code EXECUTING}, every
+	 * milestone completed or waived for {@code CLOSED}.
+	 * @param toPhase the phase the gate leads to, which must be the next one
+	 * @param decision the decision
+	 * @param notes notes, or {@code null}
+	 * @param conditions conditions attached to it
+	 * @param request the client's idempotency key, or {@code null}
+	 * @param approver who decides
+	 * @param now the current time
+	 * @return the recorded decision
+	 */
+	GateRecord decideGate(ProjectPhase toPhase, GateDecision decision, String notes, List<String> conditions,
+			ClientRequest request, Actor approver, Instant now) {
+		requireNotFinished();
+		if (status() != ProjectStatus.ACTIVE) {
+			throw new ConflictException(null,
+					"project " + this.id + " is " + describe(status()) + "; resume it before deciding at a gate");
+		}
+		ProjectPhase from = phase();
+		ProjectPhase next = ProjectPhase.values()[from.ordinal() + 1];
+		if (toPhase != next) {
+			throw new RuleViolationException("toPhase",
+					"phases cannot be skipped or gone back to: from " + from + " the gate leads to " + next);
+		}
+		if (decision == GateDecision.APPROVED) {
+			requireReadyFor(next);
+		}
+		GateRecord gate = new GateRecord(UUID.randomUUID(), from, next, decision, blankToNull(notes),
+				List.copyOf(conditions), now, approver, request);
+		this.gates.add(gate);
+		changed("gates", this.gates);
+		touched(approver, now);
+		registerEvent(ProjectEvents.gateDecided(this, gate), this.id, this.id, now);
+		if (decision == GateDecision.APPROVED) {
+			this.phase = next;
+			changed("phase", this.phase);
+			registerEvent(ProjectEvents.phaseChanged(this, gate), this.id, this.id, now);
+		}
+		return gate;
+	}
+
+	private void requireReadyFor(ProjectPhase next) {
+		if (next == ProjectPhase.EXECUTING) {
+			if (this.milestones.stream().noneMatch((m) -> m.status() != MilestoneStatus.WAIVED)) {
+				throw new RuleViolationException("toPhase",
+						"entering EXECUTING needs at least one milestone in the schedule");
+			}
+			if (this.budget == null || this.budget.amount().signum() <= 0) {
+				throw new RuleViolationException("toPhase", "entering EXECUTING needs a budget above zero");
+			}
+		}
+		if (next == ProjectPhase.CLOSED) {
+			List<String> open = this.milestones.stream().filter(Milestone::open).map(Milestone::name).toList();
+			if (!open.isEmpty()) {
+				throw new RuleViolationException("toPhase",
+						"closing needs every milestone completed or waived; still open: " + String.join(", ", open));
+			}
+			throw new RuleViolationException("toPhase",
+					"closing needs lessons learned and an operational hand-over accepted by an OPERATIONS stakeholder,"
+							+ " which cannot be recorded yet");
+		}
+	}
+
+	private void requireNotFinished() {
+		ProjectStatus current = status();
+		if (current == ProjectStatus.CLOSED || current == ProjectStatus.CANCELLED) {
+			throw new ConflictException(null,
+					"project " + this.id + " is " + describe(current) + "; nothing about it changes any more");
+		}
+	}
+
+	private static String describe(ProjectStatus status) {
+		return status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
 	}
 
 	/**
@@ -480,6 +614,11 @@ public class Project extends AggregateRoot {
 		this.sponsor = plan.sponsor();
 		this.plannedStart = plan.plannedStart();
 		this.plannedFinish = plan.plannedFinish();
+		this.description = blankToNull(plan.description());
+	}
+
+	private static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text.strip();
 	}
 
 	/**
@@ -488,7 +627,7 @@ public class Project extends AggregateRoot {
 	 */
 	public ProjectPlan plan() {
 		return new ProjectPlan(this.code, this.name, this.category, this.methodology, this.manager, this.sponsor,
-				this.plannedStart, this.plannedFinish);
+				this.plannedStart, this.plannedFinish, this.description);
 	}
 
 	static String normalizeCode(String code) {
@@ -528,6 +667,35 @@ public class Project extends AggregateRoot {
 
 	public ProjectPhase phase() {
 		return this.phase;
+	}
+
+	/**
+	 * Whether the project is being worked on; {@code ACTIVE} for projects written before
+	 * status was kept.
+	 * @return the status
+	 */
+	public ProjectStatus status() {
+		return (this.status != null) ? this.status : ProjectStatus.ACTIVE;
+	}
+
+	public String description() {
+		return this.description;
+	}
+
+	/**
+	 * Every gate decision, oldest first.
+	 * @return the gate history
+	 */
+	public List<GateRecord> gates() {
+		return List.copyOf(this.gates);
+	}
+
+	/**
+	 * Every change of status, oldest first.
+	 * @return the status history
+	 */
+	public List<StatusChange> statusHistory() {
+		return List.copyOf(this.statusHistory);
 	}
 
 	public Person manager() {

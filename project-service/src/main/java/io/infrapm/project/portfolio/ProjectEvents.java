@@ -9,7 +9,11 @@ import io.infrapm.contracts.project.MilestonePlanned;
 import io.infrapm.contracts.project.MilestoneRescheduled;
 import io.infrapm.contracts.project.MilestoneUpdated;
 import io.infrapm.contracts.project.MilestoneWaived;
+import io.infrapm.contracts.project.PhaseGateDecided;
+import io.infrapm.contracts.project.ProjectCancelled;
 import io.infrapm.contracts.project.ProjectCreated;
+import io.infrapm.contracts.project.ProjectPhaseChanged;
+import io.infrapm.contracts.project.ProjectStatusChanged;
 import io.infrapm.contracts.project.ScheduleConflictDetected;
 import io.infrapm.contracts.project.ScheduleConflictResolved;
 import io.infrapm.contracts.project.ProjectUpdated;
@@ -39,7 +43,7 @@ final class ProjectEvents {
 					.stream()
 					.map((s) -> new io.infrapm.contracts.project.Stakeholder(s.id(), s.name(), s.email(), s.role()))
 					.toList(),
-				project.createdAt(), project.createdBy());
+				project.createdAt(), project.createdBy(), project.description());
 		return event;
 	}
 
@@ -52,7 +56,8 @@ final class ProjectEvents {
 	static ProjectUpdated updated(Project project) {
 		ProjectUpdated event = new ProjectUpdated(project.id(), project.code(), project.name(), project.category(),
 				project.methodology(), person(project.manager()), person(project.sponsor()), project.plannedStart(),
-				project.plannedFinish(), project.version() + 1, project.updatedAt(), project.updatedBy());
+				project.plannedFinish(), project.version() + 1, project.updatedAt(), project.updatedBy(),
+				project.description());
 		return event;
 	}
 
@@ -106,6 +111,25 @@ final class ProjectEvents {
 			Actor actor, Instant now) {
 		return new ScheduleConflictResolved(project.id(), m.id(), m.name(), conflict.kind(), conflict.withMilestoneId(),
 				now, actor);
+	}
+
+	static PhaseGateDecided gateDecided(Project project, GateRecord gate) {
+		return new PhaseGateDecided(project.id(), gate.id(), gate.fromPhase(), gate.toPhase(), gate.decision(),
+				gate.notes(), gate.conditions(), gate.decidedAt(), gate.approver());
+	}
+
+	static ProjectPhaseChanged phaseChanged(Project project, GateRecord gate) {
+		return new ProjectPhaseChanged(project.id(), gate.fromPhase(), gate.toPhase(), gate.id(), gate.decidedAt(),
+				gate.approver());
+	}
+
+	static ProjectStatusChanged statusChanged(Project project, StatusChange change) {
+		return new ProjectStatusChanged(project.id(), change.from(), change.to(), change.reason(), change.at(),
+				change.by());
+	}
+
+	static ProjectCancelled cancelled(Project project, StatusChange change) {
+		return new ProjectCancelled(project.id(), project.phase(), change.reason(), change.at(), change.by());
 	}
 
 	private static io.infrapm.contracts.project.Person person(Person person) {

@@ -16,7 +16,8 @@ import io.infrapm.contracts.project.ProjectCategory;
  * @param sponsor the executive sponsor, or {@code null}
  * @param plannedStart the planned start
  * @param plannedFinish the planned finish, not before the start
+ * @param description what the project is for, or {@code null}
  */
 public record ProjectPlan(String code, String name, ProjectCategory category, Methodology methodology, Person manager,
-		Person sponsor, LocalDate plannedStart, LocalDate plannedFinish) {
+		Person sponsor, LocalDate plannedStart, LocalDate plannedFinish, String description) {
 }

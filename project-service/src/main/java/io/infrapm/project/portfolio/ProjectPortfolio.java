@@ -98,7 +98,7 @@ public class ProjectPortfolio {
 			ProjectPlan plan = command.plan();
 			return new NewProject(new ProjectPlan(plan.code(), plan.name(), plan.category(), plan.methodology(),
 					new Person(caller.name(), caller.email()), plan.sponsor(), plan.plannedStart(),
-					plan.plannedFinish()), command.budget(), command.stakeholders());
+					plan.plannedFinish(), plan.description()), command.budget(), command.stakeholders());
 		}
 		if (manager != null && !portfolio && !caller.isAddressedBy(manager.email())) {
 			throw new ForbiddenException("manager.email",
@@ -282,7 +282,8 @@ public class ProjectPortfolio {
 					pick(this.plan.methodology(), current.methodology()), pick(this.plan.manager(), current.manager()),
 					pick(this.plan.sponsor(), current.sponsor()),
 					pick(this.plan.plannedStart(), current.plannedStart()),
-					pick(this.plan.plannedFinish(), current.plannedFinish()));
+					pick(this.plan.plannedFinish(), current.plannedFinish()),
+					pick(this.plan.description(), current.description()));
 		}
 
 		private static <T> T pick(T changed, T current) {

@@ -41,8 +41,8 @@ public class ProjectSchedule {
 	 * @return the milestone and whether an earlier request with the same key planned it
 	 */
 	public Planned plan(UUID projectId, NewMilestone command, String idempotencyKey, Caller caller) {
-		MilestoneRequest request = (idempotencyKey != null)
-				? new MilestoneRequest(idempotencyKey, RequestFingerprints.of(command, caller)) : null;
+		ClientRequest request = (idempotencyKey != null)
+				? new ClientRequest(idempotencyKey, RequestFingerprints.of(command, caller)) : null;
 		ProjectWrites.Changed<Planned> changed = this.writes.change(projectId, caller, true, (project, access, now) -> {
 			access.requireManage();
 			Optional<Milestone> earlier = (request != null) ? project.milestonePlannedBy(request.key())

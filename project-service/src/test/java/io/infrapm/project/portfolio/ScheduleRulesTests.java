@@ -41,7 +41,7 @@ class ScheduleRulesTests {
 	private final Project project = Project.initiate(
 			new ProjectPlan("DC-1", "Data-centre move", ProjectCategory.DATA_CENTRE_MIGRATION, Methodology.WATERFALL,
 					new Person("Pat Manager", "pat@example.com"), null, LocalDate.parse("2027-01-04"),
-					LocalDate.parse("2027-06-30")),
+					LocalDate.parse("2027-06-30"), null),
 			new Money(new BigDecimal("1000000"), "EUR"), List.of(), null, PAT, NOW);
 
 	@Test

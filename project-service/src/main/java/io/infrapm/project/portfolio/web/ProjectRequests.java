@@ -38,13 +38,13 @@ final class ProjectRequests {
 			@NotBlank @Size(max = 200) String name, @NotNull ProjectCategory category, Methodology methodology,
 			@Valid PersonBody manager, @Valid PersonBody sponsor, @NotNull @CalendarDate LocalDate plannedStart,
 			@NotNull @CalendarDate LocalDate plannedFinish, @NotNull @Valid MoneyBody budget,
-			@Size(max = 200) List<@NotNull @Valid StakeholderBody> stakeholders) {
+			@Size(max = 200) List<@NotNull @Valid StakeholderBody> stakeholders, @Size(max = 4000) String description) {
 
 		NewProject toCommand() {
 			return new NewProject(
 					new ProjectPlan(this.code, this.name, this.category,
 							(this.methodology != null) ? this.methodology : Methodology.WATERFALL, person(this.manager),
-							person(this.sponsor), this.plannedStart, this.plannedFinish),
+							person(this.sponsor), this.plannedStart, this.plannedFinish, this.description),
 					new Money(this.budget.amount(), this.budget.currency()),
 					(this.stakeholders != null) ? this.stakeholders.stream()
 						.map((s) -> new NewProject.NewStakeholder(s.name(), s.email(), s.role()))
@@ -59,11 +59,12 @@ final class ProjectRequests {
 	record ReviseProject(
 			@Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
 			ProjectCategory category, Methodology methodology, @Valid PersonBody manager, @Valid PersonBody sponsor,
-			@CalendarDate LocalDate plannedStart, @CalendarDate LocalDate plannedFinish) {
+			@CalendarDate LocalDate plannedStart, @CalendarDate LocalDate plannedFinish,
+			@Size(max = 4000) String description) {
 
 		ProjectPlan toPlan() {
 			return new ProjectPlan(null, this.name, this.category, this.methodology, person(this.manager),
-					person(this.sponsor), this.plannedStart, this.plannedFinish);
+					person(this.sponsor), this.plannedStart, this.plannedFinish, this.description);
 		}
 
 	}

@@ -9,6 +9,7 @@ import io.infrapm.contracts.Actor;
 import io.infrapm.contracts.project.Methodology;
 import io.infrapm.contracts.project.ProjectCategory;
 import io.infrapm.contracts.project.ProjectPhase;
+import io.infrapm.contracts.project.ProjectStatus;
 import io.infrapm.platform.security.ProjectAccess;
 import io.infrapm.project.portfolio.Money;
 import io.infrapm.project.portfolio.Person;
@@ -19,10 +20,10 @@ import io.infrapm.project.portfolio.Stakeholder;
 /**
  * A project as the API shows it.
  */
-record ProjectView(UUID id, String code, String name, ProjectCategory category, Methodology methodology,
-		ProjectPhase phase, Person manager, Person sponsor, LocalDate plannedStart, LocalDate plannedFinish,
-		Money budget, List<Stakeholder> stakeholders, long version, Instant createdAt, Person createdBy,
-		Instant updatedAt, Person updatedBy) {
+record ProjectView(UUID id, String code, String name, String description, ProjectCategory category,
+		Methodology methodology, ProjectPhase phase, ProjectStatus status, Person manager, Person sponsor,
+		LocalDate plannedStart, LocalDate plannedFinish, Money budget, List<Stakeholder> stakeholders, long version,
+		Instant createdAt, Person createdBy, Instant updatedAt, Person updatedBy) {
 
 	static ProjectView of(Visible visible) {
 		return of(visible.project(), visible.access());
@@ -30,10 +31,11 @@ record ProjectView(UUID id, String code, String name, ProjectCategory category, 
 
 	/** A vendor sees the project but not its money: {@code budget} is {@code null}. */
 	static ProjectView of(Project project, ProjectAccess access) {
-		return new ProjectView(project.id(), project.code(), project.name(), project.category(), project.methodology(),
-				project.phase(), project.manager(), project.sponsor(), project.plannedStart(), project.plannedFinish(),
-				access.budget() ? project.budget() : null, project.stakeholders(), project.version(),
-				project.createdAt(), author(project.createdBy()), project.updatedAt(), author(project.updatedBy()));
+		return new ProjectView(project.id(), project.code(), project.name(), project.description(), project.category(),
+				project.methodology(), project.phase(), project.status(), project.manager(), project.sponsor(),
+				project.plannedStart(), project.plannedFinish(), access.budget() ? project.budget() : null,
+				project.stakeholders(), project.version(), project.createdAt(), author(project.createdBy()),
+				project.updatedAt(), author(project.updatedBy()));
 	}
 
 	/**

@@ -8,5 +8,5 @@ package io.infrapm.project.portfolio;
  * @param key the client's key
  * @param fingerprint a hash of the caller and the command
  */
-record MilestoneRequest(String key, String fingerprint) {
+record ClientRequest(String key, String fingerprint) {
 }

@@ -1,0 +1,4 @@
+/**
+ * How project-service is wired to its store.
+ */
+package io.infrapm.project.config;

@@ -1,0 +1,155 @@
+package io.infrapm.project.portfolio;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.infrapm.contracts.project.GateDecision;
+import io.infrapm.contracts.project.ProjectPhase;
+import io.infrapm.contracts.project.ProjectStatus;
+import io.infrapm.platform.problem.NotFoundException;
+import io.infrapm.platform.problem.RuleViolationException;
+import io.infrapm.platform.security.Caller;
+import io.infrapm.platform.web.ETags;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * A project's way through its life: gate decisions that move it from phase to phase,
+ * taken by its sponsor, a steering-committee member or a portfolio manager; and its
+ * status, put on hold and resumed by its manager, cancelled by those who decide.
+ */
+@Service
+public class ProjectLifecycle {
+
+	private final ProjectWrites writes;
+
+	ProjectLifecycle(ProjectWrites writes) {
+		this.writes = writes;
+	}
+
+	/**
+	 * Records a gate decision, once per idempotency key and project.
+	 * @param projectId the project
+	 * @param command the decision
+	 * @param idempotencyKey the client's key, or {@code null}
+	 * @param caller the approver: the sponsor, a steering-committee member or a portfolio
+	 * manager
+	 * @return the decision, whether an earlier request with the same key recorded it, and
+	 * the project after it
+	 */
+	public Decided decideGate(UUID projectId, GateCommand command, String idempotencyKey, Caller caller) {
+		ClientRequest request = (idempotencyKey != null)
+				? new ClientRequest(idempotencyKey, RequestFingerprints.of(command, caller)) : null;
+		ProjectWrites.Changed<Decided> changed = this.writes.change(projectId, caller, true, (project, access, now) -> {
+			access.requireDecide();
+			Optional<GateRecord> earlier = (request != null) ? project.gates()
+				.stream()
+				.filter((gate) -> gate.request() != null && gate.request().key().equals(request.key()))
+				.findFirst() : Optional.empty();
+			if (earlier.isPresent()) {
+				if (!earlier.get().request().fingerprint().equals(request.fingerprint())) {
+					throw new RuleViolationException("Idempotency-Key",
+							"was already used for a different gate decision; use a new key for a new decision");
+				}
+				return new Decided(earlier.get(), true, project);
+			}
+			GateRecord gate = project.decideGate(command.toPhase(), command.decision(), command.notes(),
+					command.conditions(), request, caller.actor(), now);
+			return new Decided(gate, false, project);
+		});
+		return new Decided(changed.result().gate(), changed.result().replayed(), changed.project());
+	}
+
+	/**
+	 * The project's gate decisions, oldest first.
+	 * @param projectId the project
+	 * @param caller a member
+	 * @return the gate history
+	 */
+	public List<GateRecord> gates(UUID projectId, Caller caller) {
+		return this.writes.read(projectId, caller).project().gates();
+	}
+
+	/**
+	 * One gate decision.
+	 * @param projectId the project
+	 * @param gateId the decision
+	 * @param caller a member
+	 * @return the decision
+	 */
+	public GateRecord gate(UUID projectId, UUID gateId, Caller caller) {
+		return gates(projectId, caller).stream()
+			.filter((gate) -> gate.id().equals(gateId))
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException(null, "project " + projectId + " has no gate decision " + gateId));
+	}
+
+	/**
+	 * Puts a project on hold, resumes or cancels it. Asking for the status it has changes
+	 * nothing.
+	 * @param projectId the project
+	 * @param ifMatch the project's ETag, or {@code null}
+	 * @param to the new status
+	 * @param reason why
+	 * @param caller its manager (hold, resume) or one who decides (cancel)
+	 * @return the change (or {@code null} if there was none) and the project after it
+	 */
+	public StatusChanged changeStatus(UUID projectId, String ifMatch, ProjectStatus to, String reason, Caller caller) {
+		ProjectWrites.Changed<StatusChange> changed = this.writes.change(projectId, caller, ifMatch == null,
+				(project, access, now) -> {
+					if (to == ProjectStatus.CANCELLED) {
+						access.requireDecide();
+					}
+					else {
+						access.requireManage();
+					}
+					if (ifMatch != null) {
+						ETags.requireCurrent(ifMatch, project.version());
+					}
+					return project.changeStatus(to, reason, caller.actor(), now);
+				});
+		return new StatusChanged(changed.result(), changed.project());
+	}
+
+	/**
+	 * The project's status changes, oldest first.
+	 * @param projectId the project
+	 * @param caller a member
+	 * @return the history
+	 */
+	public List<StatusChange> statusHistory(UUID projectId, Caller caller) {
+		return this.writes.read(projectId, caller).project().statusHistory();
+	}
+
+	/**
+	 * A gate decision asked for.
+	 *
+	 * @param toPhase the phase the gate leads to
+	 * @param decision the decision
+	 * @param notes notes, or {@code null}
+	 * @param conditions conditions attached to it
+	 */
+	public record GateCommand(ProjectPhase toPhase, GateDecision decision, String notes, List<String> conditions) {
+	}
+
+	/**
+	 * The outcome of a gate decision.
+	 *
+	 * @param gate the recorded decision
+	 * @param replayed whether an earlier request with the same key recorded it
+	 * @param project the project after it
+	 */
+	public record Decided(GateRecord gate, boolean replayed, Project project) {
+	}
+
+	/**
+	 * The outcome of a status change.
+	 *
+	 * @param change the change, or {@code null} if the project had that status already
+	 * @param project the project after it
+	 */
+	public record StatusChanged(StatusChange change, Project project) {
+	}
+
+}

@@ -1,0 +1,248 @@
+package io.infrapm.project;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import io.infrapm.contracts.Topics;
+import io.infrapm.embedded.KafkaTestClient;
+import io.infrapm.embedded.TestHttp;
+import io.infrapm.embedded.TestInfrastructure;
+import io.infrapm.embedded.TestIssuer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A project's life cycle over REST: gate decisions by the sponsor, kept as history and
+ * published; hold, resume and cancel by those who may; bad input answered with a problem
+ * that names the field and changes nothing.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class LifecycleApiTests {
+
+	private static final TestIssuer issuer = TestInfrastructure.get().issuer();
+
+	private static KafkaTestClient kafka;
+
+	private final String suffix = UUID.randomUUID().toString().substring(0, 8);
+
+	private final String pat = "pat." + this.suffix + "@example.com";
+
+	private final String sara = "sara." + this.suffix + "@example.com";
+
+	private final String steve = "steve." + this.suffix + "@example.com";
+
+	private final String olga = "olga." + this.suffix + "@example.com";
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private MongoTemplate mongo;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		TestInfrastructure.get()
+			.springProperties("project-lifecycle-tests")
+			.forEach((name, value) -> registry.add(name, () -> value));
+	}
+
+	@BeforeAll
+	static void connect() {
+		kafka = new KafkaTestClient(TestInfrastructure.get().kafkaBootstrapServers());
+	}
+
+	@AfterAll
+	static void disconnect() {
+		kafka.close();
+	}
+
+	@Test
+	void theSponsorAndTheSteeringCommitteeDecideAtGatesAndEveryDecisionIsKeptAndPublished() {
+		String project = create();
+		String gates = "/api/projects/" + project + "/phase-transitions";
+		String manager = token(this.pat, "PROJECT_MANAGER");
+
+		HttpResponse<String> byManager = send("POST", gates, gate("PLANNING", "APPROVED"), manager);
+		assertThat(byManager.statusCode()).as("the manager does not approve their own gate").isEqualTo(403);
+
+		HttpResponse<String> rejected = send("POST", gates, gate("PLANNING", "REJECTED"),
+				token(this.steve, "STAKEHOLDER"));
+		assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(201);
+		assertThat(JsonPath.<String>read(rejected.body(), "$.approver.email")).isEqualTo(this.steve);
+		String key = "gate-" + this.suffix;
+		HttpResponse<String> approved = send("POST", gates, gate("PLANNING", "APPROVED"),
+				token(this.sara, "STAKEHOLDER"), null, key);
+		assertThat(approved.statusCode()).as(approved.body()).isEqualTo(201);
+		String gateId = JsonPath.read(approved.body(), "$.id");
+		assertThat(approved.headers().firstValue("Location")).hasValue(gates + "/" + gateId);
+		HttpResponse<String> retried = send("POST", gates, gate("PLANNING", "APPROVED"),
+				token(this.sara, "STAKEHOLDER"), null, key);
+		assertThat(retried.statusCode()).as("a retried approval, after the phase moved on").isEqualTo(201);
+		assertThat(retried.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+		assertThat(JsonPath.<String>read(retried.body(), "$.id")).isEqualTo(gateId);
+
+		HttpResponse<String> read = send("GET", "/api/projects/" + project, null, token(this.olga, "STAKEHOLDER"));
+		assertThat(JsonPath.<String>read(read.body(), "$.phase")).isEqualTo("PLANNING");
+		HttpResponse<String> history = send("GET", gates, null, token(this.olga, "STAKEHOLDER"));
+		assertThat(JsonPath.<List<String>>read(history.body(), "$.items[*].decision")).containsExactly("REJECTED",
+				"APPROVED");
+		assertThat(JsonPath.<List<String>>read(history.body(), "$.items[1].conditions"))
+			.containsExactly("Vendor contract signed");
+		assertThat(send("GET", gates + "/" + gateId, null, manager).statusCode()).isEqualTo(200);
+
+		ConsumerRecord<String, byte[]> changed = eventOf(project, "io.infrapm.project.ProjectPhaseChanged.v1");
+		assertThat(KafkaTestClient.header(changed, "ce_subject")).isEqualTo(project);
+		assertThat(KafkaTestClient.header(changed, "ce_source")).isEqualTo("/infrapm/project-service");
+		assertThat(KafkaTestClient.header(changed, "ce_specversion")).isEqualTo("1.0");
+		assertThat(KafkaTestClient.header(changed, "content-type")).isEqualTo("application/json");
+		String event = KafkaTestClient.value(changed);
+		assertThat(JsonPath.<String>read(event, "$.previousPhase")).isEqualTo("INITIATING");
+		assertThat(JsonPath.<String>read(event, "$.phase")).isEqualTo("PLANNING");
+		assertThat(JsonPath.<String>read(event, "$.actor.email")).isEqualTo(this.sara);
+		assertThat(eventOf(project, "io.infrapm.project.PhaseGateDecided.v1")).isNotNull();
+	}
+
+	@Test
+	void badGateDecisionsAreProblemsThatChangeNothing() {
+		String project = create();
+		String gates = "/api/projects/" + project + "/phase-transitions";
+		String sponsor = token(this.sara, "STAKEHOLDER");
+
+		assertProblem(send("POST", gates, gate("EXECUTING", "APPROVED"), sponsor), 422, "toPhase");
+		assertProblem(send("POST", gates, gate("PLANNING", "MAYBE"), sponsor), 400, "decision");
+		assertProblem(send("POST", gates, "{\"decision\":\"APPROVED\"}", sponsor), 400, "toPhase");
+		assertProblem(send("POST", gates, "{\"toPhase\":\"PLANNING\",\"decision\":\"APPROVED\",\"conditions\":[\" \"]}",
+				sponsor), 400, "conditions[0]");
+		send("POST", gates, gate("PLANNING", "APPROVED"), sponsor);
+		assertProblem(send("POST", gates, gate("EXECUTING", "APPROVED"), sponsor), 422, "toPhase");
+
+		HttpResponse<String> history = send("GET", gates, null, sponsor);
+		assertThat(JsonPath.<Integer>read(history.body(), "$.totalItems")).isEqualTo(1);
+		assertThat(send("GET", gates + "/" + UUID.randomUUID(), null, sponsor).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void theManagerHoldsAndResumesAndOnlyThoseWhoDecideCancel() {
+		String project = create();
+		String changes = "/api/projects/" + project + "/status-changes";
+		String manager = token(this.pat, "PROJECT_MANAGER");
+
+		HttpResponse<String> held = send("POST", changes, status("ON_HOLD", "Vendor insolvency"), manager);
+		assertThat(held.statusCode()).as(held.body()).isEqualTo(200);
+		assertThat(JsonPath.<String>read(held.body(), "$.status")).isEqualTo("ON_HOLD");
+		assertProblem(send("POST", "/api/projects/" + project + "/phase-transitions", gate("PLANNING", "APPROVED"),
+				token(this.sara, "STAKEHOLDER")), 409, null);
+		assertProblem(send("POST", changes, status("ACTIVE", " "), manager), 400, "reason");
+		assertProblem(send("POST", changes, status("CLOSED", "done"), manager), 422, "status");
+		assertThat(send("POST", changes, status("ACTIVE", "New vendor"), token(this.olga, "STAKEHOLDER")).statusCode())
+			.isEqualTo(403);
+		assertThat(send("POST", changes, status("ACTIVE", "New vendor"), manager).statusCode()).isEqualTo(200);
+		assertThat(send("POST", changes, status("CANCELLED", "Superseded"), manager).statusCode())
+			.as("cancelling is a decision of the sponsor or the steering committee")
+			.isEqualTo(403);
+
+		HttpResponse<String> cancelled = send("POST", changes, status("CANCELLED", "Superseded by the cloud move"),
+				token(this.sara, "STAKEHOLDER"));
+		assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+		assertProblem(send("PATCH", "/api/projects/" + project, "{\"name\":\"Revived\"}", manager,
+				cancelled.headers().firstValue("ETag").orElseThrow()), 409, null);
+		HttpResponse<String> history = send("GET", changes, null, token(this.olga, "STAKEHOLDER"));
+		assertThat(JsonPath.<List<String>>read(history.body(), "$.items[*].to")).containsExactly("ON_HOLD", "ACTIVE",
+				"CANCELLED");
+		assertThat(JsonPath.<String>read(history.body(), "$.items[2].by.email")).isEqualTo(this.sara);
+		String event = KafkaTestClient.value(eventOf(project, "io.infrapm.project.ProjectCancelled.v1"));
+		assertThat(JsonPath.<String>read(event, "$.reason")).isEqualTo("Superseded by the cloud move");
+		assertThat(eventOf(project, "io.infrapm.project.ProjectStatusChanged.v1")).isNotNull();
+	}
+
+	@Test
+	void aProjectStoredWithAFormerPhaseNameStillReads() {
+		String project = create();
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(UUID.fromString(project))),
+				Update.update("phase", "EXECUTION"), "projects");
+
+		HttpResponse<String> read = send("GET", "/api/projects/" + project, null, token(this.pat, "PROJECT_MANAGER"));
+		assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+		assertThat(JsonPath.<String>read(read.body(), "$.phase")).isEqualTo("EXECUTING");
+	}
+
+	private void assertProblem(HttpResponse<String> response, int status, String field) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		if (field != null) {
+			assertThat(JsonPath.<List<String>>read(response.body(), "$.errors[*].field")).as(response.body())
+				.contains(field);
+		}
+	}
+
+	private static String gate(String toPhase, String decision) {
+		return "{\"toPhase\":\"" + toPhase + "\",\"decision\":\"" + decision
+				+ "\",\"notes\":\"Charter reviewed\",\"conditions\":[\"Vendor contract signed\"]}";
+	}
+
+	private static String status(String status, String reason) {
+		return "{\"status\":\"" + status + "\",\"reason\":\"" + reason + "\"}";
+	}
+
+	private String create() {
+		String body = """
+				{"code":"LC-%s","name":"Lifecycle test","category":"NETWORK_ROLLOUT",
+				 "description":"Campus core refresh",
+				 "plannedStart":"2027-01-04","plannedFinish":"2027-06-30",
+				 "manager":{"name":"Pat Manager","email":"%s"},
+				 "sponsor":{"name":"Sara Sponsor","email":"%s"},
+				 "budget":{"amount":250000,"currency":"EUR"},
+				 "stakeholders":[{"name":"Steve Steering","email":"%s","role":"STEERING_COMMITTEE"},
+				                 {"name":"Olga Engineer","email":"%s","role":"ENGINEER"}]}
+				""".formatted(UUID.randomUUID().toString().substring(0, 8), this.pat, this.sara, this.steve, this.olga);
+		HttpResponse<String> created = send("POST", "/api/projects", body,
+				token("portia@example.com", "PORTFOLIO_MANAGER"));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		assertThat(JsonPath.<String>read(created.body(), "$.description")).isEqualTo("Campus core refresh");
+		assertThat(JsonPath.<String>read(created.body(), "$.status")).isEqualTo("ACTIVE");
+		return JsonPath.read(created.body(), "$.id");
+	}
+
+	private ConsumerRecord<String, byte[]> eventOf(String projectId, String type) {
+		List<ConsumerRecord<String, byte[]>> events = kafka.read(Topics.PROJECT,
+				(record) -> projectId.equals(record.key()) && type.equals(KafkaTestClient.header(record, "ce_type")),
+				(records) -> !records.isEmpty(), Duration.ofSeconds(15));
+		assertThat(events).as("%s of %s", type, projectId).isNotEmpty();
+		return events.get(0);
+	}
+
+	private static String token(String email, String... roles) {
+		return issuer.token(email, roles);
+	}
+
+	private HttpResponse<String> send(String method, String path, String body, String token) {
+		return send(method, path, body, token, null);
+	}
+
+	private HttpResponse<String> send(String method, String path, String body, String token, String ifMatch) {
+		return new TestHttp("http://localhost:" + this.port).send(method, path, body, token, ifMatch);
+	}
+
+	private HttpResponse<String> send(String method, String path, String body, String token, String ifMatch,
+			String idempotencyKey) {
+		return new TestHttp("http://localhost:" + this.port).send(method, path, body, token, ifMatch, idempotencyKey);
+	}
+
+}
