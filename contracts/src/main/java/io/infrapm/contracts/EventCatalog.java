@@ -9,6 +9,9 @@ import java.util.stream.Collectors;
 import io.infrapm.contracts.budget.BudgetEstablished;
 import io.infrapm.contracts.notification.NotificationDelivered;
 import io.infrapm.contracts.notification.NotificationFailed;
+import io.infrapm.contracts.project.HandoverAccepted;
+import io.infrapm.contracts.project.HandoverProposed;
+import io.infrapm.contracts.project.LessonLearnedRecorded;
 import io.infrapm.contracts.project.MilestoneCompleted;
 import io.infrapm.contracts.project.MilestonePlanned;
 import io.infrapm.contracts.project.MilestoneRescheduled;
@@ -16,6 +19,7 @@ import io.infrapm.contracts.project.MilestoneUpdated;
 import io.infrapm.contracts.project.MilestoneWaived;
 import io.infrapm.contracts.project.PhaseGateDecided;
 import io.infrapm.contracts.project.ProjectCancelled;
+import io.infrapm.contracts.project.ProjectClosed;
 import io.infrapm.contracts.project.ProjectCreated;
 import io.infrapm.contracts.project.ProjectPhaseChanged;
 import io.infrapm.contracts.project.ProjectStatusChanged;
@@ -37,7 +41,8 @@ public final class EventCatalog {
 					StakeholderRemoved.class, MilestonePlanned.class, MilestoneUpdated.class,
 					MilestoneRescheduled.class, MilestoneCompleted.class, MilestoneWaived.class,
 					ScheduleConflictDetected.class, ScheduleConflictResolved.class, PhaseGateDecided.class,
-					ProjectPhaseChanged.class, ProjectStatusChanged.class, ProjectCancelled.class),
+					ProjectPhaseChanged.class, ProjectStatusChanged.class, ProjectCancelled.class,
+					LessonLearnedRecorded.class, HandoverProposed.class, HandoverAccepted.class, ProjectClosed.class),
 			Topics.RISK, List.of(), Topics.BUDGET, List.of(BudgetEstablished.class), Topics.NOTIFICATION,
 			List.of(NotificationDelivered.class, NotificationFailed.class));
 
