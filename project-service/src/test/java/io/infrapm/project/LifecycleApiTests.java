@@ -50,6 +50,8 @@ class LifecycleApiTests {
 
 	private final String olga = "olga." + this.suffix + "@example.com";
 
+	private final String oliver = "oliver." + this.suffix + "@example.com";
+
 	@LocalServerPort
 	private int port;
 
@@ -173,6 +175,78 @@ class LifecycleApiTests {
 	}
 
 	@Test
+	void aProjectClosesWithLessonsLearnedAndAHandOverOperationsAccepted() {
+		String project = create();
+		String base = "/api/projects/" + project;
+		String manager = token(this.pat, "PROJECT_MANAGER");
+		String sponsor = token(this.sara, "STAKEHOLDER");
+		String operations = token(this.oliver, "STAKEHOLDER");
+		approve(base, "PLANNING", sponsor);
+		String milestone = JsonPath
+			.read(send("POST", base + "/milestones", "{\"name\":\"Core cutover\",\"dueDate\":\"2027-02-20\"}", manager)
+				.body(), "$.id");
+		approve(base, "EXECUTING", sponsor);
+
+		String handover = """
+				{"receivingTeam":"Network operations","supportModel":"24x7, 30-minute response",
+				 "goLiveDate":"2027-03-01","runbookUrl":"https://wiki.example.com/runbooks/campus-core",
+				 "openItems":[{"description":"Label the spare optics","dueDate":"2027-03-15",
+				               "owner":{"name":"Oliver Ops","email":"%s"}}]}""".formatted(this.oliver);
+		assertProblem(send("PUT", base + "/handover", handover.replace("https://", "ftp://"), manager), 400,
+				"runbookUrl");
+		assertProblem(send("PUT", base + "/handover",
+				handover.replace("{\"name\":\"Oliver Ops\",\"email\":\"" + this.oliver + "\"}", "null"), manager), 400,
+				"openItems[0].owner");
+		HttpResponse<String> proposed = send("PUT", base + "/handover", handover, manager);
+		assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(200);
+		assertThat(proposed.headers().firstValue("ETag")).hasValue("\"1\"");
+		assertThat(send("PUT", base + "/handover", handover, token(this.olga, "STAKEHOLDER")).statusCode())
+			.isEqualTo(403);
+
+		approve(base, "MONITORING_CONTROLLING", sponsor);
+		approve(base, "CLOSING", sponsor);
+		assertThat(send("POST", base + "/handover/acceptance", "{}", manager).statusCode())
+			.as("the manager does not accept their own hand-over")
+			.isEqualTo(403);
+		HttpResponse<String> accepted = send("POST", base + "/handover/acceptance",
+				"{\"notes\":\"Runbook walked through\"}", operations);
+		assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+		assertThat(JsonPath.<Boolean>read(accepted.body(), "$.accepted")).isTrue();
+		assertThat(JsonPath.<String>read(accepted.body(), "$.acceptedBy.email")).isEqualTo(this.oliver);
+
+		HttpResponse<String> early = send("POST", base + "/phase-transitions", gate("CLOSED", "APPROVED"), sponsor);
+		assertProblem(early, 422, "toPhase");
+		assertThat(early.body()).contains("Core cutover");
+		send("POST", base + "/milestones/" + milestone + "/completion", "{\"completedOn\":\"2026-11-20\"}", manager);
+		assertProblem(send("POST", base + "/phase-transitions", gate("CLOSED", "APPROVED"), sponsor), 422, "toPhase");
+		HttpResponse<String> lesson = send("POST", base + "/lessons-learned",
+				"{\"title\":\"Book cutover windows early\",\"description\":\"The change board meets monthly.\"}",
+				manager);
+		assertThat(lesson.statusCode()).as(lesson.body()).isEqualTo(201);
+		assertThat(send("GET", lesson.headers().firstValue("Location").orElseThrow(), null, operations).statusCode())
+			.isEqualTo(200);
+		assertProblem(send("POST", base + "/lessons-learned",
+				"{\"title\":\"book cutover windows early\",\"description\":\"again\"}", manager), 409, "title");
+
+		approve(base, "CLOSED", sponsor);
+		HttpResponse<String> closed = send("GET", base, null, manager);
+		assertThat(JsonPath.<String>read(closed.body(), "$.status")).isEqualTo("CLOSED");
+		assertThat(JsonPath.<String>read(closed.body(), "$.phase")).isEqualTo("CLOSED");
+		assertProblem(send("POST", base + "/milestones", "{\"name\":\"After\",\"dueDate\":\"2027-05-01\"}", manager),
+				409, null);
+		assertThat(eventOf(project, "io.infrapm.project.ProjectClosed.v1")).isNotNull();
+		String acceptance = KafkaTestClient.value(eventOf(project, "io.infrapm.project.HandoverAccepted.v1"));
+		assertThat(JsonPath.<String>read(acceptance, "$.openItems[0].owner.email")).isEqualTo(this.oliver);
+		assertThat(eventOf(project, "io.infrapm.project.LessonLearnedRecorded.v1")).isNotNull();
+		assertThat(eventOf(project, "io.infrapm.project.HandoverProposed.v1")).isNotNull();
+	}
+
+	private void approve(String base, String phase, String token) {
+		HttpResponse<String> approved = send("POST", base + "/phase-transitions", gate(phase, "APPROVED"), token);
+		assertThat(approved.statusCode()).as(phase + ": " + approved.body()).isEqualTo(201);
+	}
+
+	@Test
 	void aProjectStoredWithAFormerPhaseNameStillReads() {
 		String project = create();
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(UUID.fromString(project))),
@@ -210,8 +284,10 @@ class LifecycleApiTests {
 				 "sponsor":{"name":"Sara Sponsor","email":"%s"},
 				 "budget":{"amount":250000,"currency":"EUR"},
 				 "stakeholders":[{"name":"Steve Steering","email":"%s","role":"STEERING_COMMITTEE"},
-				                 {"name":"Olga Engineer","email":"%s","role":"ENGINEER"}]}
-				""".formatted(UUID.randomUUID().toString().substring(0, 8), this.pat, this.sara, this.steve, this.olga);
+				                 {"name":"Olga Engineer","email":"%s","role":"ENGINEER"},
+				                 {"name":"Oliver Ops","email":"%s","role":"OPERATIONS"}]}
+				""".formatted(UUID.randomUUID().toString().substring(0, 8), this.pat, this.sara, this.steve, this.olga,
+				this.oliver);
 		HttpResponse<String> created = send("POST", "/api/projects", body,
 				token("portia@example.com", "PORTFOLIO_MANAGER"));
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);

@@ -261,6 +261,10 @@ class ProjectAccessTests {
 				"{\"toPhase\":\"PLANNING\",\"decision\":\"DEFERRED\"}",
 				token("portia@example.com", "PORTFOLIO_MANAGER"));
 		assertThat(gate.statusCode()).as(gate.body()).isEqualTo(201);
+		HttpResponse<String> lesson = send("POST", "/api/projects/" + b + "/lessons-learned",
+				"{\"title\":\"Early windows\",\"description\":\"Book them early\"}",
+				token(this.bea, "PROJECT_MANAGER"));
+		assertThat(lesson.statusCode()).as(lesson.body()).isEqualTo(201);
 
 		AuthorisationWalk walk = new AuthorisationWalk("http://localhost:" + this.port, issuer).pathValue("id", b)
 			.pathValue("projectId", b)
@@ -272,6 +276,12 @@ class ProjectAccessTests {
 			.body("POST " + milestonePath + "/completion", "{\"completedOn\":\"2026-11-20\"}")
 			.body("POST " + milestonePath + "/waiver", "{\"reason\":\"mine now\"}")
 			.pathValue("gateId", JsonPath.read(gate.body(), "$.id"))
+			.pathValue("lessonId", JsonPath.read(lesson.body(), "$.id"))
+			.body("POST /api/projects/{projectId}/lessons-learned", "{\"title\":\"Mine\",\"description\":\"mine\"}")
+			.body("PUT /api/projects/{projectId}/handover",
+					"{\"receivingTeam\":\"Ops\",\"supportModel\":\"24x7\",\"goLiveDate\":\"2027-03-01\","
+							+ "\"runbookUrl\":\"https://example.com/runbook\"}")
+			.body("POST /api/projects/{projectId}/handover/acceptance", "{\"notes\":\"mine now\"}")
 			.body("POST /api/projects/{projectId}/phase-transitions",
 					"{\"toPhase\":\"PLANNING\",\"decision\":\"APPROVED\"}")
 			.body("POST /api/projects/{projectId}/status-changes", "{\"status\":\"CANCELLED\",\"reason\":\"mine now\"}")

@@ -64,6 +64,10 @@ public class Project extends AggregateRoot {
 
 	private List<StatusChange> statusHistory = new ArrayList<>();
 
+	private List<Lesson> lessons = new ArrayList<>();
+
+	private Handover handover;
+
 	private Person manager;
 
 	private Person sponsor;
@@ -427,6 +431,14 @@ public class Project extends AggregateRoot {
 			this.phase = next;
 			changed("phase", this.phase);
 			registerEvent(ProjectEvents.phaseChanged(this, gate), this.id, this.id, now);
+			if (next == ProjectPhase.CLOSED) {
+				this.statusHistory
+					.add(new StatusChange(status(), ProjectStatus.CLOSED, "last gate approved", now, approver));
+				this.status = ProjectStatus.CLOSED;
+				changed("status", this.status);
+				changed("statusHistory", this.statusHistory);
+				registerEvent(ProjectEvents.closed(this, gate), this.id, this.id, now);
+			}
 		}
 		return gate;
 	}
@@ -447,10 +459,109 @@ public class Project extends AggregateRoot {
 				throw new RuleViolationException("toPhase",
 						"closing needs every milestone completed or waived; still open: " + String.join(", ", open));
 			}
-			throw new RuleViolationException("toPhase",
-					"closing needs lessons learned and an operational hand-over accepted by an OPERATIONS stakeholder,"
-							+ " which cannot be recorded yet");
+			if (this.lessons.isEmpty()) {
+				throw new RuleViolationException("toPhase", "closing needs at least one lesson learned");
+			}
+			if (this.handover == null || !this.handover.accepted()) {
+				throw new RuleViolationException("toPhase",
+						"closing needs the operational hand-over accepted by an OPERATIONS stakeholder");
+			}
 		}
+	}
+
+	/**
+	 * Records a lesson learned.
+	 * @param title the lesson in a line, not yet recorded on this project
+	 * @param description what happened and what was learned
+	 * @param recommendation what to do next time, or {@code null}
+	 * @param actor who records it
+	 * @param now the current time
+	 * @return the lesson
+	 */
+	Lesson recordLesson(String title, String description, String recommendation, Actor actor, Instant now) {
+		requireNotFinished();
+		String heading = title.strip();
+		if (this.lessons.stream().anyMatch((lesson) -> lesson.title().equalsIgnoreCase(heading))) {
+			throw new ConflictException("title", "a lesson titled '" + heading + "' is already recorded");
+		}
+		Lesson lesson = new Lesson(UUID.randomUUID(), heading, description.strip(), blankToNull(recommendation), now,
+				actor);
+		this.lessons.add(lesson);
+		changed("lessons", this.lessons);
+		touched(actor, now);
+		registerEvent(ProjectEvents.lessonRecorded(this, lesson), this.id, this.id, now);
+		return lesson;
+	}
+
+	/**
+	 * Proposes the hand-over to operations, or revises the proposal, from
+	 * {@code EXECUTING} on and until it is accepted.
+	 * @param proposal what is handed over, to whom, how it is supported
+	 * @param actor who proposes it
+	 * @param now the current time
+	 * @return the proposed hand-over
+	 */
+	Handover proposeHandover(Handover.Proposal proposal, Actor actor, Instant now) {
+		requireNotFinished();
+		if (phase().ordinal() < ProjectPhase.EXECUTING.ordinal()) {
+			throw new ConflictException(null,
+					"a hand-over is proposed from the EXECUTING phase on; project " + this.id + " is in " + phase());
+		}
+		if (this.handover != null && this.handover.accepted()) {
+			throw new ConflictException(null, "the hand-over was accepted and no longer changes");
+		}
+		int revision = (this.handover != null) ? this.handover.revision() + 1 : 1;
+		this.handover = new Handover(proposal.receivingTeam().strip(), proposal.supportModel().strip(),
+				proposal.goLiveDate(), proposal.runbookUrl().strip(), List.copyOf(proposal.openItems()), revision, now,
+				actor, null, null, null);
+		changed("handover", this.handover);
+		touched(actor, now);
+		registerEvent(ProjectEvents.handoverProposed(this, this.handover), this.id, this.id, now);
+		return this.handover;
+	}
+
+	/**
+	 * Operations accept the hand-over, in the {@code CLOSING} phase. Accepting it again
+	 * changes nothing.
+	 * @param notes the acceptance notes, or {@code null}
+	 * @param actor who accepts it (the caller checks they are an {@code OPERATIONS}
+	 * stakeholder)
+	 * @param now the current time
+	 * @return the accepted hand-over
+	 */
+	Handover acceptHandover(String notes, Actor actor, Instant now) {
+		requireNotFinished();
+		if (this.handover == null) {
+			throw new ConflictException(null, "no hand-over has been proposed for project " + this.id);
+		}
+		if (this.handover.accepted()) {
+			return this.handover;
+		}
+		if (phase() != ProjectPhase.CLOSING) {
+			throw new ConflictException(null,
+					"operations accept the hand-over in the CLOSING phase; project " + this.id + " is in " + phase());
+		}
+		this.handover = this.handover.acceptedBy(actor, blankToNull(notes), now);
+		changed("handover", this.handover);
+		touched(actor, now);
+		registerEvent(ProjectEvents.handoverAccepted(this, this.handover), this.id, this.id, now);
+		return this.handover;
+	}
+
+	/**
+	 * The lessons learned, oldest first.
+	 * @return the lessons
+	 */
+	public List<Lesson> lessons() {
+		return List.copyOf(this.lessons);
+	}
+
+	/**
+	 * The hand-over to operations.
+	 * @return the hand-over, if one was proposed
+	 */
+	public Optional<Handover> handover() {
+		return Optional.ofNullable(this.handover);
 	}
 
 	private void requireNotFinished() {

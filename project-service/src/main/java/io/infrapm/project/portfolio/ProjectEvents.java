@@ -2,8 +2,13 @@ package io.infrapm.project.portfolio;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import io.infrapm.contracts.Actor;
+import io.infrapm.contracts.project.HandoverAccepted;
+import io.infrapm.contracts.project.HandoverItem;
+import io.infrapm.contracts.project.HandoverProposed;
+import io.infrapm.contracts.project.LessonLearnedRecorded;
 import io.infrapm.contracts.project.MilestoneCompleted;
 import io.infrapm.contracts.project.MilestonePlanned;
 import io.infrapm.contracts.project.MilestoneRescheduled;
@@ -11,6 +16,7 @@ import io.infrapm.contracts.project.MilestoneUpdated;
 import io.infrapm.contracts.project.MilestoneWaived;
 import io.infrapm.contracts.project.PhaseGateDecided;
 import io.infrapm.contracts.project.ProjectCancelled;
+import io.infrapm.contracts.project.ProjectClosed;
 import io.infrapm.contracts.project.ProjectCreated;
 import io.infrapm.contracts.project.ProjectPhaseChanged;
 import io.infrapm.contracts.project.ProjectStatusChanged;
@@ -130,6 +136,34 @@ final class ProjectEvents {
 
 	static ProjectCancelled cancelled(Project project, StatusChange change) {
 		return new ProjectCancelled(project.id(), project.phase(), change.reason(), change.at(), change.by());
+	}
+
+	static ProjectClosed closed(Project project, GateRecord gate) {
+		return new ProjectClosed(project.id(), gate.id(), gate.decidedAt(), gate.approver());
+	}
+
+	static LessonLearnedRecorded lessonRecorded(Project project, Lesson lesson) {
+		return new LessonLearnedRecorded(project.id(), lesson.id(), lesson.title(), lesson.description(),
+				lesson.recommendation(), lesson.recordedAt(), lesson.recordedBy());
+	}
+
+	static HandoverProposed handoverProposed(Project project, Handover handover) {
+		return new HandoverProposed(project.id(), handover.receivingTeam(), handover.supportModel(),
+				handover.goLiveDate(), handover.runbookUrl(), items(handover), handover.revision(),
+				handover.proposedAt(), handover.proposedBy());
+	}
+
+	static HandoverAccepted handoverAccepted(Project project, Handover handover) {
+		return new HandoverAccepted(project.id(), handover.receivingTeam(), handover.supportModel(),
+				handover.goLiveDate(), handover.runbookUrl(), items(handover), handover.revision(),
+				handover.acceptanceNotes(), handover.acceptedAt(), handover.acceptedBy());
+	}
+
+	private static List<HandoverItem> items(Handover handover) {
+		return handover.openItems()
+			.stream()
+			.map((item) -> new HandoverItem(item.description(), person(item.owner()), item.dueDate()))
+			.toList();
 	}
 
 	private static io.infrapm.contracts.project.Person person(Person person) {

@@ -7,6 +7,8 @@ import java.util.UUID;
 import io.infrapm.contracts.project.GateDecision;
 import io.infrapm.contracts.project.ProjectPhase;
 import io.infrapm.contracts.project.ProjectStatus;
+import io.infrapm.contracts.project.StakeholderRole;
+import io.infrapm.platform.problem.ForbiddenException;
 import io.infrapm.platform.problem.NotFoundException;
 import io.infrapm.platform.problem.RuleViolationException;
 import io.infrapm.platform.security.Caller;
@@ -120,6 +122,98 @@ public class ProjectLifecycle {
 	 */
 	public List<StatusChange> statusHistory(UUID projectId, Caller caller) {
 		return this.writes.read(projectId, caller).project().statusHistory();
+	}
+
+	/**
+	 * Records a lesson learned.
+	 * @param projectId the project
+	 * @param title the lesson in a line
+	 * @param description what happened and what was learned
+	 * @param recommendation what to do next time, or {@code null}
+	 * @param caller the manager
+	 * @return the lesson
+	 */
+	public Lesson recordLesson(UUID projectId, String title, String description, String recommendation, Caller caller) {
+		return this.writes.change(projectId, caller, true, (project, access, now) -> {
+			access.requireManage();
+			return project.recordLesson(title, description, recommendation, caller.actor(), now);
+		}).result();
+	}
+
+	/**
+	 * The project's lessons learned, oldest first.
+	 * @param projectId the project
+	 * @param caller a member
+	 * @return the lessons
+	 */
+	public List<Lesson> lessons(UUID projectId, Caller caller) {
+		return this.writes.read(projectId, caller).project().lessons();
+	}
+
+	/**
+	 * One lesson learned.
+	 * @param projectId the project
+	 * @param lessonId the lesson
+	 * @param caller a member
+	 * @return the lesson
+	 */
+	public Lesson lesson(UUID projectId, UUID lessonId, Caller caller) {
+		return lessons(projectId, caller).stream()
+			.filter((lesson) -> lesson.id().equals(lessonId))
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException(null, "project " + projectId + " has no lesson " + lessonId));
+	}
+
+	/**
+	 * Proposes or revises the hand-over to operations.
+	 * @param projectId the project
+	 * @param ifMatch the hand-over's ETag (its revision), or {@code null}
+	 * @param proposal the hand-over
+	 * @param caller the manager
+	 * @return the hand-over
+	 */
+	public Handover proposeHandover(UUID projectId, String ifMatch, Handover.Proposal proposal, Caller caller) {
+		return this.writes.change(projectId, caller, true, (project, access, now) -> {
+			access.requireManage();
+			if (ifMatch != null) {
+				ETags.requireCurrent(ifMatch, project.handover().map(Handover::revision).orElse(0));
+			}
+			return project.proposeHandover(proposal, caller.actor(), now);
+		}).result();
+	}
+
+	/**
+	 * The hand-over to operations.
+	 * @param projectId the project
+	 * @param caller a member
+	 * @return the hand-over
+	 * @throws NotFoundException if none was proposed
+	 */
+	public Handover handover(UUID projectId, Caller caller) {
+		return this.writes.read(projectId, caller)
+			.project()
+			.handover()
+			.orElseThrow(() -> new NotFoundException(null, "no hand-over has been proposed for project " + projectId));
+	}
+
+	/**
+	 * Operations accept the hand-over.
+	 * @param projectId the project
+	 * @param notes the acceptance notes, or {@code null}
+	 * @param caller an {@code OPERATIONS} stakeholder of the project
+	 * @return the accepted hand-over
+	 */
+	public Handover acceptHandover(UUID projectId, String notes, Caller caller) {
+		return this.writes.change(projectId, caller, true, (project, access, now) -> {
+			boolean operations = project.stakeholders()
+				.stream()
+				.anyMatch((s) -> s.role() == StakeholderRole.OPERATIONS && caller.isAddressedBy(s.email()));
+			if (!operations) {
+				throw new ForbiddenException(null,
+						"only an OPERATIONS stakeholder of the project accepts its hand-over");
+			}
+			return project.acceptHandover(notes, caller.actor(), now);
+		}).result();
 	}
 
 	/**

@@ -8,10 +8,14 @@ import java.util.List;
 import io.infrapm.contracts.Actor;
 import io.infrapm.contracts.EventCatalog;
 import io.infrapm.contracts.project.GateDecision;
+import io.infrapm.contracts.project.HandoverAccepted;
+import io.infrapm.contracts.project.HandoverProposed;
+import io.infrapm.contracts.project.LessonLearnedRecorded;
 import io.infrapm.contracts.project.Methodology;
 import io.infrapm.contracts.project.PhaseGateDecided;
 import io.infrapm.contracts.project.ProjectCancelled;
 import io.infrapm.contracts.project.ProjectCategory;
+import io.infrapm.contracts.project.ProjectClosed;
 import io.infrapm.contracts.project.ProjectPhase;
 import io.infrapm.contracts.project.ProjectPhaseChanged;
 import io.infrapm.contracts.project.ProjectStatus;
@@ -36,6 +40,8 @@ class LifecycleRulesTests {
 	private static final Actor PAT = new Actor("pat", "pat@example.com", "Pat Manager");
 
 	private static final Actor SARA = new Actor("sara", "sara@example.com", "Sara Sponsor");
+
+	private static final Actor OLIVER = new Actor("oliver", "oliver@example.com", "Oliver Ops");
 
 	private final Project project = Project.initiate(
 			new ProjectPlan("NW-1", "Campus network refresh", ProjectCategory.NETWORK_ROLLOUT, Methodology.WATERFALL,
@@ -99,8 +105,73 @@ class LifecycleRulesTests {
 		this.project.completeMilestone(cutover.id(), LocalDate.parse("2027-02-21"), PAT, NOW);
 		assertThatExceptionOfType(RuleViolationException.class)
 			.isThrownBy(() -> gate(ProjectPhase.CLOSED, GateDecision.APPROVED))
+			.satisfies((ex) -> assertThat(ex.getMessage()).contains("lesson learned"));
+		this.project.recordLesson("Book cutover windows early", "The change board meets monthly.", null, PAT, NOW);
+		assertThatExceptionOfType(RuleViolationException.class)
+			.isThrownBy(() -> gate(ProjectPhase.CLOSED, GateDecision.APPROVED))
 			.satisfies((ex) -> assertThat(ex.getMessage()).contains("hand-over"));
-		assertThat(this.project.phase()).isEqualTo(ProjectPhase.CLOSING);
+
+		this.project.proposeHandover(proposal(), PAT, NOW);
+		this.project.acceptHandover("Runbook reviewed", OLIVER, NOW);
+		gate(ProjectPhase.CLOSED, GateDecision.APPROVED);
+
+		assertThat(this.project.phase()).isEqualTo(ProjectPhase.CLOSED);
+		assertThat(this.project.status()).isEqualTo(ProjectStatus.CLOSED);
+		assertThat(types()).containsSubsequence(HandoverAccepted.class, PhaseGateDecided.class,
+				ProjectPhaseChanged.class, ProjectClosed.class);
+		assertThatExceptionOfType(ConflictException.class)
+			.isThrownBy(() -> this.project.recordLesson("Too late", "After closure", null, PAT, NOW));
+	}
+
+	@Test
+	void theHandOverIsProposedFromExecutingOnRevisedUntilAcceptedAndAcceptedInClosing() {
+		assertThatExceptionOfType(ConflictException.class)
+			.isThrownBy(() -> this.project.proposeHandover(proposal(), PAT, NOW))
+			.satisfies((ex) -> assertThat(ex.getMessage()).contains("EXECUTING"));
+		gate(ProjectPhase.PLANNING, GateDecision.APPROVED);
+		this.project.planMilestone(
+				new NewMilestone("Go-live", null, LocalDate.parse("2027-02-20"), null, true, false, List.of()), null,
+				PAT, NOW);
+		gate(ProjectPhase.EXECUTING, GateDecision.APPROVED);
+		assertThatExceptionOfType(ConflictException.class)
+			.isThrownBy(() -> this.project.acceptHandover(null, OLIVER, NOW))
+			.satisfies((ex) -> assertThat(ex.getMessage()).contains("no hand-over"));
+
+		assertThat(this.project.proposeHandover(proposal(), PAT, NOW).revision()).isEqualTo(1);
+		Handover revised = this.project.proposeHandover(proposal(), PAT, NOW);
+		assertThat(revised.revision()).isEqualTo(2);
+		assertThat(lastEvent(HandoverProposed.class).openItems()).singleElement()
+			.satisfies((item) -> assertThat(item.owner().email()).isEqualTo("oliver@example.com"));
+		assertThatExceptionOfType(ConflictException.class)
+			.isThrownBy(() -> this.project.acceptHandover(null, OLIVER, NOW))
+			.satisfies((ex) -> assertThat(ex.getMessage()).contains("CLOSING"));
+
+		gate(ProjectPhase.MONITORING_CONTROLLING, GateDecision.APPROVED);
+		gate(ProjectPhase.CLOSING, GateDecision.APPROVED);
+		Handover accepted = this.project.acceptHandover("Runbook reviewed", OLIVER, NOW);
+		assertThat(accepted.accepted()).isTrue();
+		assertThat(lastEvent(HandoverAccepted.class).revision()).isEqualTo(2);
+		int events = this.project.registeredEvents().size();
+		assertThat(this.project.acceptHandover("again", OLIVER, NOW).acceptanceNotes()).isEqualTo("Runbook reviewed");
+		assertThat(this.project.registeredEvents()).as("accepted once").hasSize(events);
+		assertThatExceptionOfType(ConflictException.class)
+			.isThrownBy(() -> this.project.proposeHandover(proposal(), PAT, NOW));
+	}
+
+	@Test
+	void aLessonIsRecordedOncePerTitle() {
+		this.project.recordLesson("Book cutover windows early", "The change board meets monthly.", "Ask in week 1", PAT,
+				NOW);
+		assertThat(lastEvent(LessonLearnedRecorded.class).recommendation()).isEqualTo("Ask in week 1");
+		assertThatExceptionOfType(ConflictException.class).isThrownBy(
+				() -> this.project.recordLesson("book cutover windows EARLY", "Same lesson again", null, PAT, NOW));
+		assertThat(this.project.lessons()).hasSize(1);
+	}
+
+	private static Handover.Proposal proposal() {
+		return new Handover.Proposal("Network operations", "24x7, 30-minute response", LocalDate.parse("2027-03-01"),
+				"https://wiki.example.com/runbooks/campus-core", List.of(new Handover.OpenItem("Label the spare optics",
+						new Person("Oliver Ops", "oliver@example.com"), LocalDate.parse("2027-03-15"))));
 	}
 
 	@Test
