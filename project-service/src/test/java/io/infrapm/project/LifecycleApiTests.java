@@ -1,30 +1,19 @@
 package io.infrapm.project;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
-import io.infrapm.contracts.Topics;
 import io.infrapm.embedded.KafkaTestClient;
-import io.infrapm.embedded.TestHttp;
-import io.infrapm.embedded.TestInfrastructure;
-import io.infrapm.embedded.TestIssuer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,14 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * published; hold, resume and cancel by those who may; bad input answered with a problem
  * that names the field and changes nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class LifecycleApiTests {
-
-	private static final TestIssuer issuer = TestInfrastructure.get().issuer();
-
-	private static KafkaTestClient kafka;
-
-	private final String suffix = UUID.randomUUID().toString().substring(0, 8);
+class LifecycleApiTests extends ProjectServiceApiTest {
 
 	private final String pat = "pat." + this.suffix + "@example.com";
 
@@ -52,28 +34,8 @@ class LifecycleApiTests {
 
 	private final String oliver = "oliver." + this.suffix + "@example.com";
 
-	@LocalServerPort
-	private int port;
-
 	@Autowired
 	private MongoTemplate mongo;
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestInfrastructure.get()
-			.springProperties("project-lifecycle-tests")
-			.forEach((name, value) -> registry.add(name, () -> value));
-	}
-
-	@BeforeAll
-	static void connect() {
-		kafka = new KafkaTestClient(TestInfrastructure.get().kafkaBootstrapServers());
-	}
-
-	@AfterAll
-	static void disconnect() {
-		kafka.close();
-	}
 
 	@Test
 	void theSponsorAndTheSteeringCommitteeDecideAtGatesAndEveryDecisionIsKeptAndPublished() {
@@ -257,15 +219,6 @@ class LifecycleApiTests {
 		assertThat(JsonPath.<String>read(read.body(), "$.phase")).isEqualTo("EXECUTING");
 	}
 
-	private void assertProblem(HttpResponse<String> response, int status, String field) {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		if (field != null) {
-			assertThat(JsonPath.<List<String>>read(response.body(), "$.errors[*].field")).as(response.body())
-				.contains(field);
-		}
-	}
-
 	private static String gate(String toPhase, String decision) {
 		return "{\"toPhase\":\"" + toPhase + "\",\"decision\":\"" + decision
 				+ "\",\"notes\":\"Charter reviewed\",\"conditions\":[\"Vendor contract signed\"]}";
@@ -288,37 +241,12 @@ class LifecycleApiTests {
 				                 {"name":"Oliver Ops","email":"%s","role":"OPERATIONS"}]}
 				""".formatted(UUID.randomUUID().toString().substring(0, 8), this.pat, this.sara, this.steve, this.olga,
 				this.oliver);
-		HttpResponse<String> created = send("POST", "/api/projects", body,
+		String id = createAsPortfolioManager(body);
+		HttpResponse<String> created = send("GET", "/api/projects/" + id, null,
 				token("portia@example.com", "PORTFOLIO_MANAGER"));
-		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		assertThat(JsonPath.<String>read(created.body(), "$.description")).isEqualTo("Campus core refresh");
 		assertThat(JsonPath.<String>read(created.body(), "$.status")).isEqualTo("ACTIVE");
-		return JsonPath.read(created.body(), "$.id");
-	}
-
-	private ConsumerRecord<String, byte[]> eventOf(String projectId, String type) {
-		List<ConsumerRecord<String, byte[]>> events = kafka.read(Topics.PROJECT,
-				(record) -> projectId.equals(record.key()) && type.equals(KafkaTestClient.header(record, "ce_type")),
-				(records) -> !records.isEmpty(), Duration.ofSeconds(15));
-		assertThat(events).as("%s of %s", type, projectId).isNotEmpty();
-		return events.get(0);
-	}
-
-	private static String token(String email, String... roles) {
-		return issuer.token(email, roles);
-	}
-
-	private HttpResponse<String> send(String method, String path, String body, String token) {
-		return send(method, path, body, token, null);
-	}
-
-	private HttpResponse<String> send(String method, String path, String body, String token, String ifMatch) {
-		return new TestHttp("http://localhost:" + this.port).send(method, path, body, token, ifMatch);
-	}
-
-	private HttpResponse<String> send(String method, String path, String body, String token, String ifMatch,
-			String idempotencyKey) {
-		return new TestHttp("http://localhost:" + this.port).send(method, path, body, token, ifMatch, idempotencyKey);
+		return id;
 	}
 
 }

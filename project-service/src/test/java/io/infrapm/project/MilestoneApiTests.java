@@ -1,25 +1,13 @@
 package io.infrapm.project;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
-import io.infrapm.contracts.Topics;
 import io.infrapm.embedded.KafkaTestClient;
-import io.infrapm.embedded.TestHttp;
-import io.infrapm.embedded.TestInfrastructure;
-import io.infrapm.embedded.TestIssuer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,40 +17,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that names the field and changes nothing; each change published with the CloudEvents
  * headers and its author.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class MilestoneApiTests {
-
-	private static final TestIssuer issuer = TestInfrastructure.get().issuer();
-
-	private static KafkaTestClient kafka;
-
-	private final String suffix = UUID.randomUUID().toString().substring(0, 8);
+class MilestoneApiTests extends ProjectServiceApiTest {
 
 	private final String pat = "pat." + this.suffix + "@example.com";
 
 	private final String tess = "tess." + this.suffix + "@example.com";
 
 	private final String olga = "olga." + this.suffix + "@example.com";
-
-	@LocalServerPort
-	private int port;
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestInfrastructure.get()
-			.springProperties("project-milestone-tests")
-			.forEach((name, value) -> registry.add(name, () -> value));
-	}
-
-	@BeforeAll
-	static void connect() {
-		kafka = new KafkaTestClient(TestInfrastructure.get().kafkaBootstrapServers());
-	}
-
-	@AfterAll
-	static void disconnect() {
-		kafka.close();
-	}
 
 	@Test
 	void aManagerPlansTheScheduleAndEveryChangeIsPublishedWithItsAuthor() {
@@ -197,15 +158,6 @@ class MilestoneApiTests {
 		assertThat(JsonPath.<List<String>>read(list.body(), "$.items[*].id")).containsExactly(designId);
 	}
 
-	private void assertProblem(HttpResponse<String> response, int status, String field) {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		if (field != null) {
-			assertThat(JsonPath.<List<String>>read(response.body(), "$.errors[*].field")).as(response.body())
-				.contains(field);
-		}
-	}
-
 	private String create() {
 		String body = """
 				{"code":"MS-%s","name":"Schedule test","category":"DATA_CENTRE_MIGRATION",
@@ -215,10 +167,7 @@ class MilestoneApiTests {
 				 "stakeholders":[{"name":"Olga Engineer","email":"%s","role":"ENGINEER"},
 				                 {"name":"Tess Lead","email":"%s","role":"TECHNICAL_LEAD"}]}
 				""".formatted(UUID.randomUUID().toString().substring(0, 8), this.pat, this.olga, this.tess);
-		HttpResponse<String> created = send("POST", "/api/projects", body,
-				token("portia@example.com", "PORTFOLIO_MANAGER"));
-		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-		return JsonPath.read(created.body(), "$.id");
+		return createAsPortfolioManager(body);
 	}
 
 	private static String milestones(String project) {
@@ -227,37 +176,6 @@ class MilestoneApiTests {
 
 	private static String milestone(String name, String due) {
 		return "{\"name\":\"" + name + "\",\"dueDate\":\"" + due + "\"}";
-	}
-
-	private ConsumerRecord<String, byte[]> eventOf(String projectId, String type) {
-		return eventOf(projectId, type, (record) -> true);
-	}
-
-	private ConsumerRecord<String, byte[]> eventOf(String projectId, String type,
-			java.util.function.Predicate<ConsumerRecord<String, byte[]>> matching) {
-		List<ConsumerRecord<String, byte[]>> events = kafka.read(
-				Topics.PROJECT, (record) -> projectId.equals(record.key())
-						&& type.equals(KafkaTestClient.header(record, "ce_type")) && matching.test(record),
-				(records) -> !records.isEmpty(), Duration.ofSeconds(15));
-		assertThat(events).as("%s of %s", type, projectId).isNotEmpty();
-		return events.get(0);
-	}
-
-	private static String token(String email, String... roles) {
-		return issuer.token(email, roles);
-	}
-
-	private HttpResponse<String> send(String method, String path, String body, String token) {
-		return send(method, path, body, token, null);
-	}
-
-	private HttpResponse<String> send(String method, String path, String body, String token, String ifMatch) {
-		return new TestHttp("http://localhost:" + this.port).send(method, path, body, token, ifMatch);
-	}
-
-	private HttpResponse<String> send(String method, String path, String body, String token, String ifMatch,
-			String idempotencyKey) {
-		return new TestHttp("http://localhost:" + this.port).send(method, path, body, token, ifMatch, idempotencyKey);
 	}
 
 }

@@ -1,30 +1,19 @@
 package io.infrapm.project;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
-import io.infrapm.contracts.Topics;
 import io.infrapm.embedded.AuthorisationWalk;
 import io.infrapm.embedded.KafkaTestClient;
-import io.infrapm.embedded.TestHttp;
-import io.infrapm.embedded.TestInfrastructure;
-import io.infrapm.embedded.TestIssuer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,14 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stakeholder list, a vendor does not see the money, every change names its author from
  * the token, and no endpoint lets anyone else in.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ProjectAccessTests {
-
-	private static final TestIssuer issuer = TestInfrastructure.get().issuer();
-
-	private static KafkaTestClient kafka;
-
-	private final String suffix = UUID.randomUUID().toString().substring(0, 8);
+class ProjectAccessTests extends ProjectServiceApiTest {
 
 	private final String pat = "pat." + this.suffix + "@example.com";
 
@@ -53,31 +35,11 @@ class ProjectAccessTests {
 
 	private final String sid = "sid." + this.suffix + "@example.com";
 
-	@LocalServerPort
-	private int port;
-
 	@Autowired
 	private ApplicationContext context;
 
 	@Autowired
 	private MongoTemplate mongo;
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestInfrastructure.get()
-			.springProperties("project-access-tests")
-			.forEach((name, value) -> registry.add(name, () -> value));
-	}
-
-	@BeforeAll
-	static void connect() {
-		kafka = new KafkaTestClient(TestInfrastructure.get().kafkaBootstrapServers());
-	}
-
-	@AfterAll
-	static void disconnect() {
-		kafka.close();
-	}
 
 	@Test
 	void aProjectManagerWhoNamesNoManagerManagesTheProjectAndIsItsAuthor() {
@@ -301,10 +263,7 @@ class ProjectAccessTests {
 	}
 
 	private String create(String prefix, String manager, List<String> stakeholders) {
-		HttpResponse<String> created = send("POST", "/api/projects", project(prefix, manager, stakeholders),
-				token("portia@example.com", "PORTFOLIO_MANAGER"));
-		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-		return JsonPath.read(created.body(), "$.id");
+		return createAsPortfolioManager(project(prefix, manager, stakeholders));
 	}
 
 	/** {@code stakeholders} as {@code email:ROLE}. */
@@ -320,31 +279,6 @@ class ProjectAccessTests {
 				 "plannedStart":"2027-01-04","plannedFinish":"2027-09-30",
 				 "budget":{"amount":1250000,"currency":"EUR"},"stakeholders":[%s]%s}
 				""".formatted(prefix, UUID.randomUUID().toString().substring(0, 8), members, managerJson);
-	}
-
-	private ConsumerRecord<String, byte[]> eventOf(String projectId, String type) {
-		List<ConsumerRecord<String, byte[]>> events = kafka.read(Topics.PROJECT,
-				(record) -> projectId.equals(record.key()) && type.equals(KafkaTestClient.header(record, "ce_type")),
-				(records) -> !records.isEmpty(), Duration.ofSeconds(15));
-		assertThat(events).as("%s of %s", type, projectId).isNotEmpty();
-		return events.get(0);
-	}
-
-	private static String token(String email, String... roles) {
-		return issuer.token(email, roles);
-	}
-
-	private HttpResponse<String> send(String method, String path, String body, String token) {
-		return send(method, path, body, token, null);
-	}
-
-	private HttpResponse<String> send(String method, String path, String body, String token, String ifMatch) {
-		return new TestHttp("http://localhost:" + this.port).send(method, path, body, token, ifMatch);
-	}
-
-	private HttpResponse<String> send(String method, String path, String body, String token, String ifMatch,
-			String idempotencyKey) {
-		return new TestHttp("http://localhost:" + this.port).send(method, path, body, token, ifMatch, idempotencyKey);
 	}
 
 }
