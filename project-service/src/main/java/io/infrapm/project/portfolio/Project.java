@@ -590,15 +590,6 @@ public class Project extends AggregateRoot {
 	}
 
 	/**
-	 * The milestone a request with this idempotency key planned.
-	 * @param key the client's key
-	 * @return the milestone, if any
-	 */
-	Optional<Milestone> milestonePlannedBy(String key) {
-		return this.milestones.stream().filter((m) -> m.request() != null && m.request().key().equals(key)).findFirst();
-	}
-
-	/**
 	 * The schedule, in the order milestones were planned.
 	 * @return the milestones
 	 */

@@ -10,7 +10,6 @@ import io.infrapm.contracts.project.ProjectStatus;
 import io.infrapm.contracts.project.StakeholderRole;
 import io.infrapm.platform.problem.ForbiddenException;
 import io.infrapm.platform.problem.NotFoundException;
-import io.infrapm.platform.problem.RuleViolationException;
 import io.infrapm.platform.security.Caller;
 import io.infrapm.platform.web.ETags;
 
@@ -41,19 +40,12 @@ public class ProjectLifecycle {
 	 * the project after it
 	 */
 	public Decided decideGate(UUID projectId, GateCommand command, String idempotencyKey, Caller caller) {
-		ClientRequest request = (idempotencyKey != null)
-				? new ClientRequest(idempotencyKey, RequestFingerprints.of(command, caller)) : null;
+		ClientRequest request = ClientRequest.of(idempotencyKey, command, caller);
 		ProjectWrites.Changed<Decided> changed = this.writes.change(projectId, caller, true, (project, access, now) -> {
 			access.requireDecide();
-			Optional<GateRecord> earlier = (request != null) ? project.gates()
-				.stream()
-				.filter((gate) -> gate.request() != null && gate.request().key().equals(request.key()))
-				.findFirst() : Optional.empty();
+			Optional<GateRecord> earlier = ClientRequest.earlier(request, project.gates(), GateRecord::request,
+					"gate decision");
 			if (earlier.isPresent()) {
-				if (!earlier.get().request().fingerprint().equals(request.fingerprint())) {
-					throw new RuleViolationException("Idempotency-Key",
-							"was already used for a different gate decision; use a new key for a new decision");
-				}
 				return new Decided(earlier.get(), true, project);
 			}
 			GateRecord gate = project.decideGate(command.toPhase(), command.decision(), command.notes(),

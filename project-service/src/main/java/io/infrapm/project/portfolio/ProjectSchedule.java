@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.infrapm.platform.problem.ForbiddenException;
-import io.infrapm.platform.problem.RuleViolationException;
 import io.infrapm.platform.security.Caller;
 import io.infrapm.platform.security.ProjectAccess;
 import io.infrapm.platform.web.ETags;
@@ -41,17 +40,12 @@ public class ProjectSchedule {
 	 * @return the milestone and whether an earlier request with the same key planned it
 	 */
 	public Planned plan(UUID projectId, NewMilestone command, String idempotencyKey, Caller caller) {
-		ClientRequest request = (idempotencyKey != null)
-				? new ClientRequest(idempotencyKey, RequestFingerprints.of(command, caller)) : null;
+		ClientRequest request = ClientRequest.of(idempotencyKey, command, caller);
 		ProjectWrites.Changed<Planned> changed = this.writes.change(projectId, caller, true, (project, access, now) -> {
 			access.requireManage();
-			Optional<Milestone> earlier = (request != null) ? project.milestonePlannedBy(request.key())
-					: Optional.empty();
+			Optional<Milestone> earlier = ClientRequest.earlier(request, project.milestones(), Milestone::request,
+					"milestone");
 			if (earlier.isPresent()) {
-				if (!earlier.get().request().fingerprint().equals(request.fingerprint())) {
-					throw new RuleViolationException("Idempotency-Key",
-							"was already used for a different milestone; use a new key for a new milestone");
-				}
 				return new Planned(earlier.get(), true);
 			}
 			return new Planned(project.planMilestone(command, request, caller.actor(), now), false);
