@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 import io.infrapm.contracts.budget.BudgetEstablished;
 import io.infrapm.contracts.notification.NotificationDelivered;
 import io.infrapm.contracts.notification.NotificationFailed;
+import io.infrapm.contracts.project.ChangeRequestDecided;
+import io.infrapm.contracts.project.ChangeRequestSubmitted;
 import io.infrapm.contracts.project.HandoverAccepted;
 import io.infrapm.contracts.project.HandoverProposed;
 import io.infrapm.contracts.project.LessonLearnedRecorded;
@@ -42,7 +44,8 @@ public final class EventCatalog {
 					MilestoneRescheduled.class, MilestoneCompleted.class, MilestoneWaived.class,
 					ScheduleConflictDetected.class, ScheduleConflictResolved.class, PhaseGateDecided.class,
 					ProjectPhaseChanged.class, ProjectStatusChanged.class, ProjectCancelled.class,
-					LessonLearnedRecorded.class, HandoverProposed.class, HandoverAccepted.class, ProjectClosed.class),
+					LessonLearnedRecorded.class, HandoverProposed.class, HandoverAccepted.class, ProjectClosed.class,
+					ChangeRequestSubmitted.class, ChangeRequestDecided.class),
 			Topics.RISK, List.of(), Topics.BUDGET, List.of(BudgetEstablished.class), Topics.NOTIFICATION,
 			List.of(NotificationDelivered.class, NotificationFailed.class));
 
