@@ -227,6 +227,10 @@ class ProjectAccessTests extends ProjectServiceApiTest {
 				"{\"title\":\"Early windows\",\"description\":\"Book them early\"}",
 				token(this.bea, "PROJECT_MANAGER"));
 		assertThat(lesson.statusCode()).as(lesson.body()).isEqualTo(201);
+		HttpResponse<String> change = send("POST", "/api/projects/" + b + "/change-requests",
+				"{\"title\":\"Second site\",\"category\":\"SCOPE\",\"justification\":\"Growth\"}",
+				token(this.bea, "PROJECT_MANAGER"));
+		assertThat(change.statusCode()).as(change.body()).isEqualTo(201);
 
 		AuthorisationWalk walk = new AuthorisationWalk("http://localhost:" + this.port, issuer).pathValue("id", b)
 			.pathValue("projectId", b)
@@ -239,6 +243,11 @@ class ProjectAccessTests extends ProjectServiceApiTest {
 			.body("POST " + milestonePath + "/waiver", "{\"reason\":\"mine now\"}")
 			.pathValue("gateId", JsonPath.read(gate.body(), "$.id"))
 			.pathValue("lessonId", JsonPath.read(lesson.body(), "$.id"))
+			.pathValue("changeRequestId", JsonPath.read(change.body(), "$.id"))
+			.body("POST /api/projects/{projectId}/change-requests",
+					"{\"title\":\"Mine\",\"category\":\"SCOPE\",\"justification\":\"mine now\"}")
+			.body("POST /api/projects/{projectId}/change-requests/{changeRequestId}/decision",
+					"{\"decision\":\"APPROVED\",\"reason\":\"mine now\"}")
 			.body("POST /api/projects/{projectId}/lessons-learned", "{\"title\":\"Mine\",\"description\":\"mine\"}")
 			.body("PUT /api/projects/{projectId}/handover",
 					"{\"receivingTeam\":\"Ops\",\"supportModel\":\"24x7\",\"goLiveDate\":\"2027-03-01\","

@@ -1,5 +1,6 @@
 package io.infrapm.project.portfolio;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.UUID;
 import io.infrapm.contracts.project.Methodology;
 import io.infrapm.contracts.project.ProjectCategory;
 import io.infrapm.contracts.Actor;
+import io.infrapm.contracts.project.ChangeCategory;
 import io.infrapm.contracts.project.GateDecision;
 import io.infrapm.contracts.project.ProjectPhase;
 import io.infrapm.contracts.project.ProjectStatus;
@@ -42,6 +44,9 @@ public class Project extends AggregateRoot {
 	/** The most milestones one project's schedule holds. */
 	static final int MAX_MILESTONES = 500;
 
+	/** The most change requests one project holds. */
+	static final int MAX_CHANGE_REQUESTS = 1000;
+
 	@Id
 	private UUID id;
 
@@ -67,6 +72,8 @@ public class Project extends AggregateRoot {
 	private List<Lesson> lessons = new ArrayList<>();
 
 	private Handover handover;
+
+	private List<ChangeRequest> changeRequests = new ArrayList<>();
 
 	private Person manager;
 
@@ -562,6 +569,119 @@ public class Project extends AggregateRoot {
 	 */
 	public Optional<Handover> handover() {
 		return Optional.ofNullable(this.handover);
+	}
+
+	/**
+	 * Submits a change request.
+	 * @param submission what it asks for
+	 * @param request the client's idempotency key, or {@code null}
+	 * @param actor who submits it
+	 * @param now the current time
+	 * @return the change request
+	 */
+	ChangeRequest submitChangeRequest(ChangeRequest.Submission submission, ClientRequest request, Actor actor,
+			Instant now) {
+		requireNotFinished();
+		if (this.changeRequests.size() >= MAX_CHANGE_REQUESTS) {
+			throw new ConflictException(null, "a project holds at most " + MAX_CHANGE_REQUESTS + " change requests");
+		}
+		BigDecimal cost = (submission.costImpact() != null) ? submission.costImpact() : BigDecimal.ZERO;
+		if (submission.costImpact() != null && !this.budget.currency().equals(submission.costCurrency())) {
+			throw new RuleViolationException("costImpact.currency",
+					"must be the project's currency, " + this.budget.currency());
+		}
+		int digits = Math.max(java.util.Currency.getInstance(this.budget.currency()).getDefaultFractionDigits(), 0);
+		if (cost.stripTrailingZeros().scale() > digits) {
+			throw new RuleViolationException("costImpact.amount",
+					"has more decimals than " + this.budget.currency() + " allows (" + digits + ")");
+		}
+		if (submission.category() == ChangeCategory.COST && cost.signum() == 0) {
+			throw new RuleViolationException("costImpact", "a COST change request states its cost impact");
+		}
+		if (submission.category() == ChangeCategory.SCHEDULE && submission.scheduleImpactDays() == 0) {
+			throw new RuleViolationException("scheduleImpactDays", "a SCHEDULE change request moves dates");
+		}
+		if (submission.scheduleImpactDays() != 0 && submission.affectedMilestones().isEmpty()) {
+			throw new RuleViolationException("affectedMilestones", "name the milestones the schedule impact moves");
+		}
+		List<UUID> affected = submission.affectedMilestones();
+		for (int i = 0; i < affected.size(); i++) {
+			UUID milestoneId = affected.get(i);
+			if (affected.indexOf(milestoneId) != i) {
+				throw new RuleViolationException("affectedMilestones[" + i + "]", "lists " + milestoneId + " twice");
+			}
+			if (this.milestones.stream().noneMatch((m) -> m.id().equals(milestoneId))) {
+				throw new RuleViolationException("affectedMilestones[" + i + "]",
+						"project " + this.id + " has no milestone " + milestoneId);
+			}
+		}
+		ChangeRequest change = new ChangeRequest(UUID.randomUUID(), "CR-" + (this.changeRequests.size() + 1),
+				submission.title().strip(), submission.category(), submission.justification().strip(), cost,
+				submission.scheduleImpactDays(), List.copyOf(affected), blankToNull(submission.impactIfNotApproved()),
+				null, null, null, null, now, actor, request);
+		this.changeRequests.add(change);
+		changed("changeRequests", this.changeRequests);
+		touched(actor, now);
+		registerEvent(ProjectEvents.changeRequestSubmitted(this, change), this.id, this.id, now);
+		return change;
+	}
+
+	/**
+	 * Decides a change request that is submitted or deferred. An approved
+	 * {@code SCHEDULE} change moves its affected milestones that are still open by its
+	 * schedule impact, each with a reschedule naming the change request.
+	 * @param changeRequestId the change request
+	 * @param decision the decision
+	 * @param reason why
+	 * @param actor who decides
+	 * @param now the current time
+	 * @return the change request after the decision
+	 */
+	ChangeRequest decideChangeRequest(UUID changeRequestId, GateDecision decision, String reason, Actor actor,
+			Instant now) {
+		requireNotFinished();
+		ChangeRequest current = changeRequest(changeRequestId);
+		if (!current.open()) {
+			throw new ConflictException(null, current.number() + " was already "
+					+ current.status().name().toLowerCase(Locale.ROOT) + "; a decided change request stays decided");
+		}
+		ChangeRequest decided = current.decided(decision, reason.strip(), actor, now);
+		this.changeRequests.set(this.changeRequests.indexOf(current), decided);
+		changed("changeRequests", this.changeRequests);
+		touched(actor, now);
+		registerEvent(ProjectEvents.changeRequestDecided(this, decided), this.id, this.id, now);
+		if (decision == GateDecision.APPROVED && decided.category() == ChangeCategory.SCHEDULE) {
+			for (UUID milestoneId : decided.affectedMilestones()) {
+				Milestone milestone = milestone(milestoneId);
+				if (milestone.open()) {
+					rescheduleMilestone(milestoneId, milestone.dueDate().plusDays(decided.scheduleImpactDays()),
+							decided.number() + " approved: " + decided.title(), actor, now);
+				}
+			}
+		}
+		return decided;
+	}
+
+	/**
+	 * One change request.
+	 * @param changeRequestId its id
+	 * @return the change request
+	 * @throws NotFoundException if the project has none of that id
+	 */
+	public ChangeRequest changeRequest(UUID changeRequestId) {
+		return this.changeRequests.stream()
+			.filter((c) -> c.id().equals(changeRequestId))
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException(null,
+					"project " + this.id + " has no change request " + changeRequestId));
+	}
+
+	/**
+	 * The change requests, in the order submitted.
+	 * @return the change requests
+	 */
+	public List<ChangeRequest> changeRequests() {
+		return List.copyOf(this.changeRequests);
 	}
 
 	private void requireNotFinished() {

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.infrapm.contracts.Actor;
+import io.infrapm.contracts.project.ChangeRequestDecided;
+import io.infrapm.contracts.project.ChangeRequestSubmitted;
 import io.infrapm.contracts.project.HandoverAccepted;
 import io.infrapm.contracts.project.HandoverItem;
 import io.infrapm.contracts.project.HandoverProposed;
@@ -157,6 +159,18 @@ final class ProjectEvents {
 		return new HandoverAccepted(project.id(), handover.receivingTeam(), handover.supportModel(),
 				handover.goLiveDate(), handover.runbookUrl(), items(handover), handover.revision(),
 				handover.acceptanceNotes(), handover.acceptedAt(), handover.acceptedBy());
+	}
+
+	static ChangeRequestSubmitted changeRequestSubmitted(Project project, ChangeRequest c) {
+		return new ChangeRequestSubmitted(project.id(), c.id(), c.number(), c.title(), c.category(), c.justification(),
+				c.costImpact(), project.budget().currency(), c.scheduleImpactDays(), c.affectedMilestones(),
+				c.impactIfNotApproved(), c.submittedAt(), c.submittedBy());
+	}
+
+	static ChangeRequestDecided changeRequestDecided(Project project, ChangeRequest c) {
+		return new ChangeRequestDecided(project.id(), c.id(), c.number(), c.title(), c.category(), c.status(),
+				c.decisionReason(), c.costImpact(), project.budget().currency(), c.scheduleImpactDays(),
+				c.affectedMilestones(), c.decidedAt(), c.decidedBy());
 	}
 
 	private static List<HandoverItem> items(Handover handover) {
