@@ -84,6 +84,10 @@ class FaultSuiteIT {
 
 	private static final String MILESTONE_PLANNED = "io.infrapm.project.MilestonePlanned.v1";
 
+	private static final String CHANGE_SUBMITTED = "io.infrapm.project.ChangeRequestSubmitted.v1";
+
+	private static final String CHANGE_DECIDED = "io.infrapm.project.ChangeRequestDecided.v1";
+
 	private static final List<String> CONSUMERS = List.of("risk-service", "budget-service", "notification-service");
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -104,6 +108,11 @@ class FaultSuiteIT {
 	private final Map<String, String> planned = new ConcurrentHashMap<>();
 
 	private final AtomicInteger planAttempts = new AtomicInteger();
+
+	/** The projects, by code, whose cost change request was submitted and approved. */
+	private final Map<String, String> changed = new ConcurrentHashMap<>();
+
+	private final AtomicInteger changeAttempts = new AtomicInteger();
 
 	private final String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
 
@@ -178,6 +187,7 @@ class FaultSuiteIT {
 				assertThat(this.created).hasSize(PROJECTS);
 				assertThat(this.joined).hasSize((PROJECTS + 3) / 4);
 				assertThat(this.planned).hasSize((PROJECTS + 1) / 4);
+				assertThat(this.changed).hasSize(PROJECTS / 4);
 
 				Convergence convergence = awaitEveryEffect(mailbox, Duration.ofMinutes(2));
 				try (ConsumerGroups groups = new ConsumerGroups(kafka)) {
@@ -197,9 +207,14 @@ class FaultSuiteIT {
 						"$.stakeholderId");
 				Distinct milestoneEvents = distinctEvents(kafka, MILESTONE_PLANNED, this.planned.values(),
 						"$.milestoneId");
-				Map<String, Integer> milestones = milestonesOfPlannedProjects();
+				Map<String, Integer> milestones = countOf(this.planned.values(), "milestones");
+				Map<String, Integer> changeRequests = countOf(this.changed.values(), "change-requests?open=false");
+				Distinct submittedEvents = distinctEvents(kafka, CHANGE_SUBMITTED, this.changed.values(),
+						"$.changeRequestId");
+				Distinct decidedEvents = distinctEvents(kafka, CHANGE_DECIDED, this.changed.values(),
+						"$.changeRequestId");
 				writeFigures(readySeconds, convergence, lost, duplicated, mailsPerStakeholder, deadLetters,
-						stakeholderEvents, milestoneEvents, started);
+						stakeholderEvents, milestoneEvents, decidedEvents, started);
 
 				assertThat(convergence.projectsMissing()).as("projects answered 201 but gone").isEmpty();
 				assertThat(convergence.budgetsMissing()).as("budgets missing").isEmpty();
@@ -214,6 +229,15 @@ class FaultSuiteIT {
 					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
 				assertThat(milestoneEvents.perProject()).as("distinct MilestonePlanned per project that planned one")
 					.hasSize(this.planned.size())
+					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
+				assertThat(changeRequests).as("decided change requests of each project that submitted one")
+					.hasSize(this.changed.size())
+					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
+				assertThat(submittedEvents.perProject()).as("distinct ChangeRequestSubmitted per project")
+					.hasSize(this.changed.size())
+					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
+				assertThat(decidedEvents.perProject()).as("distinct ChangeRequestDecided per project")
+					.hasSize(this.changed.size())
 					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
 				assertThat(mailsPerStakeholder).as("mails per stakeholder at the SMTP server")
 					.hasSize(PROJECTS)
@@ -257,6 +281,9 @@ class FaultSuiteIT {
 					}
 					else if (this.created.containsKey(code(i)) && i % 4 == 2) {
 						planMilestone(i);
+					}
+					else if (this.created.containsKey(code(i)) && i % 4 == 3) {
+						changeAndApprove(i);
 					}
 					pause(120);
 				}
@@ -323,11 +350,46 @@ class FaultSuiteIT {
 		}
 	}
 
+	/**
+	 * Submits a cost change request on a project with an idempotency key, and approves it
+	 * as a portfolio manager; each step retried until answered (a 409 on the approval is
+	 * an earlier attempt that got through without its answer).
+	 */
+	private void changeAndApprove(int i) {
+		String code = code(i);
+		String id = this.created.get(code);
+		String body = "{\"title\":\"Extra capacity " + code + "\",\"category\":\"COST\","
+				+ "\"justification\":\"Growth beyond plan\",\"costImpact\":{\"amount\":25000,\"currency\":\"EUR\"}}";
+		HttpResponse<String> submitted = untilAnswered(code + " change request", this.changeAttempts,
+				() -> post("/api/projects/" + id + "/change-requests", body).header("Idempotency-Key", "cr-" + code));
+		if (submitted == null || submitted.statusCode() != 201) {
+			if (submitted != null) {
+				this.failures.add(code + " change request: " + submitted.statusCode() + " " + submitted.body());
+			}
+			return;
+		}
+		String changeId = JsonPath.read(submitted.body(), "$.id");
+		HttpResponse<String> decided = untilAnswered(code + " decision", this.changeAttempts,
+				() -> post("/api/projects/" + id + "/change-requests/" + changeId + "/decision",
+						"{\"decision\":\"APPROVED\",\"reason\":\"Within the portfolio reserve\"}",
+						this.portfolioToken));
+		if (decided != null && (decided.statusCode() == 200 || decided.statusCode() == 409)) {
+			this.changed.put(code, id);
+		}
+		else if (decided != null) {
+			this.failures.add(code + " decision: " + decided.statusCode() + " " + decided.body());
+		}
+	}
+
 	private HttpRequest.Builder post(String path, String body) {
+		return post(path, body, this.managerToken);
+	}
+
+	private HttpRequest.Builder post(String path, String body, String token) {
 		return HttpRequest.newBuilder(URI.create(url("project-service") + path))
 			.timeout(Duration.ofSeconds(40))
 			.header("Content-Type", "application/json")
-			.header("Authorization", "Bearer " + this.managerToken)
+			.header("Authorization", "Bearer " + token)
 			.POST(HttpRequest.BodyPublishers.ofString(body));
 	}
 
@@ -405,13 +467,15 @@ class FaultSuiteIT {
 	}
 
 	/**
-	 * How many milestones each project that planned one holds, as its manager reads them.
+	 * How many items a list of each project holds, as its manager reads it.
+	 * @param list the path after the project, e.g. {@code milestones}
 	 */
-	private Map<String, Integer> milestonesOfPlannedProjects() throws IOException, InterruptedException {
+	private Map<String, Integer> countOf(Collection<String> projects, String list)
+			throws IOException, InterruptedException {
 		Map<String, Integer> counts = new TreeMap<>();
-		for (String id : this.planned.values()) {
+		for (String id : projects) {
 			HttpResponse<String> response = this.http
-				.send(HttpRequest.newBuilder(URI.create(url("project-service") + "/api/projects/" + id + "/milestones"))
+				.send(HttpRequest.newBuilder(URI.create(url("project-service") + "/api/projects/" + id + "/" + list))
 					.timeout(Duration.ofSeconds(20))
 					.header("Authorization", "Bearer " + this.managerToken)
 					.build(), HttpResponse.BodyHandlers.ofString());
@@ -596,7 +660,7 @@ class FaultSuiteIT {
 
 	private void writeFigures(double readySeconds, Convergence convergence, long lost, long duplicated,
 			Map<String, Integer> mails, Map<String, List<String>> deadLetters, Distinct stakeholderEvents,
-			Distinct milestoneEvents, long started) throws IOException {
+			Distinct milestoneEvents, Distinct decidedEvents, long started) throws IOException {
 		Map<String, Object> figures = new LinkedHashMap<>();
 		figures.put("projects", PROJECTS);
 		figures.put("createAttempts", this.attempts.get());
@@ -609,6 +673,9 @@ class FaultSuiteIT {
 		figures.put("milestoneAttempts", this.planAttempts.get());
 		figures.put("duplicatedMilestoneEvents", milestoneEvents.duplicated());
 		figures.put("redeliveredMilestoneEvents", milestoneEvents.redelivered());
+		figures.put("changeRequestsApproved", this.changed.size());
+		figures.put("changeRequestAttempts", this.changeAttempts.get());
+		figures.put("duplicatedChangeDecisions", decidedEvents.duplicated());
 		figures.put("platformReadySeconds", round(readySeconds));
 		figures.put("faults", List.copyOf(this.faults));
 		figures.put("lost", lost);
