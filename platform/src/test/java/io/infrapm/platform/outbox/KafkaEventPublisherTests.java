@@ -13,6 +13,7 @@ import io.infrapm.embedded.TestInfrastructure;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.header.Header;
@@ -129,6 +130,29 @@ class KafkaEventPublisherTests {
 			.isLessThan(Duration.ofSeconds(4));
 	}
 
+	/**
+	 * Waits until every partition of the new topic has a leader: on a busy machine the
+	 * broker takes a while after creating it, and a first send would spend its
+	 * {@code max.block.ms} waiting for metadata, which is not what these tests are about.
+	 */
+	private void awaitLeaders(Admin admin, int partitions) throws Exception {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (true) {
+			TopicDescription description = admin.describeTopics(List.of(this.topic))
+				.allTopicNames()
+				.get(10, TimeUnit.SECONDS)
+				.get(this.topic);
+			if (description.partitions().size() == partitions
+					&& description.partitions().stream().allMatch((partition) -> partition.leader() != null)) {
+				return;
+			}
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("No leaders for the partitions of " + this.topic + " after 30 s");
+			}
+			Thread.sleep(100);
+		}
+	}
+
 	private KafkaEventPublisher publisher(int partitions) {
 		return publisher(partitions, Map.of());
 	}
@@ -139,6 +163,7 @@ class KafkaEventPublisherTests {
 			admin.createTopics(List.of(new NewTopic(this.topic, partitions, (short) 1)))
 				.all()
 				.get(30, TimeUnit.SECONDS);
+			awaitLeaders(admin, partitions);
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
