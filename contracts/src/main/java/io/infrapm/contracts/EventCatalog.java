@@ -21,6 +21,7 @@ import io.infrapm.contracts.project.MilestoneUpdated;
 import io.infrapm.contracts.project.MilestoneWaived;
 import io.infrapm.contracts.project.PhaseGateDecided;
 import io.infrapm.contracts.project.ProjectCancelled;
+import io.infrapm.contracts.project.ProgressReported;
 import io.infrapm.contracts.project.ProjectClosed;
 import io.infrapm.contracts.project.ProjectCreated;
 import io.infrapm.contracts.project.ProjectPhaseChanged;
@@ -45,7 +46,7 @@ public final class EventCatalog {
 					ScheduleConflictDetected.class, ScheduleConflictResolved.class, PhaseGateDecided.class,
 					ProjectPhaseChanged.class, ProjectStatusChanged.class, ProjectCancelled.class,
 					LessonLearnedRecorded.class, HandoverProposed.class, HandoverAccepted.class, ProjectClosed.class,
-					ChangeRequestSubmitted.class, ChangeRequestDecided.class),
+					ChangeRequestSubmitted.class, ChangeRequestDecided.class, ProgressReported.class),
 			Topics.RISK, List.of(), Topics.BUDGET, List.of(BudgetEstablished.class), Topics.NOTIFICATION,
 			List.of(NotificationDelivered.class, NotificationFailed.class));
 
