@@ -98,6 +98,38 @@ class MilestoneApiTests extends ProjectServiceApiTest {
 	}
 
 	@Test
+	void theManagerReportsProgressWhichIsPublishedForEarnedValue() {
+		String project = create();
+		String manager = token(this.pat, "PROJECT_MANAGER");
+		String designId = JsonPath
+			.read(send("POST", milestones(project), milestone("Design", "2027-02-15"), manager).body(), "$.id");
+		String progress = "/api/projects/" + project + "/progress";
+		String body = """
+				{"asOf":"2026-11-30","percentComplete":37.5,"notes":"Racks delivered",
+				 "milestones":[{"milestoneId":"%s","percentComplete":80}]}""".formatted(designId);
+
+		assertThat(send("POST", progress, body, token(this.olga, "STAKEHOLDER")).statusCode()).isEqualTo(403);
+		assertProblem(send("POST", progress, body.replace("37.5", "137.5"), manager), 400, "percentComplete");
+		assertProblem(send("POST", progress, body.replace("37.5", "37.125"), manager), 400, "percentComplete");
+		assertProblem(send("POST", progress, body.replace("2026-11-30", "2999-01-01"), manager), 422, "asOf");
+		assertProblem(send("POST", progress, body.replace(designId, UUID.randomUUID().toString()), manager), 422,
+				"milestones[0].milestoneId");
+		HttpResponse<String> reported = send("POST", progress, body, manager, null, "progress-" + this.suffix);
+		assertThat(reported.statusCode()).as(reported.body()).isEqualTo(201);
+		HttpResponse<String> retried = send("POST", progress, body, manager, null, "progress-" + this.suffix);
+		assertThat(retried.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+		send("POST", progress, body.replace("2026-11-30", "2026-11-23").replace("37.5", "30"), manager);
+
+		HttpResponse<String> list = send("GET", progress, null, token(this.olga, "STAKEHOLDER"));
+		assertThat(JsonPath.<List<String>>read(list.body(), "$.items[*].asOf")).containsExactly("2026-11-30",
+				"2026-11-23");
+		String event = KafkaTestClient.value(eventOf(project, "io.infrapm.project.ProgressReported.v1"));
+		assertThat(JsonPath.<Double>read(event, "$.percentComplete")).isEqualTo(37.5);
+		assertThat(JsonPath.<String>read(event, "$.milestones[0].milestoneId")).isEqualTo(designId);
+		assertThat(JsonPath.<String>read(event, "$.actor.email")).isEqualTo(this.pat);
+	}
+
+	@Test
 	void badInputIsAProblemNamingTheFieldAndChangesNothing() {
 		String project = create();
 		String manager = token(this.pat, "PROJECT_MANAGER");

@@ -244,6 +244,7 @@ class ProjectAccessTests extends ProjectServiceApiTest {
 			.pathValue("gateId", JsonPath.read(gate.body(), "$.id"))
 			.pathValue("lessonId", JsonPath.read(lesson.body(), "$.id"))
 			.pathValue("changeRequestId", JsonPath.read(change.body(), "$.id"))
+			.body("POST /api/projects/{projectId}/progress", "{\"asOf\":\"2026-11-30\",\"percentComplete\":99}")
 			.body("POST /api/projects/{projectId}/change-requests",
 					"{\"title\":\"Mine\",\"category\":\"SCOPE\",\"justification\":\"mine now\"}")
 			.body("POST /api/projects/{projectId}/change-requests/{changeRequestId}/decision",

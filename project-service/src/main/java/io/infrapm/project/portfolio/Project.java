@@ -44,6 +44,9 @@ public class Project extends AggregateRoot {
 	/** The most milestones one project's schedule holds. */
 	static final int MAX_MILESTONES = 500;
 
+	/** The most progress reports one project holds (a daily report for five years). */
+	static final int MAX_PROGRESS_REPORTS = 2000;
+
 	/** The most change requests one project holds. */
 	static final int MAX_CHANGE_REQUESTS = 1000;
 
@@ -74,6 +77,8 @@ public class Project extends AggregateRoot {
 	private Handover handover;
 
 	private List<ChangeRequest> changeRequests = new ArrayList<>();
+
+	private List<ProgressReport> progress = new ArrayList<>();
 
 	private Person manager;
 
@@ -682,6 +687,52 @@ public class Project extends AggregateRoot {
 	 */
 	public List<ChangeRequest> changeRequests() {
 		return List.copyOf(this.changeRequests);
+	}
+
+	/**
+	 * Records how far the project had come as of a date.
+	 * @param submission the figures
+	 * @param request the client's idempotency key, or {@code null}
+	 * @param actor who reports
+	 * @param now the current time
+	 * @return the report
+	 */
+	ProgressReport reportProgress(ProgressReport.Submission submission, ClientRequest request, Actor actor,
+			Instant now) {
+		requireNotFinished();
+		if (submission.asOf().isAfter(LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(1))) {
+			throw new RuleViolationException("asOf", "must not be in the future");
+		}
+		if (this.progress.size() >= MAX_PROGRESS_REPORTS) {
+			throw new ConflictException(null, "a project holds at most " + MAX_PROGRESS_REPORTS + " progress reports");
+		}
+		List<ProgressReport.MilestonePercent> milestones = submission.milestones();
+		for (int i = 0; i < milestones.size(); i++) {
+			UUID milestoneId = milestones.get(i).milestoneId();
+			if (this.milestones.stream().noneMatch((m) -> m.id().equals(milestoneId))) {
+				throw new RuleViolationException("milestones[" + i + "].milestoneId",
+						"project " + this.id + " has no milestone " + milestoneId);
+			}
+			if (milestones.stream().filter((m) -> m.milestoneId().equals(milestoneId)).count() > 1) {
+				throw new RuleViolationException("milestones[" + i + "].milestoneId",
+						"lists " + milestoneId + " twice");
+			}
+		}
+		ProgressReport report = new ProgressReport(UUID.randomUUID(), submission.asOf(), submission.percentComplete(),
+				List.copyOf(milestones), blankToNull(submission.notes()), now, actor, request);
+		this.progress.add(report);
+		changed("progress", this.progress);
+		touched(actor, now);
+		registerEvent(ProjectEvents.progressReported(this, report), this.id, this.id, now);
+		return report;
+	}
+
+	/**
+	 * The progress reports, in the order reported.
+	 * @return the reports
+	 */
+	public List<ProgressReport> progress() {
+		return List.copyOf(this.progress);
 	}
 
 	private void requireNotFinished() {

@@ -12,12 +12,14 @@ import io.infrapm.contracts.project.HandoverItem;
 import io.infrapm.contracts.project.HandoverProposed;
 import io.infrapm.contracts.project.LessonLearnedRecorded;
 import io.infrapm.contracts.project.MilestoneCompleted;
+import io.infrapm.contracts.project.MilestoneProgress;
 import io.infrapm.contracts.project.MilestonePlanned;
 import io.infrapm.contracts.project.MilestoneRescheduled;
 import io.infrapm.contracts.project.MilestoneUpdated;
 import io.infrapm.contracts.project.MilestoneWaived;
 import io.infrapm.contracts.project.PhaseGateDecided;
 import io.infrapm.contracts.project.ProjectCancelled;
+import io.infrapm.contracts.project.ProgressReported;
 import io.infrapm.contracts.project.ProjectClosed;
 import io.infrapm.contracts.project.ProjectCreated;
 import io.infrapm.contracts.project.ProjectPhaseChanged;
@@ -171,6 +173,15 @@ final class ProjectEvents {
 		return new ChangeRequestDecided(project.id(), c.id(), c.number(), c.title(), c.category(), c.status(),
 				c.decisionReason(), c.costImpact(), project.budget().currency(), c.scheduleImpactDays(),
 				c.affectedMilestones(), c.decidedAt(), c.decidedBy());
+	}
+
+	static ProgressReported progressReported(Project project, ProgressReport report) {
+		return new ProgressReported(project.id(), report.id(), report.asOf(), report.percentComplete(),
+				report.milestones()
+					.stream()
+					.map((m) -> new MilestoneProgress(m.milestoneId(), m.percentComplete()))
+					.toList(),
+				report.notes(), report.reportedAt(), report.reportedBy());
 	}
 
 	private static List<HandoverItem> items(Handover handover) {

@@ -164,6 +164,43 @@ public class ProjectSchedule {
 		}).result();
 	}
 
+	/**
+	 * Reports how far the project has come, once per idempotency key.
+	 * @param projectId the project
+	 * @param submission the figures
+	 * @param idempotencyKey the client's key, or {@code null}
+	 * @param caller the manager
+	 * @return the report and whether an earlier request with the key made it
+	 */
+	public Reported reportProgress(UUID projectId, ProgressReport.Submission submission, String idempotencyKey,
+			Caller caller) {
+		ClientRequest request = ClientRequest.of(idempotencyKey, submission, caller);
+		return this.writes.change(projectId, caller, true, (project, access, now) -> {
+			access.requireManage();
+			Optional<ProgressReport> earlier = ClientRequest.earlier(request, project.progress(),
+					ProgressReport::request, "progress report");
+			if (earlier.isPresent()) {
+				return new Reported(earlier.get(), true);
+			}
+			return new Reported(project.reportProgress(submission, request, caller.actor(), now), false);
+		}).result();
+	}
+
+	/**
+	 * The progress reports, latest figures first (by as-of date, then by when reported).
+	 * @param projectId the project
+	 * @param caller a member
+	 * @return the reports
+	 */
+	public List<ProgressReport> progress(UUID projectId, Caller caller) {
+		return this.writes.read(projectId, caller)
+			.project()
+			.progress()
+			.stream()
+			.sorted(Comparator.comparing(ProgressReport::asOf).thenComparing(ProgressReport::reportedAt).reversed())
+			.toList();
+	}
+
 	private static void requireManagerOrOwner(ProjectAccess access, Milestone milestone, Caller caller) {
 		boolean owner = milestone.owner() != null && caller.isAddressedBy(milestone.owner().email());
 		if (!access.manage() && !owner) {
@@ -176,6 +213,15 @@ public class ProjectSchedule {
 		if (ifMatch != null) {
 			ETags.requireCurrent(ifMatch, milestone.revision());
 		}
+	}
+
+	/**
+	 * The outcome of reporting progress.
+	 *
+	 * @param report the report
+	 * @param replayed {@code true} if an earlier request with the same key made it
+	 */
+	public record Reported(ProgressReport report, boolean replayed) {
 	}
 
 	/**
