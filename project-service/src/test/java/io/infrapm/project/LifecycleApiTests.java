@@ -209,6 +209,44 @@ class LifecycleApiTests extends ProjectServiceApiTest {
 	}
 
 	@Test
+	void theProjectListFiltersByStatusPhaseCategoryAndManagerAndSorts() {
+		String first = create("2027-06-30");
+		String held = create("2027-09-30");
+		String planning = create("2027-03-31");
+		String manager = token(this.pat, "PROJECT_MANAGER");
+		send("POST", "/api/projects/" + held + "/status-changes", status("ON_HOLD", "Funding review"), manager);
+		approve("/api/projects/" + planning, "PLANNING", token(this.sara, "STAKEHOLDER"));
+		String portfolio = token("portia@example.com", "PORTFOLIO_MANAGER");
+		String mine = "/api/projects?size=100&manager=" + this.pat.toUpperCase(java.util.Locale.ROOT);
+
+		assertThat(ids(send("GET", mine, null, portfolio))).containsExactlyInAnyOrder(first, held, planning);
+		assertThat(ids(send("GET", mine + "&status=ON_HOLD", null, portfolio))).containsExactly(held);
+		assertThat(ids(send("GET", mine + "&status=ACTIVE", null, portfolio))).containsExactlyInAnyOrder(first,
+				planning);
+		assertThat(ids(send("GET", mine + "&phase=PLANNING", null, portfolio))).containsExactly(planning);
+		assertThat(ids(send("GET", mine + "&category=NETWORK_ROLLOUT&sort=plannedFinish,desc", null, portfolio)))
+			.containsExactly(held, first, planning);
+		assertThat(ids(send("GET", mine + "&category=STORAGE_UPGRADE", null, portfolio))).isEmpty();
+		assertThat(ids(send("GET", mine + "&status=ON_HOLD", null, manager))).as("a member's own list, filtered")
+			.containsExactly(held);
+		HttpResponse<String> paged = send("GET", mine.replace("size=100", "size=2") + "&sort=plannedFinish", null,
+				portfolio);
+		assertThat(ids(paged)).containsExactly(planning, first);
+		assertThat(JsonPath.<Integer>read(paged.body(), "$.totalItems")).isEqualTo(3);
+		assertThat(JsonPath.<Integer>read(paged.body(), "$.totalPages")).isEqualTo(2);
+
+		assertProblem(send("GET", mine + "&sort=budget", null, portfolio), 422, "sort");
+		assertProblem(send("GET", mine + "&sort=name,up", null, portfolio), 422, "sort");
+		assertProblem(send("GET", mine + "&status=DONE", null, portfolio), 400, "status");
+		assertProblem(send("GET", "/api/projects?manager=not-an-address", null, portfolio), 400, "manager");
+	}
+
+	private static List<String> ids(HttpResponse<String> response) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return JsonPath.read(response.body(), "$.items[*].id");
+	}
+
+	@Test
 	void aProjectStoredWithAFormerPhaseNameStillReads() {
 		String project = create();
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(UUID.fromString(project))),
@@ -229,18 +267,22 @@ class LifecycleApiTests extends ProjectServiceApiTest {
 	}
 
 	private String create() {
+		return create("2027-06-30");
+	}
+
+	private String create(String plannedFinish) {
 		String body = """
 				{"code":"LC-%s","name":"Lifecycle test","category":"NETWORK_ROLLOUT",
 				 "description":"Campus core refresh",
-				 "plannedStart":"2027-01-04","plannedFinish":"2027-06-30",
+				 "plannedStart":"2027-01-04","plannedFinish":"%s",
 				 "manager":{"name":"Pat Manager","email":"%s"},
 				 "sponsor":{"name":"Sara Sponsor","email":"%s"},
 				 "budget":{"amount":250000,"currency":"EUR"},
 				 "stakeholders":[{"name":"Steve Steering","email":"%s","role":"STEERING_COMMITTEE"},
 				                 {"name":"Olga Engineer","email":"%s","role":"ENGINEER"},
 				                 {"name":"Oliver Ops","email":"%s","role":"OPERATIONS"}]}
-				""".formatted(UUID.randomUUID().toString().substring(0, 8), this.pat, this.sara, this.steve, this.olga,
-				this.oliver);
+				""".formatted(UUID.randomUUID().toString().substring(0, 8), plannedFinish, this.pat, this.sara,
+				this.steve, this.olga, this.oliver);
 		String id = createAsPortfolioManager(body);
 		HttpResponse<String> created = send("GET", "/api/projects/" + id, null,
 				token("portia@example.com", "PORTFOLIO_MANAGER"));

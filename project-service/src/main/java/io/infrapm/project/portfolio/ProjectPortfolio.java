@@ -2,11 +2,14 @@ package io.infrapm.project.portfolio;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.function.BiFunction;
 
+import io.infrapm.contracts.project.ProjectStatus;
 import io.infrapm.contracts.project.StakeholderRole;
 import io.infrapm.platform.outbox.Aggregates;
 import io.infrapm.platform.problem.ConflictException;
@@ -21,7 +24,10 @@ import io.infrapm.platform.web.ETags;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,11 +45,15 @@ public class ProjectPortfolio {
 
 	private final ProjectWrites writes;
 
-	ProjectPortfolio(ProjectRepository projects, Aggregates aggregates, Clock clock, ProjectWrites writes) {
+	private final MongoOperations mongo;
+
+	ProjectPortfolio(ProjectRepository projects, Aggregates aggregates, Clock clock, ProjectWrites writes,
+			MongoOperations mongo) {
 		this.projects = projects;
 		this.aggregates = aggregates;
 		this.clock = clock;
 		this.writes = writes;
+		this.mongo = mongo;
 	}
 
 	/**
@@ -133,26 +143,47 @@ public class ProjectPortfolio {
 	}
 
 	/**
-	 * Lists, by code, the projects the caller may see: all of them for portfolio managers
-	 * and executives, the ones they belong to for everyone else.
+	 * Lists the projects the caller may see: all of them for portfolio managers and
+	 * executives, the ones they belong to for everyone else; narrowed and sorted by the
+	 * filter.
 	 * @param caller who asks
+	 * @param filter which projects, in which order
 	 * @param page the page, from 0
 	 * @param size the page size
 	 * @return the page
 	 */
-	public Page<Visible> visibleTo(Caller caller, int page, int size) {
-		PageRequest request = PageRequest.of(page, size, Sort.by("code"));
-		Page<Project> projects;
-		if (caller.readsWholePortfolio()) {
-			projects = this.projects.findAll(request);
+	public Page<Visible> visibleTo(Caller caller, ProjectFilter filter, int page, int size) {
+		PageRequest request = PageRequest.of(page, size, filter.sort());
+		List<Criteria> criteria = new ArrayList<>();
+		if (!caller.readsWholePortfolio()) {
+			if (caller.email() == null) {
+				return Page.empty(request);
+			}
+			criteria.add(Criteria.where("memberEmails").is(caller.email()));
 		}
-		else if (caller.email() != null) {
-			projects = this.projects.findByMemberEmails(caller.email(), request);
+		if (filter.status() == ProjectStatus.ACTIVE) {
+			// Projects written before status was kept are active.
+			criteria.add(new Criteria().orOperator(Criteria.where("status").is(ProjectStatus.ACTIVE),
+					Criteria.where("status").exists(false)));
 		}
-		else {
-			projects = Page.empty(request);
+		else if (filter.status() != null) {
+			criteria.add(Criteria.where("status").is(filter.status()));
 		}
-		return projects.map((project) -> new Visible(project, project.members().accessOf(caller)));
+		if (filter.phase() != null) {
+			criteria.add(Criteria.where("phase").is(filter.phase()));
+		}
+		if (filter.category() != null) {
+			criteria.add(Criteria.where("category").is(filter.category()));
+		}
+		if (filter.managerEmail() != null) {
+			criteria.add(Criteria.where("manager.email")
+				.regex("^" + Pattern.quote(filter.managerEmail().strip()) + "$", "i"));
+		}
+		Query query = criteria.isEmpty() ? new Query() : new Query(new Criteria().andOperator(criteria));
+		long total = this.mongo.count(query, Project.class);
+		List<Project> found = this.mongo.find(Query.of(query).with(request), Project.class);
+		return new PageImpl<>(found, request, total)
+			.map((project) -> new Visible(project, project.members().accessOf(caller)));
 	}
 
 	/**

@@ -3,8 +3,6 @@ package io.infrapm.project.portfolio;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
 /**
@@ -25,13 +23,5 @@ public interface ProjectRepository extends MongoRepository<Project, UUID> {
 	 * @return the project
 	 */
 	Optional<Project> findByCreationRequestKey(String key);
-
-	/**
-	 * Finds the projects someone belongs to.
-	 * @param email the member's address, lower case
-	 * @param page which page, in which order
-	 * @return the page
-	 */
-	Page<Project> findByMemberEmails(String email, Pageable page);
 
 }

@@ -3,15 +3,21 @@ package io.infrapm.project.portfolio.web;
 import java.net.URI;
 import java.util.UUID;
 
+import io.infrapm.contracts.project.ProjectCategory;
+import io.infrapm.contracts.project.ProjectPhase;
+import io.infrapm.contracts.project.ProjectStatus;
 import io.infrapm.platform.security.Caller;
 import io.infrapm.platform.web.ETags;
 import io.infrapm.platform.web.PageView;
 import io.infrapm.project.portfolio.Project;
+import io.infrapm.project.portfolio.ProjectFilter;
 import io.infrapm.project.portfolio.ProjectPortfolio;
 import io.infrapm.project.portfolio.ProjectPortfolio.Initiation;
 import io.infrapm.project.portfolio.ProjectPortfolio.PlanChange;
 import io.infrapm.project.portfolio.ProjectPortfolio.Visible;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -61,8 +67,15 @@ class ProjectController {
 	@GetMapping
 	PageView<ProjectView> list(@RequestParam(defaultValue = "0") @PositiveOrZero int page,
 			@RequestParam(defaultValue = PageView.DEFAULT_SIZE) @Min(1) @Max(PageView.MAX_SIZE) int size,
+			@RequestParam(required = false) ProjectStatus status, @RequestParam(required = false) ProjectPhase phase,
+			@RequestParam(required = false) ProjectCategory category,
+			@RequestParam(required = false) @Email String manager,
+			@Parameter(description = "code, name, plannedStart, plannedFinish, createdAt or updatedAt, "
+					+ "optionally followed by ,asc or ,desc; by code if absent") @RequestParam(
+							required = false) String sort,
 			Caller caller) {
-		return PageView.of(this.portfolio.visibleTo(caller, page, size), ProjectView::of);
+		ProjectFilter filter = new ProjectFilter(status, phase, category, manager, ProjectFilter.sort(sort));
+		return PageView.of(this.portfolio.visibleTo(caller, filter, page, size), ProjectView::of);
 	}
 
 	@GetMapping("/{id}")
