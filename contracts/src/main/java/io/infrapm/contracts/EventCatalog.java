@@ -17,6 +17,8 @@ import io.infrapm.contracts.project.LessonLearnedRecorded;
 import io.infrapm.contracts.project.MilestoneCompleted;
 import io.infrapm.contracts.project.MilestonePlanned;
 import io.infrapm.contracts.project.MilestoneRescheduled;
+import io.infrapm.contracts.project.MilestoneMissed;
+import io.infrapm.contracts.project.MilestoneDueSoon;
 import io.infrapm.contracts.project.MilestoneUpdated;
 import io.infrapm.contracts.project.MilestoneWaived;
 import io.infrapm.contracts.project.PhaseGateDecided;
@@ -42,11 +44,12 @@ public final class EventCatalog {
 	private static final Map<String, List<Class<? extends Record>>> BY_TOPIC = Map.of(Topics.PROJECT,
 			List.of(ProjectCreated.class, ProjectUpdated.class, StakeholderAdded.class, StakeholderRoleChanged.class,
 					StakeholderRemoved.class, MilestonePlanned.class, MilestoneUpdated.class,
-					MilestoneRescheduled.class, MilestoneCompleted.class, MilestoneWaived.class,
-					ScheduleConflictDetected.class, ScheduleConflictResolved.class, PhaseGateDecided.class,
-					ProjectPhaseChanged.class, ProjectStatusChanged.class, ProjectCancelled.class,
-					LessonLearnedRecorded.class, HandoverProposed.class, HandoverAccepted.class, ProjectClosed.class,
-					ChangeRequestSubmitted.class, ChangeRequestDecided.class, ProgressReported.class),
+					MilestoneRescheduled.class, MilestoneCompleted.class, MilestoneWaived.class, MilestoneMissed.class,
+					MilestoneDueSoon.class, ScheduleConflictDetected.class, ScheduleConflictResolved.class,
+					PhaseGateDecided.class, ProjectPhaseChanged.class, ProjectStatusChanged.class,
+					ProjectCancelled.class, LessonLearnedRecorded.class, HandoverProposed.class, HandoverAccepted.class,
+					ProjectClosed.class, ChangeRequestSubmitted.class, ChangeRequestDecided.class,
+					ProgressReported.class),
 			Topics.RISK, List.of(), Topics.BUDGET, List.of(BudgetEstablished.class), Topics.NOTIFICATION,
 			List.of(NotificationDelivered.class, NotificationFailed.class));
 
