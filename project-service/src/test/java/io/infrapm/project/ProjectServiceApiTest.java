@@ -47,6 +47,9 @@ abstract class ProjectServiceApiTest {
 		TestInfrastructure.get()
 			.springProperties("project-service-api-tests")
 			.forEach((name, value) -> registry.add(name, () -> value));
+		// The date watch runs on a real clock; DateWatchTests runs its own, on clocks of
+		// its own, so that no other test sees a project change by itself.
+		registry.add("infrapm.project.date-watch.enabled", () -> "false");
 	}
 
 	@BeforeAll
@@ -102,6 +105,13 @@ abstract class ProjectServiceApiTest {
 	/** The first event of a type about a project on the project topic. */
 	protected static ConsumerRecord<String, byte[]> eventOf(String projectId, String type) {
 		return eventOf(projectId, type, (record) -> true);
+	}
+
+	/** Every event of a type about a project on the project topic so far. */
+	protected static List<ConsumerRecord<String, byte[]>> eventsOf(String projectId, String type) {
+		return kafka.readToEnd(Topics.PROJECT,
+				(record) -> projectId.equals(record.key()) && type.equals(KafkaTestClient.header(record, "ce_type")),
+				Duration.ofSeconds(15));
 	}
 
 	/** The first event of a type about a project on the project topic that matches. */

@@ -43,6 +43,15 @@ public class Milestone {
 
 	private int revision;
 
+	/** The due date whose miss was reported, or {@code null}. */
+	private LocalDate missedDueDate;
+
+	/** The due date the reported alert horizons refer to, or {@code null}. */
+	private LocalDate alertedDueDate;
+
+	/** The alert horizons reported for {@link #alertedDueDate}. */
+	private List<Integer> alertsSent = new ArrayList<>();
+
 	private ClientRequest request;
 
 	private Instant plannedAt;
@@ -121,6 +130,39 @@ public class Milestone {
 	void waive(String reason) {
 		this.status = MilestoneStatus.WAIVED;
 		this.waiverReason = reason.strip();
+	}
+
+	/**
+	 * Remembers that the date watch reported something for the current due date. Not a
+	 * change of the milestone as its users edit it, so its revision (the ETag) stays.
+	 */
+	void reported(DueDates.Finding finding) {
+		if (finding.missed()) {
+			this.missedDueDate = this.dueDate;
+			return;
+		}
+		List<Integer> sent = new ArrayList<>(alertsReported());
+		finding.reached().stream().filter((days) -> !sent.contains(days)).forEach(sent::add);
+		this.alertedDueDate = this.dueDate;
+		this.alertsSent = sent;
+	}
+
+	/**
+	 * Whether its current due date passed and that was reported: true while it is still
+	 * open and was not moved since.
+	 * @return whether it is reported missed
+	 */
+	public boolean reportedMissed() {
+		return open() && this.dueDate.equals(this.missedDueDate);
+	}
+
+	/**
+	 * The alert horizons already reported for the current due date.
+	 * @return days before the due date
+	 */
+	public List<Integer> alertsReported() {
+		return this.dueDate.equals(this.alertedDueDate) && this.alertsSent != null ? List.copyOf(this.alertsSent)
+				: List.of();
 	}
 
 	void conflicts(List<ScheduleConflict> conflicts) {

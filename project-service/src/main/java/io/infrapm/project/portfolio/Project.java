@@ -101,6 +101,16 @@ public class Project extends AggregateRoot {
 
 	private List<Milestone> milestones = new ArrayList<>();
 
+	/**
+	 * The first day on which the date watch may have something to report, or {@code null}
+	 * if it has nothing left to watch: what the watch finds its work by.
+	 */
+	@Indexed
+	private LocalDate datesNextCheck;
+
+	/** The date watch instance looking at the project now, or {@code null}. */
+	private DateWatchClaim datesClaim;
+
 	private CreationRequest creationRequest;
 
 	private Instant createdAt;
@@ -761,6 +771,22 @@ public class Project extends AggregateRoot {
 	}
 
 	/**
+	 * The first day on which the date watch may have something to report.
+	 * @return the day, or {@code null} if nothing is left to watch
+	 */
+	LocalDate datesNextCheck() {
+		return this.datesNextCheck;
+	}
+
+	/**
+	 * The date watch's claim on the project.
+	 * @return the claim, or {@code null}
+	 */
+	DateWatchClaim datesClaim() {
+		return this.datesClaim;
+	}
+
+	/**
 	 * The schedule, in the order milestones were planned.
 	 * @return the milestones
 	 */
@@ -829,7 +855,50 @@ public class Project extends AggregateRoot {
 			milestone.conflicts(after);
 		}
 		changed("milestones", this.milestones);
+		// The watch works out the exact day at its next run, with its own horizons.
+		this.datesNextCheck = DateWatchClaim.AT_ONCE;
+		changed("datesNextCheck", this.datesNextCheck);
 		touched(actor, now);
+	}
+
+	/**
+	 * Reports, for the day the date watch runs, each open milestone that was missed or
+	 * came within an alert horizon, once per milestone, due date and horizon; then sets
+	 * the next day to look and ends the watch's claim. A project that is not active is
+	 * left for when it resumes.
+	 * @param dueDates the alert horizons
+	 * @param today the calendar day in the watch's time zone
+	 * @param now the current time
+	 * @return how many findings were reported
+	 */
+	int watchDates(DueDates dueDates, LocalDate today, Instant now) {
+		this.datesClaim = null;
+		changed("datesClaim", null);
+		if (status() != ProjectStatus.ACTIVE) {
+			return 0;
+		}
+		Actor watch = Actor.service(DateWatchClaim.SERVICE);
+		int reported = 0;
+		LocalDate next = null;
+		for (Milestone milestone : this.milestones) {
+			DueDates.Finding finding = dueDates.find(milestone, today);
+			if (finding != null) {
+				registerEvent(finding.missed() ? ProjectEvents.milestoneMissed(this, finding, today, now, watch)
+						: ProjectEvents.milestoneDueSoon(this, finding, now, watch), this.id, this.id, now);
+				milestone.reported(finding);
+				reported++;
+			}
+			LocalDate check = dueDates.nextCheck(milestone, today);
+			if (check != null && (next == null || check.isBefore(next))) {
+				next = check;
+			}
+		}
+		if (reported > 0) {
+			changed("milestones", this.milestones);
+		}
+		this.datesNextCheck = next;
+		changed("datesNextCheck", next);
+		return reported;
 	}
 
 	/**

@@ -12,6 +12,8 @@ import io.infrapm.contracts.project.HandoverItem;
 import io.infrapm.contracts.project.HandoverProposed;
 import io.infrapm.contracts.project.LessonLearnedRecorded;
 import io.infrapm.contracts.project.MilestoneCompleted;
+import io.infrapm.contracts.project.MilestoneDueSoon;
+import io.infrapm.contracts.project.MilestoneMissed;
 import io.infrapm.contracts.project.MilestoneProgress;
 import io.infrapm.contracts.project.MilestonePlanned;
 import io.infrapm.contracts.project.MilestoneRescheduled;
@@ -109,6 +111,19 @@ final class ProjectEvents {
 	static MilestoneWaived milestoneWaived(Project project, Milestone m) {
 		return new MilestoneWaived(project.id(), m.id(), m.name(), m.dueDate(), m.waiverReason(), m.critical(),
 				m.revision(), m.updatedAt(), m.updatedBy());
+	}
+
+	static MilestoneMissed milestoneMissed(Project project, DueDates.Finding finding, LocalDate today, Instant now,
+			Actor actor) {
+		Milestone m = finding.milestone();
+		return new MilestoneMissed(project.id(), m.id(), m.name(), m.dueDate(), m.critical(), m.cutover(),
+				person(m.owner()), finding.days(), today, now, actor);
+	}
+
+	static MilestoneDueSoon milestoneDueSoon(Project project, DueDates.Finding finding, Instant now, Actor actor) {
+		Milestone m = finding.milestone();
+		return new MilestoneDueSoon(project.id(), m.id(), m.name(), m.dueDate(), finding.alertDays(), finding.days(),
+				m.critical(), m.cutover(), person(m.owner()), now, actor);
 	}
 
 	static ScheduleConflictDetected conflictDetected(Project project, Milestone m, ScheduleConflict conflict,

@@ -12,16 +12,19 @@ import io.infrapm.project.portfolio.Person;
 import io.infrapm.project.portfolio.ScheduleConflict;
 
 /**
- * A milestone as the API shows it, with its reschedule history and open conflicts.
+ * A milestone as the API shows it, with its reschedule history and open conflicts:
+ * {@code missed} once the date watch reported its current due date missed (until it is
+ * completed, waived or moved), {@code dueAlertsSent} the alert horizons (days before the
+ * due date) already reported for the current due date.
  */
 record MilestoneView(UUID id, String name, String description, LocalDate dueDate, Person owner, boolean critical,
 		boolean cutover, List<UUID> dependsOn, MilestoneStatus status, LocalDate completedOn, String waiverReason,
-		List<RescheduleView> reschedules, List<ConflictView> conflicts, int revision, Instant plannedAt,
-		Person plannedBy, Instant updatedAt, Person updatedBy) {
+		boolean missed, List<Integer> dueAlertsSent, List<RescheduleView> reschedules, List<ConflictView> conflicts,
+		int revision, Instant plannedAt, Person plannedBy, Instant updatedAt, Person updatedBy) {
 
 	static MilestoneView of(Milestone m) {
 		return new MilestoneView(m.id(), m.name(), m.description(), m.dueDate(), m.owner(), m.critical(), m.cutover(),
-				m.dependsOn(), m.status(), m.completedOn(), m.waiverReason(),
+				m.dependsOn(), m.status(), m.completedOn(), m.waiverReason(), m.reportedMissed(), m.alertsReported(),
 				m.reschedules()
 					.stream()
 					.map((r) -> new RescheduleView(r.previousDueDate(), r.dueDate(), r.reason(), r.at(),
