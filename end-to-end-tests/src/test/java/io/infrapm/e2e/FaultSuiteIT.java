@@ -84,6 +84,8 @@ class FaultSuiteIT {
 
 	private static final String MILESTONE_PLANNED = "io.infrapm.project.MilestonePlanned.v1";
 
+	private static final String MILESTONE_MISSED = "io.infrapm.project.MilestoneMissed.v1";
+
 	private static final String CHANGE_SUBMITTED = "io.infrapm.project.ChangeRequestSubmitted.v1";
 
 	private static final String CHANGE_DECIDED = "io.infrapm.project.ChangeRequestDecided.v1";
@@ -155,7 +157,10 @@ class FaultSuiteIT {
 					// mid-send short, so that it is taken over within the suite's time.
 					"SPRING_MAIL_PROPERTIES_MAIL_SMTP_CONNECTIONTIMEOUT", "1000",
 					"SPRING_MAIL_PROPERTIES_MAIL_SMTP_TIMEOUT", "1000", "SPRING_MAIL_PROPERTIES_MAIL_SMTP_WRITETIMEOUT",
-					"1000");
+					"1000",
+					// The date watch reports the suite's past-due milestones while
+					// services are killed, not a minute later.
+					"INFRAPM_PROJECT_DATEWATCH_INTERVAL", "2s");
 			Path log = this.home.resolve("launcher.log");
 			LauncherProcess platform = LauncherProcess.start(ROOT, options, environment, log, Duration.ofMinutes(3));
 			double readySeconds = seconds(started);
@@ -197,7 +202,9 @@ class FaultSuiteIT {
 						Thread.sleep(500);
 					}
 				}
-				// Duplicates would arrive late: give the dispatcher a few more polls.
+				awaitEvents(kafka, MILESTONE_MISSED, this.planned.values(), Duration.ofSeconds(60));
+				// Duplicates would arrive late: give the dispatcher and the date watch a
+				// few more runs.
 				Thread.sleep(5000);
 				Map<String, Integer> mailsPerStakeholder = mailsPerStakeholder(mailbox);
 				Map<String, List<String>> deadLetters = deadLetters(kafka, poison);
@@ -207,6 +214,7 @@ class FaultSuiteIT {
 						"$.stakeholderId");
 				Distinct milestoneEvents = distinctEvents(kafka, MILESTONE_PLANNED, this.planned.values(),
 						"$.milestoneId");
+				Distinct missedEvents = distinctEvents(kafka, MILESTONE_MISSED, this.planned.values(), "$.milestoneId");
 				Map<String, Integer> milestones = countOf(this.planned.values(), "milestones");
 				Map<String, Integer> changeRequests = countOf(this.changed.values(), "change-requests?open=false");
 				Distinct submittedEvents = distinctEvents(kafka, CHANGE_SUBMITTED, this.changed.values(),
@@ -214,7 +222,7 @@ class FaultSuiteIT {
 				Distinct decidedEvents = distinctEvents(kafka, CHANGE_DECIDED, this.changed.values(),
 						"$.changeRequestId");
 				writeFigures(readySeconds, convergence, lost, duplicated, mailsPerStakeholder, deadLetters,
-						stakeholderEvents, milestoneEvents, decidedEvents, started);
+						stakeholderEvents, milestoneEvents, missedEvents, decidedEvents, started);
 
 				assertThat(convergence.projectsMissing()).as("projects answered 201 but gone").isEmpty();
 				assertThat(convergence.budgetsMissing()).as("budgets missing").isEmpty();
@@ -228,6 +236,10 @@ class FaultSuiteIT {
 					.hasSize(this.planned.size())
 					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
 				assertThat(milestoneEvents.perProject()).as("distinct MilestonePlanned per project that planned one")
+					.hasSize(this.planned.size())
+					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
+				assertThat(missedEvents.perProject())
+					.as("distinct MilestoneMissed per project with a past-due milestone")
 					.hasSize(this.planned.size())
 					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
 				assertThat(changeRequests).as("decided change requests of each project that submitted one")
@@ -333,12 +345,14 @@ class FaultSuiteIT {
 	/**
 	 * Plans a critical cutover milestone on a project, retrying with the same idempotency
 	 * key until the service answers: however many attempts get through, the project must
-	 * end up with one milestone and one {@code MilestonePlanned}.
+	 * end up with one milestone and one {@code MilestonePlanned}. It is due on a day that
+	 * has passed, so the date watch must report it missed exactly once, through the
+	 * kills.
 	 */
 	private void planMilestone(int i) {
 		String code = code(i);
 		String id = this.created.get(code);
-		String body = "{\"name\":\"Cutover " + code + "\",\"dueDate\":\"2027-05-14\",\"critical\":true,"
+		String body = "{\"name\":\"Cutover " + code + "\",\"dueDate\":\"2026-06-01\",\"critical\":true,"
 				+ "\"cutover\":true}";
 		HttpResponse<String> response = untilAnswered(code + " milestone", this.planAttempts,
 				() -> post("/api/projects/" + id + "/milestones", body).header("Idempotency-Key", "ms-" + code));
@@ -453,6 +467,16 @@ class FaultSuiteIT {
 		eventIds
 			.forEach((project, events) -> counts.put(project, Math.max(events.size(), subjects.get(project).size())));
 		return new Distinct(counts, redelivered);
+	}
+
+	/** Waits until every project has an event of a type on the project topic. */
+	private void awaitEvents(String kafka, String type, Collection<String> projects, Duration timeout)
+			throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (distinctEvents(kafka, type, projects, "$.projectId").perProject().size() < projects.size()
+				&& System.nanoTime() < deadline) {
+			Thread.sleep(1000);
+		}
 	}
 
 	/**
@@ -660,7 +684,7 @@ class FaultSuiteIT {
 
 	private void writeFigures(double readySeconds, Convergence convergence, long lost, long duplicated,
 			Map<String, Integer> mails, Map<String, List<String>> deadLetters, Distinct stakeholderEvents,
-			Distinct milestoneEvents, Distinct decidedEvents, long started) throws IOException {
+			Distinct milestoneEvents, Distinct missedEvents, Distinct decidedEvents, long started) throws IOException {
 		Map<String, Object> figures = new LinkedHashMap<>();
 		figures.put("projects", PROJECTS);
 		figures.put("createAttempts", this.attempts.get());
@@ -673,6 +697,9 @@ class FaultSuiteIT {
 		figures.put("milestoneAttempts", this.planAttempts.get());
 		figures.put("duplicatedMilestoneEvents", milestoneEvents.duplicated());
 		figures.put("redeliveredMilestoneEvents", milestoneEvents.redelivered());
+		figures.put("milestonesReportedMissed", missedEvents.perProject().size());
+		figures.put("duplicatedMissedEvents", missedEvents.duplicated());
+		figures.put("redeliveredMissedEvents", missedEvents.redelivered());
 		figures.put("changeRequestsApproved", this.changed.size());
 		figures.put("changeRequestAttempts", this.changeAttempts.get());
 		figures.put("duplicatedChangeDecisions", decidedEvents.duplicated());
