@@ -19,6 +19,11 @@ import io.infrapm.contracts.project.MilestonePlanned;
 import io.infrapm.contracts.project.MilestoneRescheduled;
 import io.infrapm.contracts.project.MilestoneMissed;
 import io.infrapm.contracts.project.MilestoneDueSoon;
+import io.infrapm.contracts.project.VendorAdded;
+import io.infrapm.contracts.project.VendorUpdated;
+import io.infrapm.contracts.project.VendorDeliverablePlanned;
+import io.infrapm.contracts.project.VendorDeliverableReviewed;
+import io.infrapm.contracts.project.VendorDeliverableLate;
 import io.infrapm.contracts.project.MilestoneUpdated;
 import io.infrapm.contracts.project.MilestoneWaived;
 import io.infrapm.contracts.project.PhaseGateDecided;
@@ -45,11 +50,12 @@ public final class EventCatalog {
 			List.of(ProjectCreated.class, ProjectUpdated.class, StakeholderAdded.class, StakeholderRoleChanged.class,
 					StakeholderRemoved.class, MilestonePlanned.class, MilestoneUpdated.class,
 					MilestoneRescheduled.class, MilestoneCompleted.class, MilestoneWaived.class, MilestoneMissed.class,
-					MilestoneDueSoon.class, ScheduleConflictDetected.class, ScheduleConflictResolved.class,
-					PhaseGateDecided.class, ProjectPhaseChanged.class, ProjectStatusChanged.class,
-					ProjectCancelled.class, LessonLearnedRecorded.class, HandoverProposed.class, HandoverAccepted.class,
-					ProjectClosed.class, ChangeRequestSubmitted.class, ChangeRequestDecided.class,
-					ProgressReported.class),
+					MilestoneDueSoon.class, VendorAdded.class, VendorUpdated.class, VendorDeliverablePlanned.class,
+					VendorDeliverableReviewed.class, VendorDeliverableLate.class, ScheduleConflictDetected.class,
+					ScheduleConflictResolved.class, PhaseGateDecided.class, ProjectPhaseChanged.class,
+					ProjectStatusChanged.class, ProjectCancelled.class, LessonLearnedRecorded.class,
+					HandoverProposed.class, HandoverAccepted.class, ProjectClosed.class, ChangeRequestSubmitted.class,
+					ChangeRequestDecided.class, ProgressReported.class),
 			Topics.RISK, List.of(), Topics.BUDGET, List.of(BudgetEstablished.class), Topics.NOTIFICATION,
 			List.of(NotificationDelivered.class, NotificationFailed.class));
 

@@ -1,0 +1,26 @@
+package io.infrapm.contracts.project;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.infrapm.contracts.Actor;
+import io.infrapm.contracts.EventType;
+
+/**
+ * A vendor's name, contact, contract reference or service-level terms changed; carries
+ * them all as they are now.
+ *
+ * @param projectId the project's id (also the Kafka key)
+ * @param vendorId the vendor's id within the project
+ * @param name the vendor's name
+ * @param contact who to reach at the vendor
+ * @param contractReference the contract or purchase-order reference, or {@code null}
+ * @param serviceLevels the contract's service-level terms, or {@code null} if it has none
+ * @param revision the vendor's revision after the change
+ * @param updatedAt when it changed
+ * @param actor who changed it
+ */
+@EventType("io.infrapm.project.VendorUpdated.v1")
+public record VendorUpdated(UUID projectId, UUID vendorId, String name, Person contact, String contractReference,
+		ServiceLevelTerms serviceLevels, int revision, Instant updatedAt, Actor actor) {
+}
