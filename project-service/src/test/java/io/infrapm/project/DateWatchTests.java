@@ -32,15 +32,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The date watch against the running service's store and topic, with clocks of its own:
- * several instances running at once report each missed milestone and each alert horizon
- * exactly once, with the CloudEvents headers; a project another instance has claimed is
- * left alone until that claim expires; a finding leaves the milestone's ETag as it was.
+ * several instances running at once report each missed milestone, each alert horizon and
+ * each late vendor deliverable exactly once, with the CloudEvents headers; a project
+ * another instance has claimed is left alone until that claim expires; a finding leaves
+ * the milestone's ETag as it was.
  */
 class DateWatchTests extends ProjectServiceApiTest {
 
 	private static final String MISSED = "io.infrapm.project.MilestoneMissed.v1";
 
 	private static final String DUE_SOON = "io.infrapm.project.MilestoneDueSoon.v1";
+
+	private static final String LATE = "io.infrapm.project.VendorDeliverableLate.v1";
 
 	/** A day long after every other test's dates, so that their projects are done. */
 	private static final Instant MARCH_11 = Instant.parse("2031-03-11T06:00:00Z");
@@ -64,9 +67,12 @@ class DateWatchTests extends ProjectServiceApiTest {
 			plan(project, "Cutover", "2031-03-10", true);
 			plan(project, "Go-live", "2031-03-14", false);
 			plan(project, "Hand-over", "2031-06-30", false);
+			owe(project, "Racks installed", "2031-03-09");
 			projects.add(project);
 		}
 
+		double lateBefore = findings("deliverable_late");
+		double missedBefore = findings("missed");
 		ExecutorService instances = Executors.newFixedThreadPool(3);
 		try {
 			List<Callable<DateWatch.Run>> runs = new ArrayList<>();
@@ -78,12 +84,15 @@ class DateWatchTests extends ProjectServiceApiTest {
 			for (Future<DateWatch.Run> run : instances.invokeAll(runs)) {
 				findings += run.get().findings();
 			}
-			assertThat(findings).as("one miss and one horizon per project, over all instances").isEqualTo(12);
+			assertThat(findings).as("one miss, one horizon and one late deliverable per project, over all instances")
+				.isEqualTo(18);
 		}
 		finally {
 			instances.shutdown();
 		}
 		assertThat(watch("instance-late", MARCH_11).watchDue().findings()).isZero();
+		assertThat(findings("deliverable_late") - lateBefore).isEqualTo(6);
+		assertThat(findings("missed") - missedBefore).isEqualTo(6);
 
 		for (String project : projects) {
 			ConsumerRecord<String, byte[]> missed = only(eventsOf(project, MISSED));
@@ -95,6 +104,10 @@ class DateWatchTests extends ProjectServiceApiTest {
 			assertThat(JsonPath.<Integer>read(data, "$.daysLate")).isEqualTo(1);
 			assertThat(JsonPath.<Boolean>read(data, "$.critical")).isTrue();
 			assertThat(JsonPath.<String>read(data, "$.actor.subject")).isEqualTo("service:project-service");
+			String late = new String(only(eventsOf(project, LATE)).value());
+			assertThat(JsonPath.<String>read(late, "$.name")).isEqualTo("Racks installed");
+			assertThat(JsonPath.<Integer>read(late, "$.daysLate")).isEqualTo(2);
+			assertThat(JsonPath.<String>read(late, "$.vendorName")).isEqualTo("Rack & Stack Ltd");
 			String soon = new String(only(eventsOf(project, DUE_SOON)).value());
 			assertThat(JsonPath.<String>read(soon, "$.name")).isEqualTo("Go-live");
 			assertThat(JsonPath.<Integer>read(soon, "$.alertDays")).isEqualTo(3);
@@ -147,11 +160,28 @@ class DateWatchTests extends ProjectServiceApiTest {
 		assertThat(eventsOf(project, MISSED)).hasSize(1);
 	}
 
+	private void owe(String project, String name, String due) {
+		String manager = token(this.pat, "PROJECT_MANAGER");
+		HttpResponse<String> vendor = send("POST", "/api/projects/" + project + "/vendors",
+				"{\"name\":\"Rack & Stack Ltd\",\"contact\":{\"name\":\"Vera\",\"email\":\"vera@rs.example\"}}",
+				manager);
+		assertThat(vendor.statusCode()).as(vendor.body()).isEqualTo(201);
+		HttpResponse<String> owed = send("POST",
+				"/api/projects/" + project + "/vendors/" + JsonPath.read(vendor.body(), "$.id") + "/deliverables",
+				"{\"name\":\"%s\",\"dueDate\":\"%s\"}".formatted(name, due), manager);
+		assertThat(owed.statusCode()).as(owed.body()).isEqualTo(201);
+	}
+
 	private DateWatch watch(String instance, Instant now) {
 		DateWatchSettings settings = new DateWatchSettings(false, java.time.Duration.ofMinutes(1), List.of(7, 3, 1),
 				ZoneOffset.UTC, java.time.Duration.ofMinutes(1));
 		return new DateWatch(this.mongo, this.aggregates, settings, new InstanceIdentity("project-service", instance),
 				Clock.fixed(now, ZoneOffset.UTC), this.registry);
+	}
+
+	private double findings(String kind) {
+		var counter = this.registry.find("infrapm.milestone.findings").tag("kind", kind).counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 	private static ConsumerRecord<String, byte[]> only(List<ConsumerRecord<String, byte[]>> events) {

@@ -231,6 +231,15 @@ class ProjectAccessTests extends ProjectServiceApiTest {
 				"{\"title\":\"Second site\",\"category\":\"SCOPE\",\"justification\":\"Growth\"}",
 				token(this.bea, "PROJECT_MANAGER"));
 		assertThat(change.statusCode()).as(change.body()).isEqualTo(201);
+		HttpResponse<String> vendor = send("POST", "/api/projects/" + b + "/vendors",
+				"{\"name\":\"Fibre Co\",\"contact\":{\"name\":\"Fay\",\"email\":\"fay@fibre.example\"}}",
+				token(this.bea, "PROJECT_MANAGER"));
+		assertThat(vendor.statusCode()).as(vendor.body()).isEqualTo(201);
+		String vendorId = JsonPath.read(vendor.body(), "$.id");
+		HttpResponse<String> deliverable = send("POST", "/api/projects/" + b + "/vendors/" + vendorId + "/deliverables",
+				"{\"name\":\"Splicing\",\"dueDate\":\"2027-02-15\"}", token(this.bea, "PROJECT_MANAGER"));
+		assertThat(deliverable.statusCode()).as(deliverable.body()).isEqualTo(201);
+		String deliverablePath = "/api/projects/{projectId}/vendors/{vendorId}/deliverables/{deliverableId}";
 
 		AuthorisationWalk walk = new AuthorisationWalk("http://localhost:" + this.port, issuer).pathValue("id", b)
 			.pathValue("projectId", b)
@@ -244,6 +253,15 @@ class ProjectAccessTests extends ProjectServiceApiTest {
 			.pathValue("gateId", JsonPath.read(gate.body(), "$.id"))
 			.pathValue("lessonId", JsonPath.read(lesson.body(), "$.id"))
 			.pathValue("changeRequestId", JsonPath.read(change.body(), "$.id"))
+			.pathValue("vendorId", vendorId)
+			.pathValue("deliverableId", JsonPath.read(deliverable.body(), "$.id"))
+			.body("POST /api/projects/{projectId}/vendors",
+					"{\"name\":\"Mine\",\"contact\":{\"name\":\"Me\",\"email\":\"me@mine.example\"}}")
+			.body("PATCH /api/projects/{projectId}/vendors/{vendorId}", "{\"name\":\"Taken over\"}")
+			.body("POST /api/projects/{projectId}/vendors/{vendorId}/deliverables",
+					"{\"name\":\"Mine\",\"dueDate\":\"2027-03-01\"}")
+			.body("PATCH " + deliverablePath, "{\"name\":\"Taken over\"}")
+			.body("POST " + deliverablePath + "/review", "{\"deliveredOn\":\"2026-11-20\",\"accepted\":true}")
 			.body("POST /api/projects/{projectId}/progress", "{\"asOf\":\"2026-11-30\",\"percentComplete\":99}")
 			.body("POST /api/projects/{projectId}/change-requests",
 					"{\"title\":\"Mine\",\"category\":\"SCOPE\",\"justification\":\"mine now\"}")

@@ -3,6 +3,8 @@ package io.infrapm.project.portfolio;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import io.infrapm.contracts.project.ProjectStatus;
 import io.infrapm.platform.observability.InstanceIdentity;
 import io.infrapm.platform.outbox.Aggregates;
+import io.infrapm.platform.outbox.OutboxEntry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -28,8 +31,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Looks for milestones whose due date passed ({@code MilestoneMissed}) or came within an
- * alert horizon ({@code MilestoneDueSoon}), and reports each once, safely with any number
- * of instances.
+ * alert horizon ({@code MilestoneDueSoon}) and for vendor deliverables not accepted by
+ * their due date ({@code VendorDeliverableLate}), and reports each once, safely with any
+ * number of instances.
  * <p>
  * Each project carries the first day on which it may have something to report. A run
  * claims the projects whose day has come one at a time, with a conditional
@@ -63,9 +67,8 @@ public class DateWatch implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private final Counter missed;
-
-	private final Counter dueSoon;
+	/** Findings by the simple name of their event type. */
+	private final Map<String, Counter> findings;
 
 	private volatile boolean stopping;
 
@@ -88,13 +91,13 @@ public class DateWatch implements SmartLifecycle {
 		this.dueDates = new DueDates(settings.horizons());
 		this.owner = identity.instance();
 		this.clock = clock;
-		this.missed = findings(registry, "missed");
-		this.dueSoon = findings(registry, "due_soon");
+		this.findings = Map.of("MilestoneMissed", findings(registry, "missed"), "MilestoneDueSoon",
+				findings(registry, "due_soon"), "VendorDeliverableLate", findings(registry, "deliverable_late"));
 	}
 
 	private static Counter findings(MeterRegistry registry, String kind) {
 		return Counter.builder("infrapm.milestone.findings")
-			.description("Milestones reported missed or due soon by the date watch")
+			.description("Milestones reported missed or due soon and deliverables reported late by the date watch")
 			.tag("kind", kind)
 			.register(registry);
 	}
@@ -145,13 +148,9 @@ public class DateWatch implements SmartLifecycle {
 					release(project, underClaim);
 					return 0;
 				}
-				long misses = project.registeredEvents()
-					.stream()
-					.filter((entry) -> entry.type().endsWith(".MilestoneMissed.v1"))
-					.count();
+				List<String> types = project.registeredEvents().stream().map(OutboxEntry::type).toList();
 				this.aggregates.update(project, underClaim);
-				this.missed.increment(misses);
-				this.dueSoon.increment(found - misses);
+				types.forEach(this::count);
 				return found;
 			}
 			catch (OptimisticLockingFailureException ex) {
@@ -180,6 +179,18 @@ public class DateWatch implements SmartLifecycle {
 		this.mongo.updateFirst(
 				Query.query(new Criteria().andOperator(Criteria.where("_id").is(project.id()), underClaim)), update,
 				Project.class);
+	}
+
+	/**
+	 * Counts a finding by its event type, e.g.
+	 * {@code io.infrapm.project.MilestoneMissed.v1}.
+	 */
+	private void count(String type) {
+		String name = type.substring(type.lastIndexOf('.', type.length() - 4) + 1, type.length() - 3);
+		Counter counter = this.findings.get(name);
+		if (counter != null) {
+			counter.increment();
+		}
 	}
 
 	private void runSafely() {

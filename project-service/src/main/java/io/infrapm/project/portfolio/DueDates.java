@@ -103,6 +103,29 @@ final class DueDates {
 	}
 
 	/**
+	 * How late a deliverable is, if that is news today.
+	 * @param deliverable the deliverable
+	 * @param today the calendar day in the watch's time zone
+	 * @return whole days since its due date, or {@code null} if it is not late or its
+	 * lateness was reported already
+	 */
+	Integer daysLate(Deliverable deliverable, LocalDate today) {
+		if (!deliverable.open() || deliverable.late() || !today.isAfter(deliverable.dueDate())) {
+			return null;
+		}
+		return (int) ChronoUnit.DAYS.between(deliverable.dueDate(), today);
+	}
+
+	/**
+	 * The day a deliverable becomes late, if that is still to be reported.
+	 * @param deliverable the deliverable
+	 * @return the day after its due date, or {@code null}
+	 */
+	LocalDate nextCheck(Deliverable deliverable) {
+		return (!deliverable.open() || deliverable.late()) ? null : deliverable.dueDate().plusDays(1);
+	}
+
+	/**
 	 * Something to report.
 	 *
 	 * @param milestone the milestone

@@ -47,6 +47,12 @@ public class Project extends AggregateRoot {
 	/** The most progress reports one project holds (a daily report for five years). */
 	static final int MAX_PROGRESS_REPORTS = 2000;
 
+	/** The most vendors one project engages. */
+	static final int MAX_VENDORS = 100;
+
+	/** The most deliverables one vendor owes. */
+	static final int MAX_DELIVERABLES = 500;
+
 	/** The most change requests one project holds. */
 	static final int MAX_CHANGE_REQUESTS = 1000;
 
@@ -100,6 +106,8 @@ public class Project extends AggregateRoot {
 	private Set<String> memberEmails = new HashSet<>();
 
 	private List<Milestone> milestones = new ArrayList<>();
+
+	private List<Vendor> vendors = new ArrayList<>();
 
 	/**
 	 * The first day on which the date watch may have something to report, or {@code null}
@@ -771,6 +779,175 @@ public class Project extends AggregateRoot {
 	}
 
 	/**
+	 * Engages a vendor; its name must be new to the project.
+	 * @param terms name, contact, contract and service levels
+	 * @param request the client's request, or {@code null}
+	 * @param actor who adds it
+	 * @param now the current time
+	 * @return the vendor
+	 */
+	Vendor addVendor(Vendor.Terms terms, ClientRequest request, Actor actor, Instant now) {
+		requireNotFinished();
+		if (this.vendors.size() >= MAX_VENDORS) {
+			throw new ConflictException(null, "a project engages at most " + MAX_VENDORS + " vendors");
+		}
+		requireNewVendorName(terms.name(), null);
+		Vendor vendor = Vendor.add(terms, request, actor, now);
+		this.vendors.add(vendor);
+		registerEvent(ProjectEvents.vendorAdded(this, vendor), this.id, this.id, now);
+		vendorsChanged(actor, now);
+		return vendor;
+	}
+
+	/**
+	 * Changes a vendor's name, contact, contract reference or service levels.
+	 * @param vendorId the vendor
+	 * @param change what changes ({@code null} parts stay)
+	 * @param actor who changes it
+	 * @param now the current time
+	 * @return the vendor after the change
+	 */
+	Vendor reviseVendor(UUID vendorId, Vendor.Terms change, Actor actor, Instant now) {
+		requireNotFinished();
+		Vendor vendor = vendor(vendorId);
+		if (change.name() != null) {
+			requireNewVendorName(change.name(), vendorId);
+		}
+		if (vendor.revise(change)) {
+			vendor.touched(actor, now);
+			registerEvent(ProjectEvents.vendorUpdated(this, vendor), this.id, this.id, now);
+			vendorsChanged(actor, now);
+		}
+		return vendor;
+	}
+
+	/**
+	 * Records that a vendor owes a deliverable by a date.
+	 * @param vendorId the vendor
+	 * @param name what is owed
+	 * @param description more about it, or {@code null}
+	 * @param dueDate when it is due
+	 * @param request the client's request, or {@code null}
+	 * @param actor who plans it
+	 * @param now the current time
+	 * @return the deliverable
+	 */
+	Deliverable planDeliverable(UUID vendorId, String name, String description, LocalDate dueDate,
+			ClientRequest request, Actor actor, Instant now) {
+		requireNotFinished();
+		Vendor vendor = vendor(vendorId);
+		if (vendor.deliverables().size() >= MAX_DELIVERABLES) {
+			throw new ConflictException(null, "a vendor owes at most " + MAX_DELIVERABLES + " deliverables");
+		}
+		Deliverable deliverable = Deliverable.plan(name, description, dueDate, request, actor, now);
+		vendor.add(deliverable);
+		vendor.touched(actor, now);
+		registerEvent(ProjectEvents.deliverablePlanned(this, vendor, deliverable, null), this.id, this.id, now);
+		vendorsChanged(actor, now);
+		return deliverable;
+	}
+
+	/**
+	 * Changes a deliverable's name, description or due date while it is owed.
+	 * @param vendorId the vendor
+	 * @param deliverableId the deliverable
+	 * @param name the new name, or {@code null}
+	 * @param description the new description, or {@code null}
+	 * @param dueDate the new due date, or {@code null}
+	 * @param actor who changes it
+	 * @param now the current time
+	 * @return the deliverable after the change
+	 */
+	Deliverable reviseDeliverable(UUID vendorId, UUID deliverableId, String name, String description, LocalDate dueDate,
+			Actor actor, Instant now) {
+		requireNotFinished();
+		Vendor vendor = vendor(vendorId);
+		Deliverable deliverable = requireOwed(vendor.deliverable(deliverableId));
+		LocalDate previous = deliverable.dueDate();
+		if (deliverable.revise(name, description, dueDate)) {
+			vendor.touched(actor, now);
+			registerEvent(ProjectEvents.deliverablePlanned(this, vendor, deliverable, previous), this.id, this.id, now);
+			vendorsChanged(actor, now);
+		}
+		return deliverable;
+	}
+
+	/**
+	 * Records a delivery and whether it was accepted; a rejected deliverable is still
+	 * owed.
+	 * @param vendorId the vendor
+	 * @param deliverableId the deliverable
+	 * @param deliveredOn the day it was delivered, not in the future
+	 * @param accepted whether it was accepted
+	 * @param notes why, or {@code null}
+	 * @param actor who reviewed it
+	 * @param now the current time
+	 * @return the deliverable after the review
+	 */
+	Deliverable reviewDeliverable(UUID vendorId, UUID deliverableId, LocalDate deliveredOn, boolean accepted,
+			String notes, Actor actor, Instant now) {
+		requireNotFinished();
+		Vendor vendor = vendor(vendorId);
+		Deliverable deliverable = requireOwed(vendor.deliverable(deliverableId));
+		if (!accepted && blankToNull(notes) == null) {
+			throw new RuleViolationException("notes", "must say why the delivery is rejected");
+		}
+		// A day's grace: the caller's calendar day may be ahead of UTC's.
+		if (deliveredOn.isAfter(LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(1))) {
+			throw new RuleViolationException("deliveredOn", "must not be in the future");
+		}
+		deliverable.reviewed(new Deliverable.Review(deliveredOn, accepted, blankToNull(notes), now, actor));
+		vendor.touched(actor, now);
+		registerEvent(ProjectEvents.deliverableReviewed(this, vendor, deliverable), this.id, this.id, now);
+		vendorsChanged(actor, now);
+		return deliverable;
+	}
+
+	/**
+	 * One vendor.
+	 * @param vendorId the vendor's id
+	 * @return the vendor
+	 * @throws NotFoundException if the project engages none of that id
+	 */
+	public Vendor vendor(UUID vendorId) {
+		return this.vendors.stream()
+			.filter((v) -> v.id().equals(vendorId))
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException(null, "project " + this.id + " has no vendor " + vendorId));
+	}
+
+	/**
+	 * The vendors, in the order engaged.
+	 * @return the vendors
+	 */
+	public List<Vendor> vendors() {
+		return List.copyOf(this.vendors);
+	}
+
+	private void requireNewVendorName(String name, UUID except) {
+		boolean taken = this.vendors.stream()
+			.anyMatch((v) -> !v.id().equals(except) && v.name().equalsIgnoreCase(name.strip()));
+		if (taken) {
+			throw new ConflictException("name", "'" + name.strip() + "' is already a vendor of this project");
+		}
+	}
+
+	private static Deliverable requireOwed(Deliverable deliverable) {
+		if (!deliverable.open()) {
+			throw new ConflictException(null,
+					"'" + deliverable.name() + "' was accepted; an accepted deliverable no longer changes");
+		}
+		return deliverable;
+	}
+
+	private void vendorsChanged(Actor actor, Instant now) {
+		changed("vendors", this.vendors);
+		this.datesNextCheck = DateWatchClaim.AT_ONCE;
+		changed("datesNextCheck", this.datesNextCheck);
+		touched(actor, now);
+	}
+
+	/**
 	 * The first day on which the date watch may have something to report.
 	 * @return the day, or {@code null} if nothing is left to watch
 	 */
@@ -893,8 +1070,28 @@ public class Project extends AggregateRoot {
 				next = check;
 			}
 		}
+		int late = 0;
+		for (Vendor vendor : this.vendors) {
+			for (Deliverable deliverable : vendor.deliverables()) {
+				Integer daysLate = dueDates.daysLate(deliverable, today);
+				if (daysLate != null) {
+					registerEvent(ProjectEvents.deliverableLate(this, vendor, deliverable, daysLate, today, now, watch),
+							this.id, this.id, now);
+					deliverable.reportedLate();
+					late++;
+				}
+				LocalDate check = dueDates.nextCheck(deliverable);
+				if (check != null && (next == null || check.isBefore(next))) {
+					next = check;
+				}
+			}
+		}
 		if (reported > 0) {
 			changed("milestones", this.milestones);
+		}
+		if (late > 0) {
+			changed("vendors", this.vendors);
+			reported += late;
 		}
 		this.datesNextCheck = next;
 		changed("datesNextCheck", next);

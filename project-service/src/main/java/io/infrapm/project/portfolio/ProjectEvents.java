@@ -12,6 +12,11 @@ import io.infrapm.contracts.project.HandoverItem;
 import io.infrapm.contracts.project.HandoverProposed;
 import io.infrapm.contracts.project.LessonLearnedRecorded;
 import io.infrapm.contracts.project.MilestoneCompleted;
+import io.infrapm.contracts.project.VendorAdded;
+import io.infrapm.contracts.project.VendorDeliverableLate;
+import io.infrapm.contracts.project.VendorDeliverablePlanned;
+import io.infrapm.contracts.project.VendorDeliverableReviewed;
+import io.infrapm.contracts.project.VendorUpdated;
 import io.infrapm.contracts.project.MilestoneDueSoon;
 import io.infrapm.contracts.project.MilestoneMissed;
 import io.infrapm.contracts.project.MilestoneProgress;
@@ -124,6 +129,35 @@ final class ProjectEvents {
 		Milestone m = finding.milestone();
 		return new MilestoneDueSoon(project.id(), m.id(), m.name(), m.dueDate(), finding.alertDays(), finding.days(),
 				m.critical(), m.cutover(), person(m.owner()), now, actor);
+	}
+
+	static VendorAdded vendorAdded(Project project, Vendor v) {
+		return new VendorAdded(project.id(), v.id(), v.name(), person(v.contact()), v.contractReference(),
+				v.serviceLevels(), v.revision(), v.addedAt(), v.addedBy());
+	}
+
+	static VendorUpdated vendorUpdated(Project project, Vendor v) {
+		return new VendorUpdated(project.id(), v.id(), v.name(), person(v.contact()), v.contractReference(),
+				v.serviceLevels(), v.revision(), v.updatedAt(), v.updatedBy());
+	}
+
+	static VendorDeliverablePlanned deliverablePlanned(Project project, Vendor v, Deliverable d,
+			LocalDate previousDueDate) {
+		return new VendorDeliverablePlanned(project.id(), v.id(), v.name(), d.id(), d.name(), d.dueDate(),
+				previousDueDate, v.revision(), v.updatedAt(), v.updatedBy());
+	}
+
+	static VendorDeliverableReviewed deliverableReviewed(Project project, Vendor v, Deliverable d) {
+		Deliverable.Review review = d.reviews().get(d.reviews().size() - 1);
+		return new VendorDeliverableReviewed(project.id(), v.id(), v.name(), d.id(), d.name(), d.dueDate(),
+				review.deliveredOn(), review.accepted(), review.deliveredOn().isAfter(d.dueDate()), review.notes(),
+				v.revision(), review.at(), review.by());
+	}
+
+	static VendorDeliverableLate deliverableLate(Project project, Vendor v, Deliverable d, int daysLate,
+			LocalDate today, Instant now, Actor actor) {
+		return new VendorDeliverableLate(project.id(), v.id(), v.name(), person(v.contact()), d.id(), d.name(),
+				d.dueDate(), daysLate, today, now, actor);
 	}
 
 	static ScheduleConflictDetected conflictDetected(Project project, Milestone m, ScheduleConflict conflict,
