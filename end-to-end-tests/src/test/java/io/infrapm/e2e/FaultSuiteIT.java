@@ -86,6 +86,8 @@ class FaultSuiteIT {
 
 	private static final String MILESTONE_MISSED = "io.infrapm.project.MilestoneMissed.v1";
 
+	private static final String DELIVERABLE_LATE = "io.infrapm.project.VendorDeliverableLate.v1";
+
 	private static final String CHANGE_SUBMITTED = "io.infrapm.project.ChangeRequestSubmitted.v1";
 
 	private static final String CHANGE_DECIDED = "io.infrapm.project.ChangeRequestDecided.v1";
@@ -110,6 +112,11 @@ class FaultSuiteIT {
 	private final Map<String, String> planned = new ConcurrentHashMap<>();
 
 	private final AtomicInteger planAttempts = new AtomicInteger();
+
+	/** The projects, by code, whose vendor owes a past-due deliverable. */
+	private final Map<String, String> owed = new ConcurrentHashMap<>();
+
+	private final AtomicInteger vendorAttempts = new AtomicInteger();
 
 	/** The projects, by code, whose cost change request was submitted and approved. */
 	private final Map<String, String> changed = new ConcurrentHashMap<>();
@@ -192,6 +199,7 @@ class FaultSuiteIT {
 				assertThat(this.created).hasSize(PROJECTS);
 				assertThat(this.joined).hasSize((PROJECTS + 3) / 4);
 				assertThat(this.planned).hasSize((PROJECTS + 1) / 4);
+				assertThat(this.owed).hasSize((PROJECTS + 1) / 4);
 				assertThat(this.changed).hasSize(PROJECTS / 4);
 
 				Convergence convergence = awaitEveryEffect(mailbox, Duration.ofMinutes(2));
@@ -203,6 +211,7 @@ class FaultSuiteIT {
 					}
 				}
 				awaitEvents(kafka, MILESTONE_MISSED, this.planned.values(), Duration.ofSeconds(60));
+				awaitEvents(kafka, DELIVERABLE_LATE, this.owed.values(), Duration.ofSeconds(30));
 				// Duplicates would arrive late: give the dispatcher and the date watch a
 				// few more runs.
 				Thread.sleep(5000);
@@ -215,14 +224,17 @@ class FaultSuiteIT {
 				Distinct milestoneEvents = distinctEvents(kafka, MILESTONE_PLANNED, this.planned.values(),
 						"$.milestoneId");
 				Distinct missedEvents = distinctEvents(kafka, MILESTONE_MISSED, this.planned.values(), "$.milestoneId");
+				Distinct lateEvents = distinctEvents(kafka, DELIVERABLE_LATE, this.owed.values(), "$.deliverableId");
 				Map<String, Integer> milestones = countOf(this.planned.values(), "milestones");
+				Map<String, Integer> vendors = countOf(this.owed.values(), "vendors");
+				Map<String, Integer> deliverables = deliverablesOf(this.owed.values());
 				Map<String, Integer> changeRequests = countOf(this.changed.values(), "change-requests?open=false");
 				Distinct submittedEvents = distinctEvents(kafka, CHANGE_SUBMITTED, this.changed.values(),
 						"$.changeRequestId");
 				Distinct decidedEvents = distinctEvents(kafka, CHANGE_DECIDED, this.changed.values(),
 						"$.changeRequestId");
 				writeFigures(readySeconds, convergence, lost, duplicated, mailsPerStakeholder, deadLetters,
-						stakeholderEvents, milestoneEvents, missedEvents, decidedEvents, started);
+						stakeholderEvents, milestoneEvents, missedEvents, lateEvents, decidedEvents, started);
 
 				assertThat(convergence.projectsMissing()).as("projects answered 201 but gone").isEmpty();
 				assertThat(convergence.budgetsMissing()).as("budgets missing").isEmpty();
@@ -241,6 +253,15 @@ class FaultSuiteIT {
 				assertThat(missedEvents.perProject())
 					.as("distinct MilestoneMissed per project with a past-due milestone")
 					.hasSize(this.planned.size())
+					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
+				assertThat(vendors).as("vendors of each project that engaged one, however often it was sent")
+					.hasSize(this.owed.size())
+					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
+				assertThat(deliverables).as("deliverables its vendor owes, however often it was sent")
+					.hasSize(this.owed.size())
+					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
+				assertThat(lateEvents.perProject()).as("distinct VendorDeliverableLate per project with a past-due one")
+					.hasSize(this.owed.size())
 					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
 				assertThat(changeRequests).as("decided change requests of each project that submitted one")
 					.hasSize(this.changed.size())
@@ -293,6 +314,7 @@ class FaultSuiteIT {
 					}
 					else if (this.created.containsKey(code(i)) && i % 4 == 2) {
 						planMilestone(i);
+						engageVendor(i);
 					}
 					else if (this.created.containsKey(code(i)) && i % 4 == 3) {
 						changeAndApprove(i);
@@ -362,6 +384,56 @@ class FaultSuiteIT {
 		else if (response != null) {
 			this.failures.add(code + " milestone: " + response.statusCode() + " " + response.body());
 		}
+	}
+
+	/**
+	 * Engages a vendor on a project that owes a deliverable due on a day that has passed,
+	 * each step with an idempotency key and retried until answered: the project must end
+	 * up with one vendor owing one deliverable, and the date watch must report it late
+	 * exactly once.
+	 */
+	private void engageVendor(int i) {
+		String code = code(i);
+		String id = this.created.get(code);
+		String vendor = "{\"name\":\"Rack & Stack " + code + "\",\"contact\":{\"name\":\"Vera Vendor\","
+				+ "\"email\":\"vera@rackstack.example\"},\"serviceLevels\":{\"responseTime\":\"PT4H\","
+				+ "\"resolutionTime\":\"P1D\",\"availabilityTarget\":99.9}}";
+		HttpResponse<String> engaged = untilAnswered(code + " vendor", this.vendorAttempts,
+				() -> post("/api/projects/" + id + "/vendors", vendor).header("Idempotency-Key", "vn-" + code));
+		if (engaged == null || engaged.statusCode() != 201) {
+			if (engaged != null) {
+				this.failures.add(code + " vendor: " + engaged.statusCode() + " " + engaged.body());
+			}
+			return;
+		}
+		String vendorId = JsonPath.read(engaged.body(), "$.id");
+		String deliverable = "{\"name\":\"Racks installed " + code + "\",\"dueDate\":\"2026-06-01\"}";
+		HttpResponse<String> owes = untilAnswered(code + " deliverable", this.vendorAttempts,
+				() -> post("/api/projects/" + id + "/vendors/" + vendorId + "/deliverables", deliverable)
+					.header("Idempotency-Key", "dl-" + code));
+		if (owes != null && owes.statusCode() == 201) {
+			this.owed.put(code, id);
+		}
+		else if (owes != null) {
+			this.failures.add(code + " deliverable: " + owes.statusCode() + " " + owes.body());
+		}
+	}
+
+	/**
+	 * How many deliverables the vendors of each project owe, as its manager reads them.
+	 */
+	private Map<String, Integer> deliverablesOf(Collection<String> projects) throws IOException, InterruptedException {
+		Map<String, Integer> counts = new TreeMap<>();
+		for (String id : projects) {
+			HttpResponse<String> response = this.http
+				.send(HttpRequest.newBuilder(URI.create(url("project-service") + "/api/projects/" + id + "/vendors"))
+					.timeout(Duration.ofSeconds(20))
+					.header("Authorization", "Bearer " + this.managerToken)
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			counts.put(id, JsonPath.<List<Object>>read(response.body(), "$.items[*].deliverables[*]").size());
+		}
+		return counts;
 	}
 
 	/**
@@ -684,7 +756,8 @@ class FaultSuiteIT {
 
 	private void writeFigures(double readySeconds, Convergence convergence, long lost, long duplicated,
 			Map<String, Integer> mails, Map<String, List<String>> deadLetters, Distinct stakeholderEvents,
-			Distinct milestoneEvents, Distinct missedEvents, Distinct decidedEvents, long started) throws IOException {
+			Distinct milestoneEvents, Distinct missedEvents, Distinct lateEvents, Distinct decidedEvents, long started)
+			throws IOException {
 		Map<String, Object> figures = new LinkedHashMap<>();
 		figures.put("projects", PROJECTS);
 		figures.put("createAttempts", this.attempts.get());
@@ -700,6 +773,10 @@ class FaultSuiteIT {
 		figures.put("milestonesReportedMissed", missedEvents.perProject().size());
 		figures.put("duplicatedMissedEvents", missedEvents.duplicated());
 		figures.put("redeliveredMissedEvents", missedEvents.redelivered());
+		figures.put("vendorsEngaged", this.owed.size());
+		figures.put("vendorAttempts", this.vendorAttempts.get());
+		figures.put("deliverablesReportedLate", lateEvents.perProject().size());
+		figures.put("duplicatedLateEvents", lateEvents.duplicated());
 		figures.put("changeRequestsApproved", this.changed.size());
 		figures.put("changeRequestAttempts", this.changeAttempts.get());
 		figures.put("duplicatedChangeDecisions", decidedEvents.duplicated());
