@@ -20,6 +20,8 @@ import io.infrapm.contracts.project.MilestoneRescheduled;
 import io.infrapm.contracts.project.MilestoneMissed;
 import io.infrapm.contracts.project.MilestoneDueSoon;
 import io.infrapm.contracts.project.VendorAdded;
+import io.infrapm.contracts.project.ResourcePlanChanged;
+import io.infrapm.contracts.project.ResourceOverAllocated;
 import io.infrapm.contracts.project.VendorUpdated;
 import io.infrapm.contracts.project.VendorDeliverablePlanned;
 import io.infrapm.contracts.project.VendorDeliverableReviewed;
@@ -51,11 +53,12 @@ public final class EventCatalog {
 					StakeholderRemoved.class, MilestonePlanned.class, MilestoneUpdated.class,
 					MilestoneRescheduled.class, MilestoneCompleted.class, MilestoneWaived.class, MilestoneMissed.class,
 					MilestoneDueSoon.class, VendorAdded.class, VendorUpdated.class, VendorDeliverablePlanned.class,
-					VendorDeliverableReviewed.class, VendorDeliverableLate.class, ScheduleConflictDetected.class,
-					ScheduleConflictResolved.class, PhaseGateDecided.class, ProjectPhaseChanged.class,
-					ProjectStatusChanged.class, ProjectCancelled.class, LessonLearnedRecorded.class,
-					HandoverProposed.class, HandoverAccepted.class, ProjectClosed.class, ChangeRequestSubmitted.class,
-					ChangeRequestDecided.class, ProgressReported.class),
+					VendorDeliverableReviewed.class, VendorDeliverableLate.class, ResourcePlanChanged.class,
+					ResourceOverAllocated.class, ScheduleConflictDetected.class, ScheduleConflictResolved.class,
+					PhaseGateDecided.class, ProjectPhaseChanged.class, ProjectStatusChanged.class,
+					ProjectCancelled.class, LessonLearnedRecorded.class, HandoverProposed.class, HandoverAccepted.class,
+					ProjectClosed.class, ChangeRequestSubmitted.class, ChangeRequestDecided.class,
+					ProgressReported.class),
 			Topics.RISK, List.of(), Topics.BUDGET, List.of(BudgetEstablished.class), Topics.NOTIFICATION,
 			List.of(NotificationDelivered.class, NotificationFailed.class));
 
