@@ -240,6 +240,12 @@ class ProjectAccessTests extends ProjectServiceApiTest {
 				"{\"name\":\"Splicing\",\"dueDate\":\"2027-02-15\"}", token(this.bea, "PROJECT_MANAGER"));
 		assertThat(deliverable.statusCode()).as(deliverable.body()).isEqualTo(201);
 		String deliverablePath = "/api/projects/{projectId}/vendors/{vendorId}/deliverables/{deliverableId}";
+		String allocated = "ada." + this.suffix + "@example.com";
+		String resourcePlan = "{\"allocations\":[{\"role\":\"DBA\",\"person\":{\"name\":\"Ada\",\"email\":\""
+				+ allocated + "\"},\"from\":\"2027-03-01\",\"to\":\"2027-03-31\",\"percent\":80}]}";
+		HttpResponse<String> planned = send("PUT", "/api/projects/" + b + "/resource-plan", resourcePlan,
+				token(this.bea, "PROJECT_MANAGER"));
+		assertThat(planned.statusCode()).as(planned.body()).isEqualTo(200);
 
 		AuthorisationWalk walk = new AuthorisationWalk("http://localhost:" + this.port, issuer).pathValue("id", b)
 			.pathValue("projectId", b)
@@ -254,6 +260,8 @@ class ProjectAccessTests extends ProjectServiceApiTest {
 			.pathValue("lessonId", JsonPath.read(lesson.body(), "$.id"))
 			.pathValue("changeRequestId", JsonPath.read(change.body(), "$.id"))
 			.pathValue("vendorId", vendorId)
+			.pathValue("email", allocated)
+			.body("PUT /api/projects/{projectId}/resource-plan", resourcePlan.replace("80", "20"))
 			.pathValue("deliverableId", JsonPath.read(deliverable.body(), "$.id"))
 			.body("POST /api/projects/{projectId}/vendors",
 					"{\"name\":\"Mine\",\"contact\":{\"name\":\"Me\",\"email\":\"me@mine.example\"}}")
@@ -283,6 +291,7 @@ class ProjectAccessTests extends ProjectServiceApiTest {
 			.outsider(token(this.olga, "STAKEHOLDER"))
 			.outsiderGets("POST /api/projects", 403)
 			.outsiderGets("GET /api/projects", 200)
+			.outsiderGets("GET /api/resources/{email}/allocation", 404)
 			.unchanged(AuthorisationWalk.contentsOf(this.mongo.getDb(), "projects"));
 		walk.walk(AuthorisationWalk.endpointsOf(this.context));
 

@@ -53,6 +53,12 @@ public class Project extends AggregateRoot {
 	/** The most deliverables one vendor owes. */
 	static final int MAX_DELIVERABLES = 500;
 
+	/** The most lines one resource plan holds. */
+	static final int MAX_ALLOCATIONS = 500;
+
+	/** The longest span of one line of a resource plan. */
+	static final int MAX_ALLOCATION_YEARS = 3;
+
 	/** The most change requests one project holds. */
 	static final int MAX_CHANGE_REQUESTS = 1000;
 
@@ -108,6 +114,15 @@ public class Project extends AggregateRoot {
 	private List<Milestone> milestones = new ArrayList<>();
 
 	private List<Vendor> vendors = new ArrayList<>();
+
+	private ResourcePlan resourcePlan;
+
+	/**
+	 * The addresses of the people the resource plan names, lower case: what a person's
+	 * load across projects is found by.
+	 */
+	@Indexed
+	private Set<String> allocatedEmails = new HashSet<>();
 
 	/**
 	 * The first day on which the date watch may have something to report, or {@code null}
@@ -901,6 +916,93 @@ public class Project extends AggregateRoot {
 		registerEvent(ProjectEvents.deliverableReviewed(this, vendor, deliverable), this.id, this.id, now);
 		vendorsChanged(actor, now);
 		return deliverable;
+	}
+
+	/**
+	 * Replaces the resource plan. Publishes the plan, and for each person it names whose
+	 * load over every open project now exceeds 100 % in weeks where it did not before, an
+	 * over-allocation.
+	 * @param lines the new plan
+	 * @param elsewhere the allocations of the people it names on other open projects, by
+	 * lower-case address and project
+	 * @param actor who plans
+	 * @param now the current time
+	 * @return the plan after the change (the same if nothing changed)
+	 */
+	ResourcePlan planResources(List<Allocation.Line> lines, Map<String, Map<UUID, List<Allocation>>> elsewhere,
+			Actor actor, Instant now) {
+		requireNotFinished();
+		if (lines.size() > MAX_ALLOCATIONS) {
+			throw new RuleViolationException("allocations", "holds at most " + MAX_ALLOCATIONS + " lines");
+		}
+		List<Allocation.Line> normalized = new ArrayList<>();
+		for (int i = 0; i < lines.size(); i++) {
+			normalized.add(checkedLine(lines.get(i), "allocations[" + i + "]"));
+		}
+		ResourcePlan before = resourcePlan();
+		if (before.allocations().stream().map(Allocation::line).toList().equals(normalized)) {
+			return before;
+		}
+		List<Allocation> allocations = normalized.stream()
+			.map((l) -> new Allocation(UUID.randomUUID(), l.role(), l.person(), l.from(), l.to(), l.percent()))
+			.toList();
+		this.resourcePlan = new ResourcePlan(allocations, before.revision() + 1, now, actor);
+		registerEvent(ProjectEvents.resourcePlanChanged(this, this.resourcePlan), this.id, this.id, now);
+		for (Allocation named : firstPerPerson(allocations)) {
+			String email = named.person().email().toLowerCase(Locale.ROOT);
+			Map<UUID, List<Allocation>> others = elsewhere.getOrDefault(email, Map.of());
+			Workload
+				.newlyOverAllocated(this.id, others, allocationsOf(before.allocations(), email),
+						allocationsOf(allocations, email))
+				.ifPresent((overload) -> registerEvent(
+						ProjectEvents.overAllocated(this, named.person(), overload, actor, now), this.id, this.id,
+						now));
+		}
+		this.allocatedEmails = new HashSet<>(allocations.stream()
+			.filter((a) -> a.person() != null)
+			.map((a) -> a.person().email().toLowerCase(Locale.ROOT))
+			.toList());
+		changed("resourcePlan", this.resourcePlan);
+		changed("allocatedEmails", this.allocatedEmails);
+		touched(actor, now);
+		return this.resourcePlan;
+	}
+
+	private static Allocation.Line checkedLine(Allocation.Line line, String field) {
+		String role = blankToNull(line.role());
+		if (role == null && line.person() == null) {
+			throw new RuleViolationException(field, "names a role, a person or both");
+		}
+		if (line.to().isBefore(line.from())) {
+			throw new RuleViolationException(field + ".to", "must not be before from");
+		}
+		if (line.to().isAfter(line.from().plusYears(MAX_ALLOCATION_YEARS))) {
+			throw new RuleViolationException(field + ".to",
+					"must be at most " + MAX_ALLOCATION_YEARS + " years after from; plan longer spans line by line");
+		}
+		Person person = (line.person() != null)
+				? new Person(line.person().name().strip(), line.person().email().strip()) : null;
+		return new Allocation.Line(role, person, line.from(), line.to(), line.percent().stripTrailingZeros());
+	}
+
+	private static List<Allocation> firstPerPerson(List<Allocation> allocations) {
+		Map<String, Allocation> first = new java.util.LinkedHashMap<>();
+		allocations.stream()
+			.filter((a) -> a.person() != null)
+			.forEach((a) -> first.putIfAbsent(a.person().email().toLowerCase(Locale.ROOT), a));
+		return List.copyOf(first.values());
+	}
+
+	private static List<Allocation> allocationsOf(List<Allocation> allocations, String email) {
+		return allocations.stream().filter((a) -> a.allocates(email)).toList();
+	}
+
+	/**
+	 * The resource plan; empty, at revision 0, until it is first set.
+	 * @return the plan
+	 */
+	public ResourcePlan resourcePlan() {
+		return (this.resourcePlan != null) ? this.resourcePlan : new ResourcePlan();
 	}
 
 	/**

@@ -12,6 +12,10 @@ import io.infrapm.contracts.project.HandoverItem;
 import io.infrapm.contracts.project.HandoverProposed;
 import io.infrapm.contracts.project.LessonLearnedRecorded;
 import io.infrapm.contracts.project.MilestoneCompleted;
+import io.infrapm.contracts.project.AllocationPeriod;
+import io.infrapm.contracts.project.ResourceAllocation;
+import io.infrapm.contracts.project.ResourceOverAllocated;
+import io.infrapm.contracts.project.ResourcePlanChanged;
 import io.infrapm.contracts.project.VendorAdded;
 import io.infrapm.contracts.project.VendorDeliverableLate;
 import io.infrapm.contracts.project.VendorDeliverablePlanned;
@@ -158,6 +162,20 @@ final class ProjectEvents {
 			LocalDate today, Instant now, Actor actor) {
 		return new VendorDeliverableLate(project.id(), v.id(), v.name(), person(v.contact()), d.id(), d.name(),
 				d.dueDate(), daysLate, today, now, actor);
+	}
+
+	static ResourcePlanChanged resourcePlanChanged(Project project, ResourcePlan plan) {
+		return new ResourcePlanChanged(project.id(), plan.allocations()
+			.stream()
+			.map((a) -> new ResourceAllocation(a.id(), a.role(), person(a.person()), a.from(), a.to(), a.percent()))
+			.toList(), plan.revision(), plan.updatedAt(), plan.updatedBy());
+	}
+
+	static ResourceOverAllocated overAllocated(Project project, Person who, Workload.Overload overload, Actor actor,
+			Instant now) {
+		return new ResourceOverAllocated(project.id(), who.email(), who.name(),
+				overload.periods().stream().map((p) -> new AllocationPeriod(p.start(), p.end(), p.percent())).toList(),
+				overload.projects(), now, actor);
 	}
 
 	static ScheduleConflictDetected conflictDetected(Project project, Milestone m, ScheduleConflict conflict,
