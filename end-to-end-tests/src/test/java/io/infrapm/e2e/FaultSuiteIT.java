@@ -88,6 +88,8 @@ class FaultSuiteIT {
 
 	private static final String DELIVERABLE_LATE = "io.infrapm.project.VendorDeliverableLate.v1";
 
+	private static final String PLAN_CHANGED = "io.infrapm.project.ResourcePlanChanged.v1";
+
 	private static final String CHANGE_SUBMITTED = "io.infrapm.project.ChangeRequestSubmitted.v1";
 
 	private static final String CHANGE_DECIDED = "io.infrapm.project.ChangeRequestDecided.v1";
@@ -117,6 +119,11 @@ class FaultSuiteIT {
 	private final Map<String, String> owed = new ConcurrentHashMap<>();
 
 	private final AtomicInteger vendorAttempts = new AtomicInteger();
+
+	/** The projects, by code, whose first resource plan was set. */
+	private final Map<String, String> staffed = new ConcurrentHashMap<>();
+
+	private final AtomicInteger staffAttempts = new AtomicInteger();
 
 	/** The projects, by code, whose cost change request was submitted and approved. */
 	private final Map<String, String> changed = new ConcurrentHashMap<>();
@@ -200,6 +207,7 @@ class FaultSuiteIT {
 				assertThat(this.joined).hasSize((PROJECTS + 3) / 4);
 				assertThat(this.planned).hasSize((PROJECTS + 1) / 4);
 				assertThat(this.owed).hasSize((PROJECTS + 1) / 4);
+				assertThat(this.staffed).hasSize((PROJECTS + 2) / 4);
 				assertThat(this.changed).hasSize(PROJECTS / 4);
 
 				Convergence convergence = awaitEveryEffect(mailbox, Duration.ofMinutes(2));
@@ -227,6 +235,9 @@ class FaultSuiteIT {
 				Distinct lateEvents = distinctEvents(kafka, DELIVERABLE_LATE, this.owed.values(), "$.deliverableId");
 				Map<String, Integer> milestones = countOf(this.planned.values(), "milestones");
 				Map<String, Integer> vendors = countOf(this.owed.values(), "vendors");
+				Distinct planEvents = distinctEvents(kafka, PLAN_CHANGED, this.staffed.values(),
+						"$.allocations[0].allocationId");
+				Map<String, Integer> planRevisions = planRevisions(this.staffed.values());
 				Map<String, Integer> deliverables = deliverablesOf(this.owed.values());
 				Map<String, Integer> changeRequests = countOf(this.changed.values(), "change-requests?open=false");
 				Distinct submittedEvents = distinctEvents(kafka, CHANGE_SUBMITTED, this.changed.values(),
@@ -234,7 +245,8 @@ class FaultSuiteIT {
 				Distinct decidedEvents = distinctEvents(kafka, CHANGE_DECIDED, this.changed.values(),
 						"$.changeRequestId");
 				writeFigures(readySeconds, convergence, lost, duplicated, mailsPerStakeholder, deadLetters,
-						stakeholderEvents, milestoneEvents, missedEvents, lateEvents, decidedEvents, started);
+						stakeholderEvents, milestoneEvents, missedEvents, lateEvents, planEvents, decidedEvents,
+						started);
 
 				assertThat(convergence.projectsMissing()).as("projects answered 201 but gone").isEmpty();
 				assertThat(convergence.budgetsMissing()).as("budgets missing").isEmpty();
@@ -262,6 +274,13 @@ class FaultSuiteIT {
 					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
 				assertThat(lateEvents.perProject()).as("distinct VendorDeliverableLate per project with a past-due one")
 					.hasSize(this.owed.size())
+					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
+				assertThat(planRevisions)
+					.as("resource plan revision of each staffed project, however often it was sent")
+					.hasSize(this.staffed.size())
+					.allSatisfy((id, revision) -> assertThat(revision).as(id).isEqualTo(1));
+				assertThat(planEvents.perProject()).as("distinct ResourcePlanChanged per staffed project")
+					.hasSize(this.staffed.size())
 					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
 				assertThat(changeRequests).as("decided change requests of each project that submitted one")
 					.hasSize(this.changed.size())
@@ -315,6 +334,9 @@ class FaultSuiteIT {
 					else if (this.created.containsKey(code(i)) && i % 4 == 2) {
 						planMilestone(i);
 						engageVendor(i);
+					}
+					else if (this.created.containsKey(code(i)) && i % 4 == 1) {
+						staff(i);
 					}
 					else if (this.created.containsKey(code(i)) && i % 4 == 3) {
 						changeAndApprove(i);
@@ -417,6 +439,48 @@ class FaultSuiteIT {
 		else if (owes != null) {
 			this.failures.add(code + " deliverable: " + owes.statusCode() + " " + owes.body());
 		}
+	}
+
+	/**
+	 * Sets a project's first resource plan under the ETag of the empty plan, retried
+	 * until answered: a 412 is an earlier attempt that got through without its answer.
+	 * The plan must end at revision 1 with one {@code ResourcePlanChanged}.
+	 */
+	private void staff(int i) {
+		String code = code(i);
+		String id = this.created.get(code);
+		String body = "{\"allocations\":[{\"role\":\"Network engineer\",\"person\":{\"name\":\"Nia " + code
+				+ "\",\"email\":\"nia." + code.toLowerCase(Locale.ROOT) + "@example.com\"},"
+				+ "\"from\":\"2027-03-01\",\"to\":\"2027-04-30\",\"percent\":60}]}";
+		HttpResponse<String> planned = untilAnswered(code + " resource plan", this.staffAttempts,
+				() -> HttpRequest
+					.newBuilder(URI.create(url("project-service") + "/api/projects/" + id + "/resource-plan"))
+					.timeout(Duration.ofSeconds(40))
+					.header("Content-Type", "application/json")
+					.header("Authorization", "Bearer " + this.managerToken)
+					.header("If-Match", "\"0\"")
+					.PUT(HttpRequest.BodyPublishers.ofString(body)));
+		if (planned != null && (planned.statusCode() == 200 || planned.statusCode() == 412)) {
+			this.staffed.put(code, id);
+		}
+		else if (planned != null) {
+			this.failures.add(code + " resource plan: " + planned.statusCode() + " " + planned.body());
+		}
+	}
+
+	/** The resource plan revision of each project, as its manager reads it. */
+	private Map<String, Integer> planRevisions(Collection<String> projects) throws IOException, InterruptedException {
+		Map<String, Integer> revisions = new TreeMap<>();
+		for (String id : projects) {
+			HttpResponse<String> response = this.http.send(HttpRequest
+				.newBuilder(URI.create(url("project-service") + "/api/projects/" + id + "/resource-plan"))
+				.timeout(Duration.ofSeconds(20))
+				.header("Authorization", "Bearer " + this.managerToken)
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			revisions.put(id, JsonPath.<Integer>read(response.body(), "$.revision"));
+		}
+		return revisions;
 	}
 
 	/**
@@ -756,8 +820,8 @@ class FaultSuiteIT {
 
 	private void writeFigures(double readySeconds, Convergence convergence, long lost, long duplicated,
 			Map<String, Integer> mails, Map<String, List<String>> deadLetters, Distinct stakeholderEvents,
-			Distinct milestoneEvents, Distinct missedEvents, Distinct lateEvents, Distinct decidedEvents, long started)
-			throws IOException {
+			Distinct milestoneEvents, Distinct missedEvents, Distinct lateEvents, Distinct planEvents,
+			Distinct decidedEvents, long started) throws IOException {
 		Map<String, Object> figures = new LinkedHashMap<>();
 		figures.put("projects", PROJECTS);
 		figures.put("createAttempts", this.attempts.get());
@@ -777,6 +841,9 @@ class FaultSuiteIT {
 		figures.put("vendorAttempts", this.vendorAttempts.get());
 		figures.put("deliverablesReportedLate", lateEvents.perProject().size());
 		figures.put("duplicatedLateEvents", lateEvents.duplicated());
+		figures.put("resourcePlansSet", this.staffed.size());
+		figures.put("resourcePlanAttempts", this.staffAttempts.get());
+		figures.put("duplicatedPlanEvents", planEvents.duplicated());
 		figures.put("changeRequestsApproved", this.changed.size());
 		figures.put("changeRequestAttempts", this.changeAttempts.get());
 		figures.put("duplicatedChangeDecisions", decidedEvents.duplicated());
