@@ -20,6 +20,11 @@ import io.infrapm.contracts.project.MilestoneRescheduled;
 import io.infrapm.contracts.project.MilestoneMissed;
 import io.infrapm.contracts.project.MilestoneDueSoon;
 import io.infrapm.contracts.project.VendorAdded;
+import io.infrapm.contracts.project.IterationPlanned;
+import io.infrapm.contracts.project.IterationCompleted;
+import io.infrapm.contracts.project.ServicesChanged;
+import io.infrapm.contracts.project.OutageRecorded;
+import io.infrapm.contracts.project.OutageUpdated;
 import io.infrapm.contracts.project.ResourcePlanChanged;
 import io.infrapm.contracts.project.ResourceOverAllocated;
 import io.infrapm.contracts.project.VendorUpdated;
@@ -54,11 +59,12 @@ public final class EventCatalog {
 					MilestoneRescheduled.class, MilestoneCompleted.class, MilestoneWaived.class, MilestoneMissed.class,
 					MilestoneDueSoon.class, VendorAdded.class, VendorUpdated.class, VendorDeliverablePlanned.class,
 					VendorDeliverableReviewed.class, VendorDeliverableLate.class, ResourcePlanChanged.class,
-					ResourceOverAllocated.class, ScheduleConflictDetected.class, ScheduleConflictResolved.class,
-					PhaseGateDecided.class, ProjectPhaseChanged.class, ProjectStatusChanged.class,
-					ProjectCancelled.class, LessonLearnedRecorded.class, HandoverProposed.class, HandoverAccepted.class,
-					ProjectClosed.class, ChangeRequestSubmitted.class, ChangeRequestDecided.class,
-					ProgressReported.class),
+					ResourceOverAllocated.class, ServicesChanged.class, OutageRecorded.class, OutageUpdated.class,
+					IterationPlanned.class, IterationCompleted.class, ScheduleConflictDetected.class,
+					ScheduleConflictResolved.class, PhaseGateDecided.class, ProjectPhaseChanged.class,
+					ProjectStatusChanged.class, ProjectCancelled.class, LessonLearnedRecorded.class,
+					HandoverProposed.class, HandoverAccepted.class, ProjectClosed.class, ChangeRequestSubmitted.class,
+					ChangeRequestDecided.class, ProgressReported.class),
 			Topics.RISK, List.of(), Topics.BUDGET, List.of(BudgetEstablished.class), Topics.NOTIFICATION,
 			List.of(NotificationDelivered.class, NotificationFailed.class));
 
