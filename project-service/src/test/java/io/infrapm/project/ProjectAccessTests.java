@@ -211,7 +211,9 @@ class ProjectAccessTests extends ProjectServiceApiTest {
 	@Test
 	void refusesEveryEndpointToAnonymousForgedExpiredAndOtherProjectsTokensAndChangesNothing() {
 		create("wa", this.pat, List.of(this.olga + ":ENGINEER"));
-		String b = create("wb", this.bea, List.of("ben." + this.suffix + "@example.com:TECHNICAL_LEAD"));
+		String b = createAsPortfolioManager(
+				project("wb", this.bea, List.of("ben." + this.suffix + "@example.com:TECHNICAL_LEAD"))
+					.replace("\"category\"", "\"methodology\":\"HYBRID\",\"category\""));
 		String stakeholderOfB = JsonPath.read(send("GET", "/api/projects/" + b, null, token(this.bea)).body(),
 				"$.stakeholders[0].id");
 
@@ -243,6 +245,18 @@ class ProjectAccessTests extends ProjectServiceApiTest {
 		String allocated = "ada." + this.suffix + "@example.com";
 		String resourcePlan = "{\"allocations\":[{\"role\":\"DBA\",\"person\":{\"name\":\"Ada\",\"email\":\""
 				+ allocated + "\"},\"from\":\"2027-03-01\",\"to\":\"2027-03-31\",\"percent\":80}]}";
+		HttpResponse<String> services = send("PUT", "/api/projects/" + b + "/services",
+				"{\"services\":[{\"name\":\"Email\",\"availabilityTarget\":99.9}]}",
+				token(this.bea, "PROJECT_MANAGER"));
+		assertThat(services.statusCode()).as(services.body()).isEqualTo(200);
+		HttpResponse<String> outage = send("POST", "/api/projects/" + b + "/outages",
+				"{\"service\":\"Email\",\"planned\":false,\"impact\":\"FULL\",\"start\":\"2026-11-02T10:00:00Z\"}",
+				token(this.bea, "PROJECT_MANAGER"));
+		assertThat(outage.statusCode()).as(outage.body()).isEqualTo(201);
+		HttpResponse<String> iteration = send("POST", "/api/projects/" + b + "/iterations",
+				"{\"name\":\"Sprint 1\",\"start\":\"2026-11-16\",\"end\":\"2026-11-29\"}",
+				token(this.bea, "PROJECT_MANAGER"));
+		assertThat(iteration.statusCode()).as(iteration.body()).isEqualTo(201);
 		HttpResponse<String> planned = send("PUT", "/api/projects/" + b + "/resource-plan", resourcePlan,
 				token(this.bea, "PROJECT_MANAGER"));
 		assertThat(planned.statusCode()).as(planned.body()).isEqualTo(200);
@@ -261,6 +275,17 @@ class ProjectAccessTests extends ProjectServiceApiTest {
 			.pathValue("changeRequestId", JsonPath.read(change.body(), "$.id"))
 			.pathValue("vendorId", vendorId)
 			.pathValue("email", allocated)
+			.pathValue("outageId", JsonPath.read(outage.body(), "$.id"))
+			.pathValue("iterationId", JsonPath.read(iteration.body(), "$.id"))
+			.body("POST /api/projects/{projectId}/iterations",
+					"{\"name\":\"Mine\",\"start\":\"2026-12-01\",\"end\":\"2026-12-14\"}")
+			.body("PATCH /api/projects/{projectId}/iterations/{iterationId}", "{\"goal\":\"mine now\"}")
+			.body("POST /api/projects/{projectId}/iterations/{iterationId}/completion", "{\"outcome\":\"mine now\"}")
+			.body("PUT /api/projects/{projectId}/services",
+					"{\"services\":[{\"name\":\"Email\",\"availabilityTarget\":50}]}")
+			.body("POST /api/projects/{projectId}/outages",
+					"{\"service\":\"Email\",\"planned\":true,\"impact\":\"FULL\",\"start\":\"2026-11-03T10:00:00Z\"}")
+			.body("PATCH /api/projects/{projectId}/outages/{outageId}", "{\"cause\":\"mine now\"}")
 			.body("PUT /api/projects/{projectId}/resource-plan", resourcePlan.replace("80", "20"))
 			.pathValue("deliverableId", JsonPath.read(deliverable.body(), "$.id"))
 			.body("POST /api/projects/{projectId}/vendors",

@@ -21,6 +21,7 @@ import io.infrapm.contracts.project.ChangeCategory;
 import io.infrapm.contracts.project.GateDecision;
 import io.infrapm.contracts.project.ProjectPhase;
 import io.infrapm.contracts.project.ProjectStatus;
+import io.infrapm.contracts.project.ServiceTarget;
 import io.infrapm.contracts.project.StakeholderRole;
 import io.infrapm.platform.outbox.AggregateRoot;
 import io.infrapm.platform.problem.ConflictException;
@@ -58,6 +59,15 @@ public class Project extends AggregateRoot {
 
 	/** The longest span of one line of a resource plan. */
 	static final int MAX_ALLOCATION_YEARS = 3;
+
+	/** The most services one project answers for. */
+	static final int MAX_SERVICES = 200;
+
+	/** The most outages one project records. */
+	static final int MAX_OUTAGES = 2000;
+
+	/** The most iterations one project records. */
+	static final int MAX_ITERATIONS = 500;
 
 	/** The most change requests one project holds. */
 	static final int MAX_CHANGE_REQUESTS = 1000;
@@ -116,6 +126,12 @@ public class Project extends AggregateRoot {
 	private List<Vendor> vendors = new ArrayList<>();
 
 	private ResourcePlan resourcePlan;
+
+	private ServiceCatalogue services;
+
+	private List<Outage> outages = new ArrayList<>();
+
+	private List<Iteration> iterations = new ArrayList<>();
 
 	/**
 	 * The addresses of the people the resource plan names, lower case: what a person's
@@ -995,6 +1011,263 @@ public class Project extends AggregateRoot {
 
 	private static List<Allocation> allocationsOf(List<Allocation> allocations, String email) {
 		return allocations.stream().filter((a) -> a.allocates(email)).toList();
+	}
+
+	/**
+	 * Replaces the services the project answers for. Names are unique (any case); a
+	 * service's vendor must be one of the project's; a service with recorded outages
+	 * stays.
+	 * @param services the services with their targets
+	 * @param actor who sets them
+	 * @param now the current time
+	 * @return the catalogue after the change (the same if nothing changed)
+	 */
+	ServiceCatalogue defineServices(List<ServiceTarget> services, Actor actor, Instant now) {
+		requireNotFinished();
+		if (services.size() > MAX_SERVICES) {
+			throw new RuleViolationException("services", "holds at most " + MAX_SERVICES + " services");
+		}
+		List<ServiceTarget> normalized = new ArrayList<>();
+		for (int i = 0; i < services.size(); i++) {
+			ServiceTarget service = services.get(i);
+			String name = service.name().strip();
+			if (normalized.stream().anyMatch((s) -> s.name().equalsIgnoreCase(name))) {
+				throw new RuleViolationException("services[" + i + "].name", "names '" + name + "' twice");
+			}
+			if (service.vendorId() != null
+					&& this.vendors.stream().noneMatch((v) -> v.id().equals(service.vendorId()))) {
+				throw new RuleViolationException("services[" + i + "].vendorId",
+						"project " + this.id + " has no vendor " + service.vendorId());
+			}
+			normalized
+				.add(new ServiceTarget(name, service.availabilityTarget().stripTrailingZeros(), service.vendorId()));
+		}
+		for (Outage outage : this.outages) {
+			if (normalized.stream().noneMatch((s) -> s.name().equalsIgnoreCase(outage.service()))) {
+				throw new ConflictException("services",
+						"'" + outage.service() + "' has recorded outages; it stays in the list");
+			}
+		}
+		ServiceCatalogue before = services();
+		if (before.services().equals(normalized)) {
+			return before;
+		}
+		this.services = new ServiceCatalogue(normalized, before.revision() + 1, now, actor);
+		registerEvent(ProjectEvents.servicesChanged(this, this.services), this.id, this.id, now);
+		changed("services", this.services);
+		touched(actor, now);
+		return this.services;
+	}
+
+	/**
+	 * Records an outage of one of the project's services.
+	 * @param facts what is known of it
+	 * @param request the client's request, or {@code null}
+	 * @param actor who records it
+	 * @param now the current time
+	 * @return the outage
+	 */
+	Outage recordOutage(Outage.Facts facts, ClientRequest request, Actor actor, Instant now) {
+		requireNotFinished();
+		if (this.outages.size() >= MAX_OUTAGES) {
+			throw new ConflictException(null, "a project records at most " + MAX_OUTAGES + " outages");
+		}
+		ServiceTarget service = services().service(facts.service());
+		if (service == null) {
+			throw new RuleViolationException("service",
+					"'" + facts.service().strip() + "' is not one of the project's services");
+		}
+		if (!facts.planned() && facts.start().isAfter(now.plusSeconds(300))) {
+			throw new RuleViolationException("start", "an unplanned outage cannot begin in the future");
+		}
+		requireAfterStart(facts.start(), facts.end(), "end");
+		requireAfterStart(facts.start(), facts.respondedAt(), "respondedAt");
+		if (facts.changeRequestId() != null) {
+			changeRequest(facts.changeRequestId());
+		}
+		if (facts.milestoneId() != null) {
+			milestone(facts.milestoneId());
+		}
+		Outage outage = Outage.record(
+				new Outage.Facts(service.name(), facts.planned(), facts.impact(), facts.start(), facts.end(),
+						facts.respondedAt(), facts.cause(), facts.changeRequestId(), facts.milestoneId()),
+				request, actor, now);
+		this.outages.add(outage);
+		registerEvent(ProjectEvents.outageRecorded(this, outage), this.id, this.id, now);
+		changed("outages", this.outages);
+		touched(actor, now);
+		return outage;
+	}
+
+	/**
+	 * Records what became known of an outage: its end, the response, the cause or a
+	 * corrected impact.
+	 * @param outageId the outage
+	 * @param update what changed
+	 * @param actor who records it
+	 * @param now the current time
+	 * @return the outage after the change
+	 */
+	Outage updateOutage(UUID outageId, Outage.Update update, Actor actor, Instant now) {
+		requireNotFinished();
+		Outage outage = outage(outageId);
+		requireAfterStart(outage.start(), update.end(), "end");
+		requireAfterStart(outage.start(), update.respondedAt(), "respondedAt");
+		if (outage.learn(update)) {
+			outage.touched(actor, now);
+			registerEvent(ProjectEvents.outageUpdated(this, outage), this.id, this.id, now);
+			changed("outages", this.outages);
+			touched(actor, now);
+		}
+		return outage;
+	}
+
+	private static void requireAfterStart(Instant start, Instant instant, String field) {
+		if (instant != null && instant.isBefore(start)) {
+			throw new RuleViolationException(field, "must not be before the outage's start");
+		}
+	}
+
+	/**
+	 * Plans an iteration of an agile or hybrid project; iterations do not overlap.
+	 * @param plan name, days, goal and committed scope
+	 * @param request the client's request, or {@code null}
+	 * @param actor who plans it
+	 * @param now the current time
+	 * @return the iteration
+	 */
+	Iteration planIteration(Iteration.Plan plan, ClientRequest request, Actor actor, Instant now) {
+		requireNotFinished();
+		if (this.methodology == Methodology.WATERFALL) {
+			throw new ConflictException("methodology", "a waterfall project has phases, not iterations");
+		}
+		if (this.iterations.size() >= MAX_ITERATIONS) {
+			throw new ConflictException(null, "a project records at most " + MAX_ITERATIONS + " iterations");
+		}
+		requireFreeDays(plan.start(), plan.end(), null);
+		Iteration iteration = Iteration.plan(this.iterations.size() + 1, plan, request, actor, now);
+		this.iterations.add(iteration);
+		registerEvent(ProjectEvents.iterationPlanned(this, iteration, actor, now), this.id, this.id, now);
+		changed("iterations", this.iterations);
+		touched(actor, now);
+		return iteration;
+	}
+
+	/**
+	 * Changes an iteration that is not completed.
+	 * @param iterationId the iteration
+	 * @param change what changes ({@code null} parts stay)
+	 * @param actor who changes it
+	 * @param now the current time
+	 * @return the iteration after the change
+	 */
+	Iteration reviseIteration(UUID iterationId, Iteration.Plan change, Actor actor, Instant now) {
+		requireNotFinished();
+		Iteration iteration = requireRunning(iteration(iterationId));
+		LocalDate start = (change.start() != null) ? change.start() : iteration.start();
+		LocalDate end = (change.end() != null) ? change.end() : iteration.end();
+		requireFreeDays(start, end, iterationId);
+		if (iteration.revise(change)) {
+			iteration.touched();
+			registerEvent(ProjectEvents.iterationPlanned(this, iteration, actor, now), this.id, this.id, now);
+			changed("iterations", this.iterations);
+			touched(actor, now);
+		}
+		return iteration;
+	}
+
+	/**
+	 * Records how an iteration ended; it must have begun.
+	 * @param iterationId the iteration
+	 * @param outcome what it achieved
+	 * @param actor who records it
+	 * @param now the current time
+	 * @return the iteration after the change
+	 */
+	Iteration completeIteration(UUID iterationId, Iteration.Outcome outcome, Actor actor, Instant now) {
+		requireNotFinished();
+		Iteration iteration = requireRunning(iteration(iterationId));
+		// A day's grace: the caller's calendar day may be ahead of UTC's.
+		if (iteration.start().isAfter(LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(1))) {
+			throw new ConflictException(null, "'" + iteration.name() + "' begins on " + iteration.start()
+					+ "; an iteration is completed once it has begun");
+		}
+		iteration.complete(outcome, actor, now);
+		iteration.touched();
+		registerEvent(ProjectEvents.iterationCompleted(this, iteration), this.id, this.id, now);
+		changed("iterations", this.iterations);
+		touched(actor, now);
+		return iteration;
+	}
+
+	private void requireFreeDays(LocalDate start, LocalDate end, UUID except) {
+		if (end.isBefore(start)) {
+			throw new RuleViolationException("end", "must not be before start");
+		}
+		this.iterations.stream()
+			.filter((i) -> !i.id().equals(except) && i.overlaps(start, end))
+			.findFirst()
+			.ifPresent((other) -> {
+				throw new RuleViolationException("start", "overlaps '" + other.name() + "' (" + other.start() + " to "
+						+ other.end() + "); iterations follow one another");
+			});
+	}
+
+	private static Iteration requireRunning(Iteration iteration) {
+		if (iteration.completed()) {
+			throw new ConflictException(null, "'" + iteration.name() + "' is completed; it no longer changes");
+		}
+		return iteration;
+	}
+
+	/**
+	 * One iteration.
+	 * @param iterationId the iteration's id
+	 * @return the iteration
+	 * @throws NotFoundException if the project has none of that id
+	 */
+	public Iteration iteration(UUID iterationId) {
+		return this.iterations.stream()
+			.filter((i) -> i.id().equals(iterationId))
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException(null, "project " + this.id + " has no iteration " + iterationId));
+	}
+
+	/**
+	 * The iterations, in the order planned.
+	 * @return the iterations
+	 */
+	public List<Iteration> iterations() {
+		return List.copyOf(this.iterations);
+	}
+
+	/**
+	 * The services the project answers for; empty, at revision 0, until first set.
+	 * @return the catalogue
+	 */
+	public ServiceCatalogue services() {
+		return (this.services != null) ? this.services : new ServiceCatalogue();
+	}
+
+	/**
+	 * The outages, in the order recorded.
+	 * @return the outages
+	 */
+	public List<Outage> outages() {
+		return List.copyOf(this.outages);
+	}
+
+	/**
+	 * One outage.
+	 * @param outageId the outage's id
+	 * @return the outage
+	 * @throws NotFoundException if the project recorded none of that id
+	 */
+	public Outage outage(UUID outageId) {
+		return this.outages.stream()
+			.filter((o) -> o.id().equals(outageId))
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException(null, "project " + this.id + " has no outage " + outageId));
 	}
 
 	/**

@@ -12,6 +12,11 @@ import io.infrapm.contracts.project.HandoverItem;
 import io.infrapm.contracts.project.HandoverProposed;
 import io.infrapm.contracts.project.LessonLearnedRecorded;
 import io.infrapm.contracts.project.MilestoneCompleted;
+import io.infrapm.contracts.project.IterationCompleted;
+import io.infrapm.contracts.project.IterationPlanned;
+import io.infrapm.contracts.project.OutageRecorded;
+import io.infrapm.contracts.project.OutageUpdated;
+import io.infrapm.contracts.project.ServicesChanged;
 import io.infrapm.contracts.project.AllocationPeriod;
 import io.infrapm.contracts.project.ResourceAllocation;
 import io.infrapm.contracts.project.ResourceOverAllocated;
@@ -176,6 +181,34 @@ final class ProjectEvents {
 		return new ResourceOverAllocated(project.id(), who.email(), who.name(),
 				overload.periods().stream().map((p) -> new AllocationPeriod(p.start(), p.end(), p.percent())).toList(),
 				overload.projects(), now, actor);
+	}
+
+	static ServicesChanged servicesChanged(Project project, ServiceCatalogue catalogue) {
+		return new ServicesChanged(project.id(), catalogue.services(), catalogue.revision(), catalogue.updatedAt(),
+				catalogue.updatedBy());
+	}
+
+	static OutageRecorded outageRecorded(Project project, Outage o) {
+		return new OutageRecorded(project.id(), o.id(), o.service(), o.planned(), o.impact(), o.start(), o.end(),
+				o.respondedAt(), o.cause(), o.changeRequestId(), o.milestoneId(), o.revision(), o.recordedAt(),
+				o.recordedBy());
+	}
+
+	static OutageUpdated outageUpdated(Project project, Outage o) {
+		return new OutageUpdated(project.id(), o.id(), o.service(), o.planned(), o.impact(), o.start(), o.end(),
+				o.respondedAt(), o.cause(), o.changeRequestId(), o.milestoneId(), o.revision(), o.updatedAt(),
+				o.updatedBy());
+	}
+
+	static IterationPlanned iterationPlanned(Project project, Iteration i, Actor actor, Instant now) {
+		return new IterationPlanned(project.id(), i.id(), i.number(), i.name(), i.start(), i.end(), i.goal(),
+				i.committedPoints(), i.revision(), now, actor);
+	}
+
+	static IterationCompleted iterationCompleted(Project project, Iteration i) {
+		return new IterationCompleted(project.id(), i.id(), i.number(), i.name(), i.start(), i.end(), i.outcome(),
+				i.committedPoints(), i.completedPoints(), i.completedItems(), i.revision(), i.completedAt(),
+				i.completedBy());
 	}
 
 	static ScheduleConflictDetected conflictDetected(Project project, Milestone m, ScheduleConflict conflict,
