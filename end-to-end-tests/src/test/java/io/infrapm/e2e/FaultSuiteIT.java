@@ -90,6 +90,10 @@ class FaultSuiteIT {
 
 	private static final String PLAN_CHANGED = "io.infrapm.project.ResourcePlanChanged.v1";
 
+	private static final String ITERATION_PLANNED = "io.infrapm.project.IterationPlanned.v1";
+
+	private static final String OUTAGE_RECORDED = "io.infrapm.project.OutageRecorded.v1";
+
 	private static final String CHANGE_SUBMITTED = "io.infrapm.project.ChangeRequestSubmitted.v1";
 
 	private static final String CHANGE_DECIDED = "io.infrapm.project.ChangeRequestDecided.v1";
@@ -124,6 +128,14 @@ class FaultSuiteIT {
 	private final Map<String, String> staffed = new ConcurrentHashMap<>();
 
 	private final AtomicInteger staffAttempts = new AtomicInteger();
+
+	/** The hybrid projects, by code, that planned their first iteration. */
+	private final Map<String, String> iterated = new ConcurrentHashMap<>();
+
+	/** The projects, by code, that recorded an outage of one of their services. */
+	private final Map<String, String> outaged = new ConcurrentHashMap<>();
+
+	private final AtomicInteger operationAttempts = new AtomicInteger();
 
 	/** The projects, by code, whose cost change request was submitted and approved. */
 	private final Map<String, String> changed = new ConcurrentHashMap<>();
@@ -208,6 +220,8 @@ class FaultSuiteIT {
 				assertThat(this.planned).hasSize((PROJECTS + 1) / 4);
 				assertThat(this.owed).hasSize((PROJECTS + 1) / 4);
 				assertThat(this.staffed).hasSize((PROJECTS + 2) / 4);
+				assertThat(this.iterated).hasSize((PROJECTS + 2) / 4);
+				assertThat(this.outaged).hasSize(PROJECTS / 4);
 				assertThat(this.changed).hasSize(PROJECTS / 4);
 
 				Convergence convergence = awaitEveryEffect(mailbox, Duration.ofMinutes(2));
@@ -238,6 +252,11 @@ class FaultSuiteIT {
 				Distinct planEvents = distinctEvents(kafka, PLAN_CHANGED, this.staffed.values(),
 						"$.allocations[0].allocationId");
 				Map<String, Integer> planRevisions = planRevisions(this.staffed.values());
+				Map<String, Integer> iterations = countOf(this.iterated.values(), "iterations");
+				Distinct iterationEvents = distinctEvents(kafka, ITERATION_PLANNED, this.iterated.values(),
+						"$.iterationId");
+				Map<String, Integer> outages = countOf(this.outaged.values(), "outages");
+				Distinct outageEvents = distinctEvents(kafka, OUTAGE_RECORDED, this.outaged.values(), "$.outageId");
 				Map<String, Integer> deliverables = deliverablesOf(this.owed.values());
 				Map<String, Integer> changeRequests = countOf(this.changed.values(), "change-requests?open=false");
 				Distinct submittedEvents = distinctEvents(kafka, CHANGE_SUBMITTED, this.changed.values(),
@@ -281,6 +300,18 @@ class FaultSuiteIT {
 					.allSatisfy((id, revision) -> assertThat(revision).as(id).isEqualTo(1));
 				assertThat(planEvents.perProject()).as("distinct ResourcePlanChanged per staffed project")
 					.hasSize(this.staffed.size())
+					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
+				assertThat(iterations).as("iterations of each hybrid project, however often it was sent")
+					.hasSize(this.iterated.size())
+					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
+				assertThat(iterationEvents.perProject()).as("distinct IterationPlanned per hybrid project")
+					.hasSize(this.iterated.size())
+					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
+				assertThat(outages).as("outages of each project that recorded one, however often it was sent")
+					.hasSize(this.outaged.size())
+					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
+				assertThat(outageEvents.perProject()).as("distinct OutageRecorded per project")
+					.hasSize(this.outaged.size())
 					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
 				assertThat(changeRequests).as("decided change requests of each project that submitted one")
 					.hasSize(this.changed.size())
@@ -337,9 +368,11 @@ class FaultSuiteIT {
 					}
 					else if (this.created.containsKey(code(i)) && i % 4 == 1) {
 						staff(i);
+						iterate(i);
 					}
 					else if (this.created.containsKey(code(i)) && i % 4 == 3) {
 						changeAndApprove(i);
+						recordOutage(i);
 					}
 					pause(120);
 				}
@@ -354,7 +387,10 @@ class FaultSuiteIT {
 	/** Creates one project, retrying with the same key until the service answers. */
 	private boolean create(int i) {
 		String code = code(i);
-		String body = SkeletonHttp.newProject(code, List.of(email(i)));
+		String project = SkeletonHttp.newProject(code, List.of(email(i)));
+		// Every fourth, offset by one, runs in iterations.
+		String body = (i % 4 == 1) ? project.replace("\"category\"", "\"methodology\":\"HYBRID\",\"category\"")
+				: project;
 		HttpResponse<String> response = untilAnswered(code, this.attempts,
 				() -> post("/api/projects", body).header("Idempotency-Key", code));
 		if (response == null) {
@@ -465,6 +501,60 @@ class FaultSuiteIT {
 		}
 		else if (planned != null) {
 			this.failures.add(code + " resource plan: " + planned.statusCode() + " " + planned.body());
+		}
+	}
+
+	/**
+	 * Plans a hybrid project's first iteration with an idempotency key, retried until
+	 * answered.
+	 */
+	private void iterate(int i) {
+		String code = code(i);
+		String id = this.created.get(code);
+		String body = "{\"name\":\"Sprint 1 " + code + "\",\"start\":\"2027-01-04\",\"end\":\"2027-01-17\","
+				+ "\"committedPoints\":40}";
+		HttpResponse<String> planned = untilAnswered(code + " iteration", this.operationAttempts,
+				() -> post("/api/projects/" + id + "/iterations", body).header("Idempotency-Key", "it-" + code));
+		if (planned != null && planned.statusCode() == 201) {
+			this.iterated.put(code, id);
+		}
+		else if (planned != null) {
+			this.failures.add(code + " iteration: " + planned.statusCode() + " " + planned.body());
+		}
+	}
+
+	/**
+	 * Names a project's services under the empty list's ETag (a 412 is an earlier attempt
+	 * that got through) and records an incident with an idempotency key, each retried
+	 * until answered: one outage and one {@code OutageRecorded} must come of it.
+	 */
+	private void recordOutage(int i) {
+		String code = code(i);
+		String id = this.created.get(code);
+		HttpResponse<String> services = untilAnswered(code + " services", this.operationAttempts,
+				() -> HttpRequest.newBuilder(URI.create(url("project-service") + "/api/projects/" + id + "/services"))
+					.timeout(Duration.ofSeconds(40))
+					.header("Content-Type", "application/json")
+					.header("Authorization", "Bearer " + this.managerToken)
+					.header("If-Match", "\"0\"")
+					.PUT(HttpRequest.BodyPublishers
+						.ofString("{\"services\":[{\"name\":\"Email\",\"availabilityTarget\":99.9}]}")));
+		if (services == null || (services.statusCode() != 200 && services.statusCode() != 412)) {
+			if (services != null) {
+				this.failures.add(code + " services: " + services.statusCode() + " " + services.body());
+			}
+			return;
+		}
+		String body = "{\"service\":\"Email\",\"planned\":false,\"impact\":\"FULL\","
+				+ "\"start\":\"2026-11-02T10:00:00Z\",\"end\":\"2026-11-02T10:40:00Z\",\"cause\":\"Fault " + code
+				+ "\"}";
+		HttpResponse<String> recorded = untilAnswered(code + " outage", this.operationAttempts,
+				() -> post("/api/projects/" + id + "/outages", body).header("Idempotency-Key", "ou-" + code));
+		if (recorded != null && recorded.statusCode() == 201) {
+			this.outaged.put(code, id);
+		}
+		else if (recorded != null) {
+			this.failures.add(code + " outage: " + recorded.statusCode() + " " + recorded.body());
 		}
 	}
 
@@ -844,6 +934,9 @@ class FaultSuiteIT {
 		figures.put("resourcePlansSet", this.staffed.size());
 		figures.put("resourcePlanAttempts", this.staffAttempts.get());
 		figures.put("duplicatedPlanEvents", planEvents.duplicated());
+		figures.put("iterationsPlanned", this.iterated.size());
+		figures.put("outagesRecorded", this.outaged.size());
+		figures.put("iterationAndOutageAttempts", this.operationAttempts.get());
 		figures.put("changeRequestsApproved", this.changed.size());
 		figures.put("changeRequestAttempts", this.changeAttempts.get());
 		figures.put("duplicatedChangeDecisions", decidedEvents.duplicated());
