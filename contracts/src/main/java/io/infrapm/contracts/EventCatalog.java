@@ -20,6 +20,9 @@ import io.infrapm.contracts.project.MilestoneRescheduled;
 import io.infrapm.contracts.project.MilestoneMissed;
 import io.infrapm.contracts.project.MilestoneDueSoon;
 import io.infrapm.contracts.project.VendorAdded;
+import io.infrapm.contracts.project.MaintenanceWindowScheduled;
+import io.infrapm.contracts.project.ChangeFreezeDeclared;
+import io.infrapm.contracts.project.ChangeWindowCancelled;
 import io.infrapm.contracts.project.IterationPlanned;
 import io.infrapm.contracts.project.IterationCompleted;
 import io.infrapm.contracts.project.ServicesChanged;
@@ -60,7 +63,8 @@ public final class EventCatalog {
 					MilestoneDueSoon.class, VendorAdded.class, VendorUpdated.class, VendorDeliverablePlanned.class,
 					VendorDeliverableReviewed.class, VendorDeliverableLate.class, ResourcePlanChanged.class,
 					ResourceOverAllocated.class, ServicesChanged.class, OutageRecorded.class, OutageUpdated.class,
-					IterationPlanned.class, IterationCompleted.class, ScheduleConflictDetected.class,
+					IterationPlanned.class, IterationCompleted.class, MaintenanceWindowScheduled.class,
+					ChangeFreezeDeclared.class, ChangeWindowCancelled.class, ScheduleConflictDetected.class,
 					ScheduleConflictResolved.class, PhaseGateDecided.class, ProjectPhaseChanged.class,
 					ProjectStatusChanged.class, ProjectCancelled.class, LessonLearnedRecorded.class,
 					HandoverProposed.class, HandoverAccepted.class, ProjectClosed.class, ChangeRequestSubmitted.class,

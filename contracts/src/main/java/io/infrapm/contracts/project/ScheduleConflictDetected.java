@@ -21,8 +21,10 @@ import io.infrapm.contracts.EventType;
  * @param detail the conflict in words
  * @param detectedAt when it was detected
  * @param actor whose change caused it
+ * @param windowId the maintenance window or change freeze it is about, or {@code null}
  */
 @EventType("io.infrapm.project.ScheduleConflictDetected.v1")
 public record ScheduleConflictDetected(UUID projectId, UUID milestoneId, String name, LocalDate dueDate,
-		ScheduleConflictKind kind, UUID conflictingMilestoneId, String detail, Instant detectedAt, Actor actor) {
+		ScheduleConflictKind kind, UUID conflictingMilestoneId, String detail, Instant detectedAt, Actor actor,
+		UUID windowId) {
 }

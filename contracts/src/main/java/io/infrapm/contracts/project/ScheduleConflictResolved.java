@@ -17,8 +17,9 @@ import io.infrapm.contracts.EventType;
  * @param conflictingMilestoneId the milestone it conflicted with, or {@code null}
  * @param resolvedAt when it went away
  * @param actor whose change resolved it
+ * @param windowId the maintenance window or change freeze it is about, or {@code null}
  */
 @EventType("io.infrapm.project.ScheduleConflictResolved.v1")
 public record ScheduleConflictResolved(UUID projectId, UUID milestoneId, String name, ScheduleConflictKind kind,
-		UUID conflictingMilestoneId, Instant resolvedAt, Actor actor) {
+		UUID conflictingMilestoneId, Instant resolvedAt, Actor actor, UUID windowId) {
 }
