@@ -257,6 +257,11 @@ class ProjectAccessTests extends ProjectServiceApiTest {
 				"{\"name\":\"Sprint 1\",\"start\":\"2026-11-16\",\"end\":\"2026-11-29\"}",
 				token(this.bea, "PROJECT_MANAGER"));
 		assertThat(iteration.statusCode()).as(iteration.body()).isEqualTo(201);
+		String windowOfB = "{\"kind\":\"CHANGE_FREEZE\",\"projectId\":\"" + b + "\",\"name\":\"Freeze\","
+				+ "\"start\":\"2035-12-15T00:00\",\"end\":\"2036-01-04T00:00\",\"timeZone\":\"Europe/Berlin\"}";
+		HttpResponse<String> window = send("POST", "/api/change-calendar/windows", windowOfB,
+				token(this.bea, "PROJECT_MANAGER"));
+		assertThat(window.statusCode()).as(window.body()).isEqualTo(201);
 		HttpResponse<String> planned = send("PUT", "/api/projects/" + b + "/resource-plan", resourcePlan,
 				token(this.bea, "PROJECT_MANAGER"));
 		assertThat(planned.statusCode()).as(planned.body()).isEqualTo(200);
@@ -276,6 +281,9 @@ class ProjectAccessTests extends ProjectServiceApiTest {
 			.pathValue("vendorId", vendorId)
 			.pathValue("email", allocated)
 			.pathValue("outageId", JsonPath.read(outage.body(), "$.id"))
+			.pathValue("windowId", JsonPath.read(window.body(), "$.id"))
+			.body("POST /api/change-calendar/windows", windowOfB)
+			.body("POST /api/change-calendar/windows/{windowId}/cancellation", "{\"reason\":\"mine now\"}")
 			.pathValue("iterationId", JsonPath.read(iteration.body(), "$.id"))
 			.body("POST /api/projects/{projectId}/iterations",
 					"{\"name\":\"Mine\",\"start\":\"2026-12-01\",\"end\":\"2026-12-14\"}")
@@ -317,6 +325,10 @@ class ProjectAccessTests extends ProjectServiceApiTest {
 			.outsiderGets("POST /api/projects", 403)
 			.outsiderGets("GET /api/projects", 200)
 			.outsiderGets("GET /api/resources/{email}/allocation", 404)
+			.outsiderGets("GET /api/change-calendar/windows", 200)
+			.outsiderGets("POST /api/change-calendar/windows", 404)
+			.outsiderGets("GET /api/change-calendar/windows/{windowId}", 404)
+			.outsiderGets("POST /api/change-calendar/windows/{windowId}/cancellation", 404)
 			.unchanged(AuthorisationWalk.contentsOf(this.mongo.getDb(), "projects"));
 		walk.walk(AuthorisationWalk.endpointsOf(this.context));
 

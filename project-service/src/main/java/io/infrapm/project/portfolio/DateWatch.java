@@ -57,6 +57,8 @@ public class DateWatch implements SmartLifecycle {
 
 	private final MongoOperations mongo;
 
+	private final ChangeCalendars calendars;
+
 	private final Aggregates aggregates;
 
 	private final DateWatchSettings settings;
@@ -85,6 +87,7 @@ public class DateWatch implements SmartLifecycle {
 	 */
 	public DateWatch(MongoOperations mongo, Aggregates aggregates, DateWatchSettings settings,
 			InstanceIdentity identity, Clock clock, MeterRegistry registry) {
+		this.calendars = new ChangeCalendars(mongo);
 		this.mongo = mongo;
 		this.aggregates = aggregates;
 		this.settings = settings;
@@ -109,6 +112,8 @@ public class DateWatch implements SmartLifecycle {
 	 */
 	public Run watchDue() {
 		LocalDate today = LocalDate.ofInstant(this.clock.instant(), this.settings.zone());
+		// Windows whose scheduling request crashed before it marked their projects.
+		this.calendars.applyPending();
 		int projects = 0;
 		int findings = 0;
 		Project claimed;
@@ -142,6 +147,8 @@ public class DateWatch implements SmartLifecycle {
 			if (project == null || project.datesClaim() == null || !token.equals(project.datesClaim().token())) {
 				return 0;
 			}
+			UUID projectId = project.id();
+			project.calendar(() -> this.calendars.of(projectId));
 			int found = project.watchDates(this.dueDates, today, this.clock.instant());
 			try {
 				if (found == 0) {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import io.infrapm.contracts.project.Methodology;
 import io.infrapm.contracts.project.ProjectCategory;
@@ -21,6 +22,7 @@ import io.infrapm.contracts.project.ChangeCategory;
 import io.infrapm.contracts.project.GateDecision;
 import io.infrapm.contracts.project.ProjectPhase;
 import io.infrapm.contracts.project.ProjectStatus;
+import io.infrapm.contracts.project.ScheduleConflictKind;
 import io.infrapm.contracts.project.ServiceTarget;
 import io.infrapm.contracts.project.StakeholderRole;
 import io.infrapm.platform.outbox.AggregateRoot;
@@ -30,6 +32,7 @@ import io.infrapm.platform.problem.RuleViolationException;
 import io.infrapm.platform.security.ProjectMembers;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -149,6 +152,10 @@ public class Project extends AggregateRoot {
 
 	/** The date watch instance looking at the project now, or {@code null}. */
 	private DateWatchClaim datesClaim;
+
+	/** The change calendar of this unit of work, if it was loaded. */
+	@Transient
+	private Supplier<ChangeCalendar> calendar;
 
 	private CreationRequest creationRequest;
 
@@ -1388,29 +1395,70 @@ public class Project extends AggregateRoot {
 	 * publishes those that arose and those that went away.
 	 */
 	private void scheduleChanged(Actor actor, Instant now) {
+		refreshConflicts(actor, now);
+		changed("milestones", this.milestones);
+		// The watch works out the exact day at its next run, with its own horizons.
+		this.datesNextCheck = DateWatchClaim.AT_ONCE;
+		changed("datesNextCheck", this.datesNextCheck);
+		touched(actor, now);
+	}
+
+	/**
+	 * Brings every milestone's conflicts up to date: with the milestones it depends on,
+	 * and, if the project's change calendar was given, with its freezes and maintenance
+	 * windows (without it, the calendar conflicts stay as they were). Publishes those
+	 * that arose and those that went away.
+	 * @return how many arose or went away
+	 */
+	private int refreshConflicts(Actor actor, Instant now) {
+		int changes = 0;
 		Map<UUID, List<ScheduleConflict>> current = ScheduleAnalysis.of(this.milestones).conflicts(now);
 		for (Milestone milestone : this.milestones) {
 			List<ScheduleConflict> before = milestone.conflicts();
-			List<ScheduleConflict> after = current.getOrDefault(milestone.id(), List.of());
+			List<ScheduleConflict> after = new ArrayList<>(current.getOrDefault(milestone.id(), List.of()));
+			if (this.calendar != null) {
+				after.addAll(this.calendar.get().conflictsOf(milestone, now));
+			}
+			else {
+				before.stream().filter((c) -> c.kind() != ScheduleConflictKind.DEPENDENCY).forEach(after::add);
+			}
 			for (ScheduleConflict conflict : after) {
 				if (before.stream().noneMatch(conflict::sameAs)) {
 					registerEvent(ProjectEvents.conflictDetected(this, milestone, conflict, actor), this.id, this.id,
 							now);
+					changes++;
 				}
 			}
 			for (ScheduleConflict conflict : before) {
 				if (after.stream().noneMatch(conflict::sameAs)) {
 					registerEvent(ProjectEvents.conflictResolved(this, milestone, conflict, actor, now), this.id,
 							this.id, now);
+					changes++;
 				}
 			}
 			milestone.conflicts(after);
 		}
-		changed("milestones", this.milestones);
-		// The watch works out the exact day at its next run, with its own horizons.
-		this.datesNextCheck = DateWatchClaim.AT_ONCE;
-		changed("datesNextCheck", this.datesNextCheck);
-		touched(actor, now);
+		return changes;
+	}
+
+	/**
+	 * Gives the project the change calendar its cutovers are checked against in this unit
+	 * of work; not stored.
+	 * @param calendar the windows that apply to the project, read when first needed; or
+	 * {@code null} to leave the calendar conflicts as they are
+	 */
+	void calendar(Supplier<ChangeCalendar> calendar) {
+		if (calendar == null) {
+			this.calendar = null;
+			return;
+		}
+		ChangeCalendar[] loaded = new ChangeCalendar[1];
+		this.calendar = () -> {
+			if (loaded[0] == null) {
+				loaded[0] = calendar.get();
+			}
+			return loaded[0];
+		};
 	}
 
 	/**
@@ -1430,7 +1478,9 @@ public class Project extends AggregateRoot {
 			return 0;
 		}
 		Actor watch = Actor.service(DateWatchClaim.SERVICE);
-		int reported = 0;
+		// The calendar may have changed since the last look (a freeze declared or
+		// lifted).
+		int reported = (this.calendar != null) ? refreshConflicts(watch, now) : 0;
 		LocalDate next = null;
 		for (Milestone milestone : this.milestones) {
 			DueDates.Finding finding = dueDates.find(milestone, today);

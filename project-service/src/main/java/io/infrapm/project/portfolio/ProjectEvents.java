@@ -12,6 +12,10 @@ import io.infrapm.contracts.project.HandoverItem;
 import io.infrapm.contracts.project.HandoverProposed;
 import io.infrapm.contracts.project.LessonLearnedRecorded;
 import io.infrapm.contracts.project.MilestoneCompleted;
+import io.infrapm.contracts.project.ChangeFreezeDeclared;
+import io.infrapm.contracts.project.ChangeWindowCancelled;
+import io.infrapm.contracts.project.ChangeWindowKind;
+import io.infrapm.contracts.project.MaintenanceWindowScheduled;
 import io.infrapm.contracts.project.IterationCompleted;
 import io.infrapm.contracts.project.IterationPlanned;
 import io.infrapm.contracts.project.OutageRecorded;
@@ -214,13 +218,32 @@ final class ProjectEvents {
 	static ScheduleConflictDetected conflictDetected(Project project, Milestone m, ScheduleConflict conflict,
 			Actor actor) {
 		return new ScheduleConflictDetected(project.id(), m.id(), m.name(), m.dueDate(), conflict.kind(),
-				conflict.withMilestoneId(), conflict.detail(), conflict.since(), actor);
+				conflict.withMilestoneId(), conflict.detail(), conflict.since(), actor, conflict.windowId());
 	}
 
 	static ScheduleConflictResolved conflictResolved(Project project, Milestone m, ScheduleConflict conflict,
 			Actor actor, Instant now) {
 		return new ScheduleConflictResolved(project.id(), m.id(), m.name(), conflict.kind(), conflict.withMilestoneId(),
-				now, actor);
+				now, actor, conflict.windowId());
+	}
+
+	/**
+	 * A window was put on the calendar.
+	 * @param w the window
+	 * @return {@code MaintenanceWindowScheduled} or {@code ChangeFreezeDeclared}
+	 */
+	static Record windowScheduled(ChangeWindow w) {
+		if (w.kind() == ChangeWindowKind.MAINTENANCE_WINDOW) {
+			return new MaintenanceWindowScheduled(w.id(), w.projectId(), w.name(), w.reason(), w.startInstant(),
+					w.endInstant(), w.timeZone(), w.repeatsWeeklyUntil(), w.scheduledAt(), w.scheduledBy());
+		}
+		return new ChangeFreezeDeclared(w.id(), w.projectId(), w.name(), w.reason(), w.startInstant(), w.endInstant(),
+				w.timeZone(), w.repeatsWeeklyUntil(), w.scheduledAt(), w.scheduledBy());
+	}
+
+	static ChangeWindowCancelled windowCancelled(ChangeWindow w) {
+		return new ChangeWindowCancelled(w.id(), w.projectId(), w.kind(), w.name(), w.cancelReason(), w.cancelledAt(),
+				w.cancelledBy());
 	}
 
 	static PhaseGateDecided gateDecided(Project project, GateRecord gate) {

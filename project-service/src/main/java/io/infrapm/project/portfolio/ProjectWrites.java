@@ -30,9 +30,12 @@ class ProjectWrites {
 
 	private final Clock clock;
 
-	ProjectWrites(ProjectRepository projects, Aggregates aggregates, Clock clock) {
+	private final ChangeCalendars calendars;
+
+	ProjectWrites(ProjectRepository projects, Aggregates aggregates, ChangeCalendars calendars, Clock clock) {
 		this.projects = projects;
 		this.aggregates = aggregates;
+		this.calendars = calendars;
 		this.clock = clock;
 	}
 
@@ -60,6 +63,9 @@ class ProjectWrites {
 		for (int attempt = 1;; attempt++) {
 			ProjectPortfolio.Visible current = read(projectId, caller);
 			Project project = current.project();
+			// Cutovers planned or moved are checked against the calendar in the same
+			// write.
+			project.calendar(() -> this.calendars.of(projectId));
 			T result = change.apply(project, current.access(), this.clock.instant());
 			if (project.registeredEvents().isEmpty()) {
 				return new Changed<>(result, project);

@@ -110,7 +110,7 @@ public final class ScheduleAnalysis {
 								"depends on '" + predecessor.name() + "', " + (predecessor.open() ? "due " : "reached ")
 										+ predecessor.effectiveDate() + ", after its own due date "
 										+ milestone.dueDate(),
-								now);
+								now, null);
 						// Still the same conflict when dates moved: it keeps when it
 						// arose.
 						found.add(milestone.conflicts()
@@ -118,7 +118,7 @@ public final class ScheduleAnalysis {
 							.filter((known) -> known.sameAs(conflict))
 							.findFirst()
 							.map((known) -> new ScheduleConflict(known.kind(), known.withMilestoneId(),
-									conflict.detail(), known.since()))
+									conflict.detail(), known.since(), null))
 							.orElse(conflict));
 					}
 				}

@@ -14,15 +14,17 @@ import io.infrapm.contracts.project.ScheduleConflictKind;
  * @param detail the conflict in words
  * @param since when it was detected
  */
-public record ScheduleConflict(ScheduleConflictKind kind, UUID withMilestoneId, String detail, Instant since) {
+public record ScheduleConflict(ScheduleConflictKind kind, UUID withMilestoneId, String detail, Instant since,
+		UUID windowId) {
 
 	/**
 	 * Whether this is the same conflict as another, detected at whatever time.
 	 * @param other the other conflict
-	 * @return {@code true} for the same kind with the same milestone
+	 * @return {@code true} for the same kind with the same milestone and window
 	 */
 	boolean sameAs(ScheduleConflict other) {
-		return this.kind == other.kind && java.util.Objects.equals(this.withMilestoneId, other.withMilestoneId);
+		return this.kind == other.kind && java.util.Objects.equals(this.withMilestoneId, other.withMilestoneId)
+				&& java.util.Objects.equals(this.windowId, other.windowId);
 	}
 
 }

@@ -39,11 +39,11 @@ record MilestoneView(UUID id, String name, String description, LocalDate dueDate
 	}
 
 	/** A conflict of the milestone's date with the schedule. */
-	record ConflictView(ScheduleConflictKind kind, UUID withMilestoneId, String detail, Instant since) {
+	record ConflictView(ScheduleConflictKind kind, UUID withMilestoneId, UUID windowId, String detail, Instant since) {
 
 		static List<ConflictView> of(List<ScheduleConflict> conflicts) {
 			return conflicts.stream()
-				.map((c) -> new ConflictView(c.kind(), c.withMilestoneId(), c.detail(), c.since()))
+				.map((c) -> new ConflictView(c.kind(), c.withMilestoneId(), c.windowId(), c.detail(), c.since()))
 				.toList();
 		}
 
