@@ -44,7 +44,7 @@ public class Deliverable {
 		Deliverable deliverable = new Deliverable();
 		deliverable.id = UUID.randomUUID();
 		deliverable.name = name.strip();
-		deliverable.description = blankToNull(description);
+		deliverable.description = Texts.blankToNull(description);
 		deliverable.dueDate = dueDate;
 		deliverable.status = DeliverableStatus.OWED;
 		deliverable.request = request;
@@ -60,8 +60,8 @@ public class Deliverable {
 			this.name = name.strip();
 			changed = true;
 		}
-		if (description != null && !java.util.Objects.equals(blankToNull(description), this.description)) {
-			this.description = blankToNull(description);
+		if (description != null && !java.util.Objects.equals(Texts.blankToNull(description), this.description)) {
+			this.description = Texts.blankToNull(description);
 			changed = true;
 		}
 		if (dueDate != null && !dueDate.equals(this.dueDate)) {
@@ -94,10 +94,6 @@ public class Deliverable {
 	 */
 	public boolean late() {
 		return open() && this.dueDate.equals(this.lateDueDate);
-	}
-
-	private static String blankToNull(String text) {
-		return (text == null || text.isBlank()) ? null : text.strip();
 	}
 
 	public UUID id() {

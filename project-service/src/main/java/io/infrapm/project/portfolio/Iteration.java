@@ -93,7 +93,7 @@ public class Iteration {
 
 	private static Plan normalized(Plan plan) {
 		return new Plan(Objects.requireNonNull(plan.name(), "name").strip(), plan.start(), plan.end(),
-				blankToNull(plan.goal()),
+				Texts.blankToNull(plan.goal()),
 				(plan.committedPoints() != null) ? plan.committedPoints().stripTrailingZeros() : null);
 	}
 
@@ -127,10 +127,6 @@ public class Iteration {
 	 */
 	boolean overlaps(LocalDate start, LocalDate end) {
 		return !this.start.isAfter(end) && !start.isAfter(this.end);
-	}
-
-	private static String blankToNull(String text) {
-		return (text == null || text.isBlank()) ? null : text.strip();
 	}
 
 	public UUID id() {

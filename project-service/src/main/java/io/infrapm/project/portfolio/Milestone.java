@@ -70,7 +70,7 @@ public class Milestone {
 		Milestone milestone = new Milestone();
 		milestone.id = UUID.randomUUID();
 		milestone.name = command.name().strip();
-		milestone.description = blankToNull(command.description());
+		milestone.description = Texts.blankToNull(command.description());
 		milestone.dueDate = command.dueDate();
 		milestone.owner = command.owner();
 		milestone.critical = command.critical();
@@ -94,8 +94,8 @@ public class Milestone {
 			changed = true;
 		}
 		if (change.description() != null
-				&& !java.util.Objects.equals(blankToNull(change.description()), this.description)) {
-			this.description = blankToNull(change.description());
+				&& !java.util.Objects.equals(Texts.blankToNull(change.description()), this.description)) {
+			this.description = Texts.blankToNull(change.description());
 			changed = true;
 		}
 		if (change.owner() != null && !change.owner().equals(this.owner)) {
@@ -189,10 +189,6 @@ public class Milestone {
 	 */
 	public boolean open() {
 		return this.status == MilestoneStatus.PLANNED;
-	}
-
-	private static String blankToNull(String text) {
-		return (text == null || text.isBlank()) ? null : text.strip();
 	}
 
 	public UUID id() {

@@ -58,7 +58,7 @@ public class Outage {
 		outage.start = facts.start();
 		outage.end = facts.end();
 		outage.respondedAt = facts.respondedAt();
-		outage.cause = blankToNull(facts.cause());
+		outage.cause = Texts.blankToNull(facts.cause());
 		outage.changeRequestId = facts.changeRequestId();
 		outage.milestoneId = facts.milestoneId();
 		outage.revision = 1;
@@ -81,8 +81,8 @@ public class Outage {
 			this.respondedAt = update.respondedAt();
 			changed = true;
 		}
-		if (update.cause() != null && !java.util.Objects.equals(blankToNull(update.cause()), this.cause)) {
-			this.cause = blankToNull(update.cause());
+		if (update.cause() != null && !java.util.Objects.equals(Texts.blankToNull(update.cause()), this.cause)) {
+			this.cause = Texts.blankToNull(update.cause());
 			changed = true;
 		}
 		if (update.impact() != null && update.impact() != this.impact) {
@@ -105,10 +105,6 @@ public class Outage {
 	 */
 	Instant endOr(Instant now) {
 		return (this.end != null) ? this.end : now;
-	}
-
-	private static String blankToNull(String text) {
-		return (text == null || text.isBlank()) ? null : text.strip();
 	}
 
 	public UUID id() {

@@ -213,7 +213,7 @@ public class Project extends AggregateRoot {
 		requireNotFinished();
 		ProjectPlan next = new ProjectPlan(this.code, revised.name(), revised.category(), revised.methodology(),
 				revised.manager(), revised.sponsor(), revised.plannedStart(), revised.plannedFinish(),
-				blankToNull(revised.description()));
+				Texts.blankToNull(revised.description()));
 		if (current.equals(next)) {
 			return false;
 		}
@@ -489,7 +489,7 @@ public class Project extends AggregateRoot {
 		if (decision == GateDecision.APPROVED) {
 			requireReadyFor(next);
 		}
-		GateRecord gate = new GateRecord(UUID.randomUUID(), from, next, decision, blankToNull(notes),
+		GateRecord gate = new GateRecord(UUID.randomUUID(), from, next, decision, Texts.blankToNull(notes),
 				List.copyOf(conditions), now, approver, request);
 		this.gates.add(gate);
 		changed("gates", this.gates);
@@ -552,8 +552,8 @@ public class Project extends AggregateRoot {
 		if (this.lessons.stream().anyMatch((lesson) -> lesson.title().equalsIgnoreCase(heading))) {
 			throw new ConflictException("title", "a lesson titled '" + heading + "' is already recorded");
 		}
-		Lesson lesson = new Lesson(UUID.randomUUID(), heading, description.strip(), blankToNull(recommendation), now,
-				actor);
+		Lesson lesson = new Lesson(UUID.randomUUID(), heading, description.strip(), Texts.blankToNull(recommendation),
+				now, actor);
 		this.lessons.add(lesson);
 		changed("lessons", this.lessons);
 		touched(actor, now);
@@ -609,7 +609,7 @@ public class Project extends AggregateRoot {
 			throw new ConflictException(null,
 					"operations accept the hand-over in the CLOSING phase; project " + this.id + " is in " + phase());
 		}
-		this.handover = this.handover.acceptedBy(actor, blankToNull(notes), now);
+		this.handover = this.handover.acceptedBy(actor, Texts.blankToNull(notes), now);
 		changed("handover", this.handover);
 		touched(actor, now);
 		registerEvent(ProjectEvents.handoverAccepted(this, this.handover), this.id, this.id, now);
@@ -678,8 +678,8 @@ public class Project extends AggregateRoot {
 		}
 		ChangeRequest change = new ChangeRequest(UUID.randomUUID(), "CR-" + (this.changeRequests.size() + 1),
 				submission.title().strip(), submission.category(), submission.justification().strip(), cost,
-				submission.scheduleImpactDays(), List.copyOf(affected), blankToNull(submission.impactIfNotApproved()),
-				null, null, null, null, now, actor, request);
+				submission.scheduleImpactDays(), List.copyOf(affected),
+				Texts.blankToNull(submission.impactIfNotApproved()), null, null, null, null, now, actor, request);
 		this.changeRequests.add(change);
 		changed("changeRequests", this.changeRequests);
 		touched(actor, now);
@@ -775,7 +775,7 @@ public class Project extends AggregateRoot {
 			}
 		}
 		ProgressReport report = new ProgressReport(UUID.randomUUID(), submission.asOf(), submission.percentComplete(),
-				List.copyOf(milestones), blankToNull(submission.notes()), now, actor, request);
+				List.copyOf(milestones), Texts.blankToNull(submission.notes()), now, actor, request);
 		this.progress.add(report);
 		changed("progress", this.progress);
 		touched(actor, now);
@@ -927,14 +927,14 @@ public class Project extends AggregateRoot {
 		requireNotFinished();
 		Vendor vendor = vendor(vendorId);
 		Deliverable deliverable = requireOwed(vendor.deliverable(deliverableId));
-		if (!accepted && blankToNull(notes) == null) {
+		if (!accepted && Texts.blankToNull(notes) == null) {
 			throw new RuleViolationException("notes", "must say why the delivery is rejected");
 		}
 		// A day's grace: the caller's calendar day may be ahead of UTC's.
 		if (deliveredOn.isAfter(LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(1))) {
 			throw new RuleViolationException("deliveredOn", "must not be in the future");
 		}
-		deliverable.reviewed(new Deliverable.Review(deliveredOn, accepted, blankToNull(notes), now, actor));
+		deliverable.reviewed(new Deliverable.Review(deliveredOn, accepted, Texts.blankToNull(notes), now, actor));
 		vendor.touched(actor, now);
 		registerEvent(ProjectEvents.deliverableReviewed(this, vendor, deliverable), this.id, this.id, now);
 		vendorsChanged(actor, now);
@@ -992,7 +992,7 @@ public class Project extends AggregateRoot {
 	}
 
 	private static Allocation.Line checkedLine(Allocation.Line line, String field) {
-		String role = blankToNull(line.role());
+		String role = Texts.blankToNull(line.role());
 		if (role == null && line.person() == null) {
 			throw new RuleViolationException(field, "names a role, a person or both");
 		}
@@ -1578,11 +1578,7 @@ public class Project extends AggregateRoot {
 		this.sponsor = plan.sponsor();
 		this.plannedStart = plan.plannedStart();
 		this.plannedFinish = plan.plannedFinish();
-		this.description = blankToNull(plan.description());
-	}
-
-	private static String blankToNull(String text) {
-		return (text == null || text.isBlank()) ? null : text.strip();
+		this.description = Texts.blankToNull(plan.description());
 	}
 
 	/**

@@ -184,12 +184,8 @@ public class Vendor {
 
 		Terms normalized() {
 			return new Terms(Objects.requireNonNull(this.name, "name").strip(),
-					new Person(this.contact.name().strip(), this.contact.email().strip()), blankToNull(this.phone),
-					blankToNull(this.contractReference), this.serviceLevels);
-		}
-
-		private static String blankToNull(String text) {
-			return (text == null || text.isBlank()) ? null : text.strip();
+					new Person(this.contact.name().strip(), this.contact.email().strip()),
+					Texts.blankToNull(this.phone), Texts.blankToNull(this.contractReference), this.serviceLevels);
 		}
 
 	}
