@@ -3,6 +3,7 @@ package io.infrapm.project;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.jayway.jsonpath.JsonPath;
 import io.infrapm.embedded.KafkaTestClient;
@@ -160,6 +162,54 @@ class DateWatchTests extends ProjectServiceApiTest {
 		assertThat(eventsOf(project, MISSED)).hasSize(1);
 	}
 
+	@Test
+	void aDeliverableAddedWhileTheWatchLooksAtTheProjectIsReportedAllTheSame() {
+		String project = create();
+		plan(project, "Cutover", "2031-03-10", true);
+		watch("instance-a", MARCH_11).watchDue();
+		assertThat(eventsOf(project, MISSED)).hasSize(1);
+		// Due for a look again, with nothing new to report as the watch reads it.
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(UUID.fromString(project))),
+				new Update().set("datesNextCheck", java.time.LocalDate.EPOCH), "projects");
+
+		// The manager adds a past-due deliverable right after the watch claimed the
+		// project: the watch must not end its claim with a next day that skips it.
+		AtomicBoolean added = new AtomicBoolean();
+		Clock clock = new Clock() {
+
+			@Override
+			public Instant instant() {
+				if (!added.get() && claimed(project)) {
+					added.set(true);
+					owe(project, "Racks installed", "2031-03-09");
+				}
+				return MARCH_11;
+			}
+
+			@Override
+			public ZoneId getZone() {
+				return ZoneOffset.UTC;
+			}
+
+			@Override
+			public Clock withZone(ZoneId zone) {
+				return this;
+			}
+
+		};
+		watch("instance-a", clock).watchDue();
+		assertThat(added).as("the deliverable came while the project was claimed").isTrue();
+		watch("instance-a", MARCH_11).watchDue();
+
+		assertThat(eventsOf(project, LATE)).hasSize(1);
+		assertThat(eventsOf(project, MISSED)).hasSize(1);
+	}
+
+	private boolean claimed(String project) {
+		return this.mongo.exists(
+				Query.query(Criteria.where("_id").is(UUID.fromString(project)).and("datesClaim").ne(null)), "projects");
+	}
+
 	private void owe(String project, String name, String due) {
 		String manager = token(this.pat, "PROJECT_MANAGER");
 		HttpResponse<String> vendor = send("POST", "/api/projects/" + project + "/vendors",
@@ -173,10 +223,14 @@ class DateWatchTests extends ProjectServiceApiTest {
 	}
 
 	private DateWatch watch(String instance, Instant now) {
+		return watch(instance, Clock.fixed(now, ZoneOffset.UTC));
+	}
+
+	private DateWatch watch(String instance, Clock clock) {
 		DateWatchSettings settings = new DateWatchSettings(false, java.time.Duration.ofMinutes(1), List.of(7, 3, 1),
 				ZoneOffset.UTC, java.time.Duration.ofMinutes(1));
 		return new DateWatch(this.mongo, this.aggregates, settings, new InstanceIdentity("project-service", instance),
-				Clock.fixed(now, ZoneOffset.UTC), this.registry);
+				clock, this.registry);
 	}
 
 	private double findings(String kind) {

@@ -47,8 +47,8 @@ class ChangeCalendars {
 		Criteria projects = Criteria.where("milestones.cutover").is(true);
 		projects = (window.projectId() != null) ? projects.and("_id").is(window.projectId())
 				: projects.and("status").nin(ProjectStatus.CLOSED, ProjectStatus.CANCELLED);
-		this.mongo.updateMulti(Query.query(projects), new Update().set("datesNextCheck", DateWatchClaim.AT_ONCE),
-				Project.class);
+		this.mongo.updateMulti(Query.query(projects),
+				new Update().set("datesNextCheck", DateWatchClaim.AT_ONCE).inc("datesMarks", 1), Project.class);
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(window.id()).and("applied").is(false)),
 				new Update().set("applied", true), ChangeWindow.class);
 	}

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.infrapm.contracts.project.ProjectStatus;
 import io.infrapm.platform.observability.InstanceIdentity;
+import io.infrapm.platform.outbox.AggregateRoot;
 import io.infrapm.platform.outbox.Aggregates;
 import io.infrapm.platform.outbox.OutboxEntry;
 import io.micrometer.core.instrument.Counter;
@@ -40,10 +41,11 @@ import org.springframework.stereotype.Component;
  * {@code findAndModify} that sets a claim with a fresh token (not a change of the
  * project, so its version stays); while the claim lasts no other instance looks at the
  * project. What the run finds is written with its events and the project's next day in
- * one update guarded by the project's version and the claim's token. So a finding is
- * written, and published, exactly once: a user's change in between makes the run look
- * again at the fresh project, and a run whose claim another instance took over after it
- * expired writes nothing.
+ * one update guarded by the project's version, the claim's token and the count of the
+ * change calendar's markings; a run with nothing to report ends its claim under the same
+ * guard. So a finding is written, and published, exactly once, and nothing is skipped: a
+ * user's change or a new window in between makes the run look again at the fresh project,
+ * and a run whose claim another instance took over after it expired writes nothing.
  * <p>
  * The calendar day is that of the configured time zone at the instant of the injected
  * {@link Clock}, so tests move time by handing another clock.
@@ -141,12 +143,17 @@ public class DateWatch implements SmartLifecycle {
 	/** Reports what a claimed project has to report; how many findings it wrote. */
 	private int watch(Project claimed, LocalDate today) {
 		UUID token = claimed.datesClaim().token();
-		Criteria underClaim = Criteria.where("datesClaim.token").is(token);
 		Project project = claimed;
 		for (int attempt = 1;; attempt++) {
 			if (project == null || project.datesClaim() == null || !token.equals(project.datesClaim().token())) {
 				return 0;
 			}
+			// Written only if no window of the calendar marked the project since it was
+			// read: the marking would be lost to the next day written here.
+			Criteria underClaim = Criteria.where("datesClaim.token")
+				.is(token)
+				.and("datesMarks")
+				.is(project.datesMarks());
 			UUID projectId = project.id();
 			project.calendar(() -> this.calendars.of(projectId));
 			int found = project.watchDates(this.dueDates, today, this.clock.instant());
@@ -173,7 +180,10 @@ public class DateWatch implements SmartLifecycle {
 
 	/**
 	 * Nothing to report: sets the next day and ends the claim without a new version, so
-	 * that a client's ETag of the project stays current.
+	 * that a client's ETag of the project stays current; but only if the project is still
+	 * as it was read, since a change made meanwhile (a deliverable added, a window
+	 * scheduled) asks for a look of its own.
+	 * @throws OptimisticLockingFailureException if it changed
 	 */
 	private void release(Project project, Criteria underClaim) {
 		Update update = new Update().unset("datesClaim");
@@ -183,9 +193,11 @@ public class DateWatch implements SmartLifecycle {
 		else {
 			update.set("datesNextCheck", project.datesNextCheck());
 		}
-		this.mongo.updateFirst(
-				Query.query(new Criteria().andOperator(Criteria.where("_id").is(project.id()), underClaim)), update,
-				Project.class);
+		Query unchanged = Query.query(new Criteria().andOperator(Criteria.where("_id").is(project.id()),
+				Criteria.where(AggregateRoot.VERSION_FIELD).is(project.version()), underClaim));
+		if (this.mongo.updateFirst(unchanged, update, Project.class).getMatchedCount() == 0) {
+			throw new OptimisticLockingFailureException("project " + project.id() + " changed while it was watched");
+		}
 	}
 
 	/**

@@ -153,6 +153,14 @@ public class Project extends AggregateRoot {
 	/** The date watch instance looking at the project now, or {@code null}. */
 	private DateWatchClaim datesClaim;
 
+	/**
+	 * How often something outside the aggregate (a window of the change calendar) marked
+	 * the project to be looked at again, without a new version; {@code null} for never.
+	 * The watch writes only if it is still what it read, so no marking is lost to a claim
+	 * that began before it.
+	 */
+	private Long datesMarks;
+
 	/** The change calendar of this unit of work, if it was loaded. */
 	@Transient
 	private Supplier<ChangeCalendar> calendar;
@@ -1343,6 +1351,14 @@ public class Project extends AggregateRoot {
 	 */
 	DateWatchClaim datesClaim() {
 		return this.datesClaim;
+	}
+
+	/**
+	 * How often the change calendar marked the project to be looked at again.
+	 * @return the count, or {@code null} for never
+	 */
+	Long datesMarks() {
+		return this.datesMarks;
 	}
 
 	/**
