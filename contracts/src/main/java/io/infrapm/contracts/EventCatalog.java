@@ -47,6 +47,7 @@ import io.infrapm.contracts.project.ProjectUpdated;
 import io.infrapm.contracts.project.StakeholderAdded;
 import io.infrapm.contracts.project.StakeholderRemoved;
 import io.infrapm.contracts.project.StakeholderRoleChanged;
+import io.infrapm.contracts.project.StakeholderUpdated;
 import io.infrapm.contracts.project.ScheduleConflictDetected;
 import io.infrapm.contracts.project.ScheduleConflictResolved;
 
@@ -58,7 +59,7 @@ public final class EventCatalog {
 
 	private static final Map<String, List<Class<? extends Record>>> BY_TOPIC = Map.of(Topics.PROJECT,
 			List.of(ProjectCreated.class, ProjectUpdated.class, StakeholderAdded.class, StakeholderRoleChanged.class,
-					StakeholderRemoved.class, MilestonePlanned.class, MilestoneUpdated.class,
+					StakeholderUpdated.class, StakeholderRemoved.class, MilestonePlanned.class, MilestoneUpdated.class,
 					MilestoneRescheduled.class, MilestoneCompleted.class, MilestoneWaived.class, MilestoneMissed.class,
 					MilestoneDueSoon.class, VendorAdded.class, VendorUpdated.class, VendorDeliverablePlanned.class,
 					VendorDeliverableReviewed.class, VendorDeliverableLate.class, ResourcePlanChanged.class,

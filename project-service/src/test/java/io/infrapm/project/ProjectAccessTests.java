@@ -142,7 +142,8 @@ class ProjectAccessTests extends ProjectServiceApiTest {
 		String manager = token(this.pat, "PROJECT_MANAGER");
 		String olga = token(this.olga, "STAKEHOLDER");
 		String sid = token(this.sid, "STAKEHOLDER");
-		String newcomer = "{\"name\":\"Sid Newcomer\",\"email\":\"" + this.sid + "\",\"role\":\"TECHNICAL_LEAD\"}";
+		String newcomer = "{\"name\":\"Sid Newcomer\",\"email\":\"" + this.sid
+				+ "\",\"role\":\"TECHNICAL_LEAD\",\"organisation\":\"Network team\"}";
 
 		assertThat(send("PATCH", "/api/projects/" + id, "{\"name\":\"Renamed\"}", olga, "\"0\"").statusCode())
 			.as("a member who is not the manager")
@@ -174,6 +175,14 @@ class ProjectAccessTests extends ProjectServiceApiTest {
 				send("PATCH", "/api/projects/" + id + "/stakeholders/" + stakeholderId, "{\"role\":\"BOSS\"}", manager)
 					.statusCode())
 			.isEqualTo(400);
+		assertThat(send("PATCH", "/api/projects/" + id + "/stakeholders/" + stakeholderId, "{\"name\":\" \"}", manager)
+			.body()).contains("name");
+		HttpResponse<String> muted = send("PATCH", "/api/projects/" + id + "/stakeholders/" + stakeholderId,
+				"{\"organisation\":\"Fibre Co\",\"receivesReports\":false}", manager);
+		assertThat(muted.statusCode()).as(muted.body()).isEqualTo(200);
+		assertThat(JsonPath.<String>read(muted.body(), "$.organisation")).isEqualTo("Fibre Co");
+		assertThat(JsonPath.<Boolean>read(muted.body(), "$.receivesReports")).isFalse();
+		assertThat(JsonPath.<String>read(muted.body(), "$.role")).as("kept").isEqualTo("VENDOR");
 
 		HttpResponse<String> removed = send("DELETE", "/api/projects/" + id + "/stakeholders/" + stakeholderId, null,
 				manager);
@@ -194,15 +203,24 @@ class ProjectAccessTests extends ProjectServiceApiTest {
 		String addedEvent = KafkaTestClient.value(addition);
 		assertThat(JsonPath.<String>read(addedEvent, "$.email")).isEqualTo(this.sid);
 		assertThat(JsonPath.<String>read(addedEvent, "$.role")).isEqualTo("TECHNICAL_LEAD");
+		assertThat(JsonPath.<String>read(addedEvent, "$.organisation")).isEqualTo("Network team");
+		assertThat(JsonPath.<Boolean>read(addedEvent, "$.receivesReports")).isTrue();
 		assertThat(JsonPath.<String>read(addedEvent, "$.actor.email")).isEqualTo(this.pat);
 		ConsumerRecord<String, byte[]> roleChange = eventOf(id, "io.infrapm.project.StakeholderRoleChanged.v1");
 		assertThat(KafkaTestClient.header(roleChange, "ce_sequence")).isEqualTo("0000000000000000003");
 		String roleEvent = KafkaTestClient.value(roleChange);
 		assertThat(JsonPath.<String>read(roleEvent, "$.previousRole")).isEqualTo("TECHNICAL_LEAD");
 		assertThat(JsonPath.<String>read(roleEvent, "$.role")).isEqualTo("VENDOR");
+		ConsumerRecord<String, byte[]> update = eventOf(id, "io.infrapm.project.StakeholderUpdated.v1");
+		assertThat(KafkaTestClient.header(update, "ce_sequence")).isEqualTo("0000000000000000004");
+		assertThat(KafkaTestClient.header(update, "ce_subject")).isEqualTo(id);
+		String updateEvent = KafkaTestClient.value(update);
+		assertThat(JsonPath.<String>read(updateEvent, "$.organisation")).isEqualTo("Fibre Co");
+		assertThat(JsonPath.<Boolean>read(updateEvent, "$.receivesReports")).isFalse();
+		assertThat(JsonPath.<String>read(updateEvent, "$.actor.email")).isEqualTo(this.pat);
 		ConsumerRecord<String, byte[]> removal = eventOf(id, "io.infrapm.project.StakeholderRemoved.v1");
 		assertThat(JsonPath.<String>read(KafkaTestClient.value(removal), "$.stakeholderId")).isEqualTo(stakeholderId);
-		assertThat(KafkaTestClient.header(removal, "ce_sequence")).isEqualTo("0000000000000000004");
+		assertThat(KafkaTestClient.header(removal, "ce_sequence")).isEqualTo("0000000000000000005");
 
 		HttpResponse<String> read = send("GET", "/api/projects/" + id, null, manager);
 		assertThat(JsonPath.<String>read(read.body(), "$.updatedBy.email")).isEqualTo(this.pat);

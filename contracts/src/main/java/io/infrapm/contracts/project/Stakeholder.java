@@ -9,6 +9,10 @@ import java.util.UUID;
  * @param name the display name
  * @param email the e-mail address messages are sent to
  * @param role the role, which decides what the stakeholder is told
+ * @param organisation the organisation they belong to (a department, a vendor, a
+ * customer), or {@code null}
+ * @param receivesReports whether the project's status reports go to them
  */
-public record Stakeholder(UUID stakeholderId, String name, String email, StakeholderRole role) {
+public record Stakeholder(UUID stakeholderId, String name, String email, StakeholderRole role, String organisation,
+		boolean receivesReports) {
 }

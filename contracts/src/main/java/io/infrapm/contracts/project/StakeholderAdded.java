@@ -17,8 +17,10 @@ import io.infrapm.contracts.EventType;
  * @param role the role on the project
  * @param addedAt when they were added
  * @param actor who added them
+ * @param organisation the organisation they belong to, or {@code null}
+ * @param receivesReports whether the project's status reports go to them
  */
 @EventType("io.infrapm.project.StakeholderAdded.v1")
 public record StakeholderAdded(UUID projectId, UUID stakeholderId, String name, String email, StakeholderRole role,
-		Instant addedAt, Actor actor) {
+		Instant addedAt, Actor actor, String organisation, boolean receivesReports) {
 }

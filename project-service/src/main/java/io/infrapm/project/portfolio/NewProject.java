@@ -19,8 +19,11 @@ public record NewProject(ProjectPlan plan, Money budget, List<NewStakeholder> st
 	 * @param name the display name
 	 * @param email the e-mail address
 	 * @param role the role
+	 * @param organisation the organisation they belong to, or {@code null}
+	 * @param receivesReports whether status reports go to them; {@code null} for yes
 	 */
-	public record NewStakeholder(String name, String email, StakeholderRole role) {
+	public record NewStakeholder(String name, String email, StakeholderRole role, String organisation,
+			Boolean receivesReports) {
 	}
 
 }

@@ -243,19 +243,18 @@ public class Project extends AggregateRoot {
 
 	/**
 	 * Adds someone to the stakeholder list.
-	 * @param name the display name
-	 * @param email the address, not yet on the list
-	 * @param role the role
+	 * @param stakeholder who, with an address not yet on the list
 	 * @param actor who adds them
 	 * @param now the current time
 	 * @return the new stakeholder
 	 */
-	Stakeholder addStakeholder(String name, String email, StakeholderRole role, Actor actor, Instant now) {
+	Stakeholder addStakeholder(NewProject.NewStakeholder stakeholder, Actor actor, Instant now) {
 		requireNotFinished();
-		if (stakeholderByEmail(email) != null) {
-			throw new ConflictException("email", "'" + email.strip() + "' is already a stakeholder of this project");
+		if (stakeholderByEmail(stakeholder.email()) != null) {
+			throw new ConflictException("email",
+					"'" + stakeholder.email().strip() + "' is already a stakeholder of this project");
 		}
-		Stakeholder added = new Stakeholder(UUID.randomUUID(), name.strip(), email.strip(), role);
+		Stakeholder added = Stakeholder.of(stakeholder);
 		this.stakeholders.add(added);
 		stakeholdersChanged(actor, now);
 		registerEvent(ProjectEvents.stakeholderAdded(this, added), this.id, this.id, now);
@@ -263,23 +262,31 @@ public class Project extends AggregateRoot {
 	}
 
 	/**
-	 * Gives a stakeholder another role.
+	 * Revises a stakeholder: a new role is told by {@code StakeholderRoleChanged}, a new
+	 * name, organisation or wish for status reports by {@code StakeholderUpdated}; a
+	 * revision that changes nothing changes nothing.
 	 * @param stakeholderId the stakeholder
-	 * @param role the new role
+	 * @param revision what changes
 	 * @param actor who changes it
 	 * @param now the current time
 	 * @return the stakeholder after the change
 	 */
-	Stakeholder changeStakeholderRole(UUID stakeholderId, StakeholderRole role, Actor actor, Instant now) {
+	Stakeholder reviseStakeholder(UUID stakeholderId, Stakeholder.Revision revision, Actor actor, Instant now) {
 		requireNotFinished();
 		Stakeholder current = stakeholder(stakeholderId);
-		if (current.role() == role) {
+		Stakeholder changed = current.revisedBy(revision);
+		if (changed.equals(current)) {
 			return current;
 		}
-		Stakeholder changed = new Stakeholder(current.id(), current.name(), current.email(), role);
 		this.stakeholders.set(this.stakeholders.indexOf(current), changed);
 		stakeholdersChanged(actor, now);
-		registerEvent(ProjectEvents.stakeholderRoleChanged(this, current, changed), this.id, this.id, now);
+		if (changed.role() != current.role()) {
+			registerEvent(ProjectEvents.stakeholderRoleChanged(this, current, changed), this.id, this.id, now);
+		}
+		if (!changed.equals(new Stakeholder(current.id(), current.name(), current.email(), changed.role(),
+				current.organisation(), current.receivesReports()))) {
+			registerEvent(ProjectEvents.stakeholderUpdated(this, changed), this.id, this.id, now);
+		}
 		return changed;
 	}
 

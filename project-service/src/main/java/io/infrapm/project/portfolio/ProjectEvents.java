@@ -50,6 +50,7 @@ import io.infrapm.contracts.project.ProjectUpdated;
 import io.infrapm.contracts.project.StakeholderAdded;
 import io.infrapm.contracts.project.StakeholderRemoved;
 import io.infrapm.contracts.project.StakeholderRoleChanged;
+import io.infrapm.contracts.project.StakeholderUpdated;
 
 /**
  * Maps what happened to a project onto the public contract records of
@@ -71,7 +72,8 @@ final class ProjectEvents {
 				project.plannedStart(), project.plannedFinish(), project.budget().amount(), project.budget().currency(),
 				project.stakeholders()
 					.stream()
-					.map((s) -> new io.infrapm.contracts.project.Stakeholder(s.id(), s.name(), s.email(), s.role()))
+					.map((s) -> new io.infrapm.contracts.project.Stakeholder(s.id(), s.name(), s.email(), s.role(),
+							s.organisation(), s.receivesReports()))
 					.toList(),
 				project.createdAt(), project.createdBy(), project.description());
 		return event;
@@ -93,7 +95,12 @@ final class ProjectEvents {
 
 	static StakeholderAdded stakeholderAdded(Project project, Stakeholder added) {
 		return new StakeholderAdded(project.id(), added.id(), added.name(), added.email(), added.role(),
-				project.updatedAt(), project.updatedBy());
+				project.updatedAt(), project.updatedBy(), added.organisation(), added.receivesReports());
+	}
+
+	static StakeholderUpdated stakeholderUpdated(Project project, Stakeholder after) {
+		return new StakeholderUpdated(project.id(), after.id(), after.email(), after.name(), after.organisation(),
+				after.receivesReports(), project.updatedAt(), project.updatedBy());
 	}
 
 	static StakeholderRoleChanged stakeholderRoleChanged(Project project, Stakeholder before, Stakeholder after) {

@@ -79,10 +79,7 @@ public class ProjectPortfolio {
 			throw codeTaken(code);
 		}
 		Instant now = this.clock.instant();
-		List<Stakeholder> stakeholders = command.stakeholders()
-			.stream()
-			.map((s) -> new Stakeholder(UUID.randomUUID(), s.name().strip(), s.email().strip(), s.role()))
-			.toList();
+		List<Stakeholder> stakeholders = command.stakeholders().stream().map(Stakeholder::of).toList();
 		Project project = Project.initiate(command.plan(), command.budget(), stakeholders, request, caller.actor(),
 				now);
 		try {
@@ -215,23 +212,24 @@ public class ProjectPortfolio {
 	 */
 	public StakeholderChange addStakeholder(UUID projectId, String ifMatch, NewProject.NewStakeholder added,
 			Caller caller) {
-		return changeStakeholders(projectId, ifMatch, caller, (project, now) -> project.addStakeholder(added.name(),
-				added.email(), added.role(), caller.actor(), now));
+		return changeStakeholders(projectId, ifMatch, caller,
+				(project, now) -> project.addStakeholder(added, caller.actor(), now));
 	}
 
 	/**
-	 * Gives a stakeholder another role.
+	 * Revises a stakeholder: another role, name or organisation, or whether status
+	 * reports go to them.
 	 * @param projectId the project
 	 * @param stakeholderId the stakeholder
 	 * @param ifMatch the ETag the client last saw, or {@code null}
-	 * @param role the new role
+	 * @param revision what changes
 	 * @param caller its manager or a portfolio manager
 	 * @return the stakeholder and the project after the change
 	 */
-	public StakeholderChange changeStakeholderRole(UUID projectId, UUID stakeholderId, String ifMatch,
-			StakeholderRole role, Caller caller) {
+	public StakeholderChange reviseStakeholder(UUID projectId, UUID stakeholderId, String ifMatch,
+			Stakeholder.Revision revision, Caller caller) {
 		return changeStakeholders(projectId, ifMatch, caller,
-				(project, now) -> project.changeStakeholderRole(stakeholderId, role, caller.actor(), now));
+				(project, now) -> project.reviseStakeholder(stakeholderId, revision, caller.actor(), now));
 	}
 
 	/**

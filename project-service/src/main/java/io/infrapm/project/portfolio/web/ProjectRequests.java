@@ -45,10 +45,8 @@ final class ProjectRequests {
 					new ProjectPlan(this.code, this.name, this.category,
 							(this.methodology != null) ? this.methodology : Methodology.WATERFALL, person(this.manager),
 							person(this.sponsor), this.plannedStart, this.plannedFinish, this.description),
-					new Money(this.budget.amount(), this.budget.currency()),
-					(this.stakeholders != null) ? this.stakeholders.stream()
-						.map((s) -> new NewProject.NewStakeholder(s.name(), s.email(), s.role()))
-						.toList() : List.of());
+					new Money(this.budget.amount(), this.budget.currency()), (this.stakeholders != null)
+							? this.stakeholders.stream().map(StakeholderBody::toCommand).toList() : List.of());
 		}
 
 	}
@@ -83,7 +81,13 @@ final class ProjectRequests {
 
 	/** A stakeholder. */
 	record StakeholderBody(@NotBlank @Size(max = 200) String name, @NotBlank @Email @Size(max = 320) String email,
-			@NotNull StakeholderRole role) {
+			@NotNull StakeholderRole role, @Size(max = 200) String organisation, Boolean receivesReports) {
+
+		NewProject.NewStakeholder toCommand() {
+			return new NewProject.NewStakeholder(this.name, this.email, this.role, this.organisation,
+					this.receivesReports);
+		}
+
 	}
 
 	static Person person(PersonBody body) {

@@ -7,7 +7,6 @@ import io.infrapm.contracts.project.StakeholderRole;
 import io.infrapm.platform.security.Caller;
 import io.infrapm.platform.web.ETags;
 import io.infrapm.platform.web.PageView;
-import io.infrapm.project.portfolio.NewProject;
 import io.infrapm.project.portfolio.ProjectPortfolio;
 import io.infrapm.project.portfolio.ProjectPortfolio.StakeholderChange;
 import io.infrapm.project.portfolio.ProjectPortfolio.Visible;
@@ -15,8 +14,9 @@ import io.infrapm.project.portfolio.Stakeholder;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -33,11 +33,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/projects/{projectId}/stakeholders}: who belongs to a project and in which
- * role. Its members read the list; its manager changes it. Every change is published
- * ({@code StakeholderAdded}, {@code StakeholderRoleChanged}, {@code StakeholderRemoved}),
- * and is what every service decides membership by. The answers carry the project's ETag;
- * {@code If-Match} is optional here, since a change does not depend on the rest of the
- * list.
+ * role, with their organisation and whether status reports go to them. Its members read
+ * the list; its manager changes it. Every change is published ({@code StakeholderAdded},
+ * {@code StakeholderRoleChanged}, {@code StakeholderUpdated},
+ * {@code StakeholderRemoved}), and is what every service decides membership by. The
+ * answers carry the project's ETag; {@code If-Match} is optional here, since a change
+ * does not depend on the rest of the list.
  */
 @RestController
 @RequestMapping("/api/projects/{projectId}/stakeholders")
@@ -72,8 +73,7 @@ class StakeholderController {
 	ResponseEntity<Stakeholder> add(@PathVariable UUID projectId,
 			@Valid @RequestBody ProjectRequests.StakeholderBody body,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, Caller caller) {
-		StakeholderChange change = this.portfolio.addStakeholder(projectId, ifMatch,
-				new NewProject.NewStakeholder(body.name(), body.email(), body.role()), caller);
+		StakeholderChange change = this.portfolio.addStakeholder(projectId, ifMatch, body.toCommand(), caller);
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.location(URI.create("/api/projects/" + projectId + "/stakeholders/" + change.stakeholder().id()))
 			.eTag(ETags.of(change.project().version()))
@@ -81,10 +81,11 @@ class StakeholderController {
 	}
 
 	@PatchMapping("/{stakeholderId}")
-	ResponseEntity<Stakeholder> changeRole(@PathVariable UUID projectId, @PathVariable UUID stakeholderId,
-			@Valid @RequestBody RoleChange body, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+	ResponseEntity<Stakeholder> revise(@PathVariable UUID projectId, @PathVariable UUID stakeholderId,
+			@Valid @RequestBody RevisionBody body, @RequestHeader(name = "If-Match", required = false) String ifMatch,
 			Caller caller) {
-		StakeholderChange change = this.portfolio.changeStakeholderRole(projectId, stakeholderId, ifMatch, body.role(),
+		StakeholderChange change = this.portfolio.reviseStakeholder(projectId, stakeholderId, ifMatch,
+				new Stakeholder.Revision(body.name(), body.role(), body.organisation(), body.receivesReports()),
 				caller);
 		return ResponseEntity.ok().eTag(ETags.of(change.project().version())).body(change.stakeholder());
 	}
@@ -96,8 +97,13 @@ class StakeholderController {
 		return ResponseEntity.noContent().eTag(ETags.of(change.project().version())).build();
 	}
 
-	/** {@code PATCH}: the stakeholder's new role. */
-	record RoleChange(@NotNull StakeholderRole role) {
+	/**
+	 * {@code PATCH}: what changes; absent fields stay as they are, a blank
+	 * {@code organisation} removes it.
+	 */
+	record RevisionBody(
+			@Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
+			StakeholderRole role, @Size(max = 200) String organisation, Boolean receivesReports) {
 	}
 
 }
