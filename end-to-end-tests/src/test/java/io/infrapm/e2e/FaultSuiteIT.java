@@ -66,7 +66,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * project also gets a further stakeholder, {@value #MEMBER}, through the stakeholder
  * endpoint (retried the same way; a 409 means an earlier attempt got through), and that
  * member must end up seeing the project's budget and risks, from exactly one
- * {@code StakeholderAdded}. Later issues add their flows here.
+ * {@code StakeholderAdded}. The other projects plan milestones, vendors, resource plans,
+ * iterations, outages and change requests the same way, and a portfolio manager declares
+ * a change freeze during the kills: every cutover inside it must show one conflict, from
+ * exactly one {@code ScheduleConflictDetected}. Later issues add their flows here.
  */
 @DisabledOnOs(OS.WINDOWS)
 class FaultSuiteIT {
@@ -97,6 +100,8 @@ class FaultSuiteIT {
 	private static final String CHANGE_SUBMITTED = "io.infrapm.project.ChangeRequestSubmitted.v1";
 
 	private static final String CHANGE_DECIDED = "io.infrapm.project.ChangeRequestDecided.v1";
+
+	private static final String CONFLICT_DETECTED = "io.infrapm.project.ScheduleConflictDetected.v1";
 
 	private static final List<String> CONSUMERS = List.of("risk-service", "budget-service", "notification-service");
 
@@ -141,6 +146,11 @@ class FaultSuiteIT {
 	private final Map<String, String> changed = new ConcurrentHashMap<>();
 
 	private final AtomicInteger changeAttempts = new AtomicInteger();
+
+	/** The change freeze of every project declared during the kills, once answered. */
+	private volatile String freezeId;
+
+	private final AtomicInteger freezeAttempts = new AtomicInteger();
 
 	private final String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
 
@@ -203,6 +213,8 @@ class FaultSuiteIT {
 				kill(platform, "budget-service", "notification-service");
 				awaitCreated(80);
 				kill(platform, "risk-service");
+				awaitCreated(110);
+				declareFreeze();
 				awaitCreated(130);
 				kill(platform, "project-service");
 				awaitCreated(180);
@@ -223,6 +235,7 @@ class FaultSuiteIT {
 				assertThat(this.iterated).hasSize((PROJECTS + 2) / 4);
 				assertThat(this.outaged).hasSize(PROJECTS / 4);
 				assertThat(this.changed).hasSize(PROJECTS / 4);
+				assertThat(this.freezeId).as("the freeze was declared").isNotNull();
 
 				Convergence convergence = awaitEveryEffect(mailbox, Duration.ofMinutes(2));
 				try (ConsumerGroups groups = new ConsumerGroups(kafka)) {
@@ -234,6 +247,7 @@ class FaultSuiteIT {
 				}
 				awaitEvents(kafka, MILESTONE_MISSED, this.planned.values(), Duration.ofSeconds(60));
 				awaitEvents(kafka, DELIVERABLE_LATE, this.owed.values(), Duration.ofSeconds(30));
+				awaitEvents(kafka, CONFLICT_DETECTED, this.planned.values(), Duration.ofSeconds(30));
 				// Duplicates would arrive late: give the dispatcher and the date watch a
 				// few more runs.
 				Thread.sleep(5000);
@@ -247,6 +261,9 @@ class FaultSuiteIT {
 						"$.milestoneId");
 				Distinct missedEvents = distinctEvents(kafka, MILESTONE_MISSED, this.planned.values(), "$.milestoneId");
 				Distinct lateEvents = distinctEvents(kafka, DELIVERABLE_LATE, this.owed.values(), "$.deliverableId");
+				Distinct conflictEvents = distinctEvents(kafka, CONFLICT_DETECTED, this.planned.values(),
+						"$.milestoneId");
+				Map<String, String> conflictWindows = conflictWindows(this.planned.values());
 				Map<String, Integer> milestones = countOf(this.planned.values(), "milestones");
 				Map<String, Integer> vendors = countOf(this.owed.values(), "vendors");
 				Distinct planEvents = distinctEvents(kafka, PLAN_CHANGED, this.staffed.values(),
@@ -265,7 +282,7 @@ class FaultSuiteIT {
 						"$.changeRequestId");
 				writeFigures(readySeconds, convergence, lost, duplicated, mailsPerStakeholder, deadLetters,
 						stakeholderEvents, milestoneEvents, missedEvents, lateEvents, planEvents, decidedEvents,
-						started);
+						conflictEvents, started);
 
 				assertThat(convergence.projectsMissing()).as("projects answered 201 but gone").isEmpty();
 				assertThat(convergence.budgetsMissing()).as("budgets missing").isEmpty();
@@ -285,6 +302,13 @@ class FaultSuiteIT {
 					.as("distinct MilestoneMissed per project with a past-due milestone")
 					.hasSize(this.planned.size())
 					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
+				assertThat(conflictEvents.perProject())
+					.as("distinct ScheduleConflictDetected per cutover inside the freeze")
+					.hasSize(this.planned.size())
+					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
+				assertThat(conflictWindows).as("the conflict each cutover shows, by the window it meets")
+					.hasSize(this.planned.size())
+					.allSatisfy((id, window) -> assertThat(window).as(id).isEqualTo(this.freezeId));
 				assertThat(vendors).as("vendors of each project that engaged one, however often it was sent")
 					.hasSize(this.owed.size())
 					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
@@ -556,6 +580,47 @@ class FaultSuiteIT {
 		else if (recorded != null) {
 			this.failures.add(code + " outage: " + recorded.statusCode() + " " + recorded.body());
 		}
+	}
+
+	/**
+	 * Declares, as a portfolio manager, a change freeze of every project over the day the
+	 * suite's cutovers are due, with an idempotency key, retried until answered. Half the
+	 * cutovers exist by then, and the date watch must mark each of them in conflict once,
+	 * through the kill of project-service that follows; the others meet the freeze when
+	 * they are planned.
+	 */
+	private void declareFreeze() {
+		String body = "{\"kind\":\"CHANGE_FREEZE\",\"name\":\"Fault freeze " + this.run + "\","
+				+ "\"reason\":\"Fault suite\",\"start\":\"2026-05-31T00:00\",\"end\":\"2026-06-02T00:00\","
+				+ "\"timeZone\":\"UTC\"}";
+		HttpResponse<String> declared = untilAnswered("freeze", this.freezeAttempts,
+				() -> post("/api/change-calendar/windows", body, this.portfolioToken).header("Idempotency-Key",
+						"freeze-" + this.run));
+		if (declared != null && declared.statusCode() == 201) {
+			this.freezeId = JsonPath.read(declared.body(), "$.id");
+		}
+		else if (declared != null) {
+			this.failures.add("freeze: " + declared.statusCode() + " " + declared.body());
+		}
+	}
+
+	/**
+	 * The window of the one conflict each project's cutover shows, as its manager reads
+	 * it.
+	 */
+	private Map<String, String> conflictWindows(Collection<String> projects) throws IOException, InterruptedException {
+		Map<String, String> windows = new TreeMap<>();
+		for (String id : projects) {
+			HttpResponse<String> response = this.http
+				.send(HttpRequest.newBuilder(URI.create(url("project-service") + "/api/projects/" + id + "/milestones"))
+					.timeout(Duration.ofSeconds(20))
+					.header("Authorization", "Bearer " + this.managerToken)
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			List<String> found = JsonPath.read(response.body(), "$.items[*].conflicts[*].windowId");
+			windows.put(id, (found.size() == 1) ? found.get(0) : found.toString());
+		}
+		return windows;
 	}
 
 	/** The resource plan revision of each project, as its manager reads it. */
@@ -911,7 +976,7 @@ class FaultSuiteIT {
 	private void writeFigures(double readySeconds, Convergence convergence, long lost, long duplicated,
 			Map<String, Integer> mails, Map<String, List<String>> deadLetters, Distinct stakeholderEvents,
 			Distinct milestoneEvents, Distinct missedEvents, Distinct lateEvents, Distinct planEvents,
-			Distinct decidedEvents, long started) throws IOException {
+			Distinct decidedEvents, Distinct conflictEvents, long started) throws IOException {
 		Map<String, Object> figures = new LinkedHashMap<>();
 		figures.put("projects", PROJECTS);
 		figures.put("createAttempts", this.attempts.get());
@@ -940,6 +1005,10 @@ class FaultSuiteIT {
 		figures.put("changeRequestsApproved", this.changed.size());
 		figures.put("changeRequestAttempts", this.changeAttempts.get());
 		figures.put("duplicatedChangeDecisions", decidedEvents.duplicated());
+		figures.put("freezeAttempts", this.freezeAttempts.get());
+		figures.put("cutoversInFreeze", conflictEvents.perProject().size());
+		figures.put("duplicatedConflictEvents", conflictEvents.duplicated());
+		figures.put("redeliveredConflictEvents", conflictEvents.redelivered());
 		figures.put("platformReadySeconds", round(readySeconds));
 		figures.put("faults", List.copyOf(this.faults));
 		figures.put("lost", lost);
