@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.JsonPath;
 import com.mongodb.client.MongoDatabase;
 
@@ -36,6 +37,11 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * and the service's state must be the same after all of it as before. An endpoint that
  * takes a body must be given one that is valid, so that only authorisation can refuse it;
  * a new endpoint without one fails the walk, so that no endpoint escapes the net.
+ * <p>
+ * Every endpoint must be in the service's OpenAPI document with its problem answers, and
+ * one that takes a body with an example of it. The outsider is sent that example too and
+ * must get the same answer, so an example that no longer passes validation (a 400 where a
+ * 404 belongs) fails the walk; an endpoint given no body uses its example.
  */
 public final class AuthorisationWalk {
 
@@ -187,11 +193,13 @@ public final class AuthorisationWalk {
 		if (api.isEmpty()) {
 			throw new AssertionError("no endpoint under /api/ to walk in " + endpoints);
 		}
-		wrong.addAll(undocumented(api));
+		Map<String, String> examples = new LinkedHashMap<>();
+		wrong.addAll(undocumented(api, examples));
 		for (String endpoint : api) {
 			String method = endpoint.substring(0, endpoint.indexOf(' '));
 			String path = endpoint.substring(endpoint.indexOf(' ') + 1);
-			String body = this.bodies.get(endpoint);
+			String example = examples.get(endpoint);
+			String body = this.bodies.getOrDefault(endpoint, example);
 			if (body == null && (method.equals("POST") || method.equals("PUT") || method.equals("PATCH"))) {
 				wrong.add(endpoint
 						+ ": no valid body given to the walk, so it cannot tell authorisation from validation");
@@ -229,6 +237,13 @@ public final class AuthorisationWalk {
 				wrong.add(endpoint + " by another project's member: " + response.statusCode() + " (expected " + expected
 						+ ") " + response.body());
 			}
+			if (example != null && !example.equals(body)) {
+				HttpResponse<String> exampled = this.http.send(method, uri, example, this.outsiderToken);
+				if (exampled.statusCode() != expected) {
+					wrong.add(endpoint + " with its OpenAPI example, by another project's member: "
+							+ exampled.statusCode() + " (expected " + expected + ") " + exampled.body());
+				}
+			}
 		}
 		Object after = this.state.get();
 		if (!before.equals(after)) {
@@ -240,7 +255,11 @@ public final class AuthorisationWalk {
 		return outsider;
 	}
 
-	private List<String> undocumented(List<String> endpoints) {
+	/**
+	 * What the OpenAPI document lacks of the endpoints, and the examples of their request
+	 * bodies it holds.
+	 */
+	private List<String> undocumented(List<String> endpoints, Map<String, String> examples) {
 		HttpResponse<String> docs = this.http.get("/v3/api-docs", null);
 		if (docs.statusCode() != 200) {
 			return List.of("GET /v3/api-docs without a token: " + docs.statusCode() + " " + docs.body());
@@ -259,8 +278,29 @@ public final class AuthorisationWalk {
 					|| !responses.keySet().containsAll(List.of("400", "401", "403", "404"))) {
 				missing.add(endpoint + ": its problem answers (400, 401, 403, 404) are not in the OpenAPI document");
 			}
+			else if (operation.get("requestBody") instanceof Map<?, ?> requestBody) {
+				Object example = exampleOf(requestBody);
+				if (example == null) {
+					missing.add(endpoint + ": its request body has no example in the OpenAPI document");
+				}
+				else {
+					examples.put(endpoint, Configuration.defaultConfiguration().jsonProvider().toJson(example));
+				}
+			}
 		}
 		return missing;
+	}
+
+	private static Object exampleOf(Map<?, ?> requestBody) {
+		if (requestBody.get("content") instanceof Map<?, ?> content) {
+			for (Object media : content.values()) {
+				if (media instanceof Map<?, ?> type && type.get("examples") instanceof Map<?, ?> named
+						&& named.get("example") instanceof Map<?, ?> example && example.containsKey("value")) {
+					return example.get("value");
+				}
+			}
+		}
+		return null;
 	}
 
 	private String resolve(String path) {

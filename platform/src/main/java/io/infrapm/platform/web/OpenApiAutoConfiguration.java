@@ -2,11 +2,15 @@ package io.infrapm.platform.web;
 
 import io.infrapm.platform.security.Caller;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -27,6 +31,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.http.HttpStatus;
 
 /**
  * Every service's OpenAPI 3 document at {@code /v3/api-docs} (springdoc, from the request
@@ -51,6 +57,20 @@ public class OpenApiAutoConfiguration {
 	private static final Map<String, String> CHANGES = Map.of("409", "in conflict with what exists", "412",
 			"If-Match names an older version", "422", "breaks a business rule", "428",
 			"If-Match is required and missing");
+
+	/** A typical detail of each problem answer, for its example. */
+	private static final Map<String, String> DETAILS = Map.of("400", "dueDate: must not be null", "401",
+			"This resource needs a bearer token (Authorization: Bearer <access token>).", "403",
+			"only the project's manager or a portfolio manager may do this", "404",
+			"no project 3f0c6a52-1b7e-4c39-9d0a-2a7f5e9b8c41", "409",
+			"'ana.ruiz@example.org' is already a stakeholder of this project", "412",
+			"the resource is at version 7, not 6; fetch it again and reapply your change", "422",
+			"entering EXECUTING needs at least one milestone", "428",
+			"this change needs If-Match with the ETag last read", "503",
+			"the database is unavailable, so the request was not carried out and nothing was changed; retry in 5 seconds");
+
+	/** Where a service keeps the examples of its request bodies. */
+	public static final String EXAMPLES = "openapi/examples.json";
 
 	/** The name of the security scheme every operation requires. */
 	public static final String BEARER = "bearer-jwt";
@@ -97,19 +117,61 @@ public class OpenApiAutoConfiguration {
 			openApi.getPaths().values().forEach((path) -> path.readOperationsMap().forEach((method, operation) -> {
 				ApiResponses responses = (operation.getResponses() != null) ? operation.getResponses()
 						: new ApiResponses();
-				ALWAYS.forEach((status, reason) -> responses.putIfAbsent(status, problem(reason)));
+				ALWAYS.forEach((status, reason) -> responses.putIfAbsent(status, problem(status, reason)));
 				if (method != PathItem.HttpMethod.GET) {
-					CHANGES.forEach((status, reason) -> responses.putIfAbsent(status, problem(reason)));
+					CHANGES.forEach((status, reason) -> responses.putIfAbsent(status, problem(status, reason)));
 				}
 				operation.setResponses(responses);
 			}));
 		};
 	}
 
-	private static ApiResponse problem(String reason) {
+	/**
+	 * The example of each request body, from the service's {@value #EXAMPLES}: an object
+	 * whose keys name the endpoint as {@code "POST /api/projects"} and whose values hold
+	 * a {@code summary} and the {@code request}. An example of an endpoint that does not
+	 * exist or takes no body fails the document, so that none goes stale.
+	 * @param resources where the service's resources are
+	 * @return the customizer
+	 */
+	@Bean
+	OpenApiCustomizer infrapmRequestExamples(ResourceLoader resources) {
+		Map<String, RequestExample> examples = RequestExample.load(resources.getResource("classpath:" + EXAMPLES));
+		return (openApi) -> examples.forEach((endpoint, example) -> {
+			String[] methodAndPath = endpoint.split(" ", 2);
+			PathItem path = (openApi.getPaths() != null && methodAndPath.length == 2)
+					? openApi.getPaths().get(methodAndPath[1]) : null;
+			Operation operation = (path != null) ? path.readOperationsMap()
+				.get(PathItem.HttpMethod.valueOf(methodAndPath[0].toUpperCase(Locale.ROOT))) : null;
+			if (operation == null || operation.getRequestBody() == null
+					|| operation.getRequestBody().getContent() == null) {
+				throw new IllegalStateException(
+						EXAMPLES + " has an example for " + endpoint + ", which is no endpoint that takes a body");
+			}
+			operation.getRequestBody()
+				.getContent()
+				.values()
+				.forEach((media) -> media.addExamples("example",
+						new Example().summary(example.summary()).value(example.request())));
+		});
+	}
+
+	private static ApiResponse problem(String status, String reason) {
+		int code = Integer.parseInt(status);
+		String title = (code == 400) ? "Invalid request" : HttpStatus.valueOf(code).getReasonPhrase();
+		Map<String, Object> example = new LinkedHashMap<>();
+		example.put("type", (code == 401) ? "about:blank"
+				: "urn:infrapm:problem:" + title.toLowerCase(Locale.ROOT).replace(' ', '-'));
+		example.put("title", title);
+		example.put("status", code);
+		example.put("detail", DETAILS.get(status));
+		example.put("instance", "/api/projects/3f0c6a52-1b7e-4c39-9d0a-2a7f5e9b8c41/milestones");
+		if (code == 400) {
+			example.put("errors", List.of(Map.of("field", "dueDate", "reason", "must not be null")));
+		}
 		return new ApiResponse().description(reason)
 			.content(new Content().addMediaType("application/problem+json",
-					new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+					new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)).example(example)));
 	}
 
 }
