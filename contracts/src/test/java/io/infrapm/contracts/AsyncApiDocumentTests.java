@@ -45,7 +45,8 @@ class AsyncApiDocumentTests {
 			new Scalar("string", "uuid"), LocalDate.class, new Scalar("string", "date"), Instant.class,
 			new Scalar("string", "date-time"), BigDecimal.class, new Scalar("number", null), double.class,
 			new Scalar("number", null), int.class, new Scalar("integer", "int32"), long.class,
-			new Scalar("integer", "int64"), boolean.class, new Scalar("boolean", null));
+			new Scalar("integer", "int64"), boolean.class, new Scalar("boolean", null), Boolean.class,
+			new Scalar("boolean", null));
 
 	private static Map<String, Object> document;
 

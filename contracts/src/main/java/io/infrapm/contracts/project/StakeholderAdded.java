@@ -18,9 +18,18 @@ import io.infrapm.contracts.EventType;
  * @param addedAt when they were added
  * @param actor who added them
  * @param organisation the organisation they belong to, or {@code null}
- * @param receivesReports whether the project's status reports go to them
+ * @param receivesReports whether the project's status reports go to them; true when an
+ * older producer did not say
  */
 @EventType("io.infrapm.project.StakeholderAdded.v1")
 public record StakeholderAdded(UUID projectId, UUID stakeholderId, String name, String email, StakeholderRole role,
-		Instant addedAt, Actor actor, String organisation, boolean receivesReports) {
+		Instant addedAt, Actor actor, String organisation, Boolean receivesReports) {
+
+	/**
+	 * Reads an event published before {@code receivesReports} existed (a boxed type,
+	 * since a missing primitive fails the read): such a stakeholder receives reports.
+	 */
+	public StakeholderAdded {
+		receivesReports = (receivesReports == null) || receivesReports;
+	}
 }

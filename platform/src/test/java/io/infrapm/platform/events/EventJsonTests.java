@@ -11,6 +11,8 @@ import io.infrapm.contracts.project.Methodology;
 import io.infrapm.contracts.project.Person;
 import io.infrapm.contracts.project.ProjectCategory;
 import io.infrapm.contracts.project.ProjectUpdated;
+import io.infrapm.contracts.project.Stakeholder;
+import io.infrapm.contracts.project.StakeholderAdded;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -38,6 +40,23 @@ class EventJsonTests {
 		assertThat(json.get("plannedFinish").asString()).isEqualTo("2025-12-19");
 		assertThat(json.get("updatedAt").asString()).isEqualTo("2025-03-14T09:26:53.589Z");
 		assertThat(json.get("category").asString()).isEqualTo("DATA_CENTRE_MIGRATION");
+	}
+
+	@Test
+	void readsStakeholdersPublishedBeforeTheyCarriedTheirOrganisationAndWishForReports() {
+		String added = """
+				{"projectId":"%s","stakeholderId":"%s","name":"Ada","email":"ada@example.com","role":"ENGINEER",
+				 "addedAt":"2026-11-02T10:00:00Z","actor":{"subject":"pat","email":"pat@example.com","name":"Pat"}}
+				""".formatted(PROJECT_ID, UUID.randomUUID());
+
+		StakeholderAdded event = EventJson.mapper().readValue(added, StakeholderAdded.class);
+
+		assertThat(event.receivesReports()).as("a stakeholder of before receives reports").isTrue();
+		assertThat(event.organisation()).isNull();
+		Stakeholder listed = EventJson.mapper()
+			.readValue("{\"stakeholderId\":\"%s\",\"name\":\"Ada\",\"email\":\"ada@example.com\",\"role\":\"ENGINEER\"}"
+				.formatted(UUID.randomUUID()), Stakeholder.class);
+		assertThat(listed.receivesReports()).isTrue();
 	}
 
 	@Test

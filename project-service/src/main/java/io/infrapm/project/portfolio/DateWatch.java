@@ -195,7 +195,7 @@ public class DateWatch implements SmartLifecycle {
 		}
 		Query unchanged = Query.query(new Criteria().andOperator(Criteria.where("_id").is(project.id()),
 				Criteria.where(AggregateRoot.VERSION_FIELD).is(project.version()), underClaim));
-		if (this.mongo.updateFirst(unchanged, update, Project.class).getMatchedCount() == 0) {
+		if (this.mongo.findAndModify(unchanged, update, Project.class) == null) {
 			throw new OptimisticLockingFailureException("project " + project.id() + " changed while it was watched");
 		}
 	}
