@@ -7,6 +7,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.infrapm.contracts.budget.BudgetEstablished;
+import io.infrapm.contracts.budget.BudgetLinePlanned;
+import io.infrapm.contracts.budget.BudgetLineRevised;
+import io.infrapm.contracts.budget.BudgetThresholdCrossed;
+import io.infrapm.contracts.budget.CostRecorded;
 import io.infrapm.contracts.notification.NotificationDelivered;
 import io.infrapm.contracts.notification.NotificationFailed;
 import io.infrapm.contracts.project.ChangeRequestDecided;
@@ -70,8 +74,10 @@ public final class EventCatalog {
 					ProjectStatusChanged.class, ProjectCancelled.class, LessonLearnedRecorded.class,
 					HandoverProposed.class, HandoverAccepted.class, ProjectClosed.class, ChangeRequestSubmitted.class,
 					ChangeRequestDecided.class, ProgressReported.class),
-			Topics.RISK, List.of(), Topics.BUDGET, List.of(BudgetEstablished.class), Topics.NOTIFICATION,
-			List.of(NotificationDelivered.class, NotificationFailed.class));
+			Topics.RISK, List.of(), Topics.BUDGET,
+			List.of(BudgetEstablished.class, BudgetLinePlanned.class, BudgetLineRevised.class, CostRecorded.class,
+					BudgetThresholdCrossed.class),
+			Topics.NOTIFICATION, List.of(NotificationDelivered.class, NotificationFailed.class));
 
 	private static final Map<String, Class<? extends Record>> BY_TYPE = BY_TOPIC.values()
 		.stream()

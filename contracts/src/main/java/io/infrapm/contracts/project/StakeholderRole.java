@@ -21,6 +21,8 @@ public enum StakeholderRole {
 	VENDOR,
 	/** The operations team that takes over the result. */
 	OPERATIONS,
+	/** Finance: a controller or business partner who reads the project's budget. */
+	FINANCE,
 	/** Anyone else who must be kept informed. */
 	OTHER
 
