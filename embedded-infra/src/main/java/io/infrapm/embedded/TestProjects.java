@@ -87,6 +87,18 @@ public final class TestProjects {
 				""".formatted(projectId, stakeholderId, email, role, actor(actorEmail)));
 	}
 
+	/**
+	 * Publishes {@code ProjectClosed}.
+	 * @param projectId the project
+	 * @param actorEmail who approved the closing gate
+	 * @return the event id
+	 */
+	public UUID closed(UUID projectId, String actorEmail) {
+		return publish(projectId, "ProjectClosed", """
+				{"projectId":"%s","gateId":"%s","closedAt":"2027-10-01T12:00:00Z","actor":%s}
+				""".formatted(projectId, UUID.randomUUID(), actor(actorEmail)));
+	}
+
 	private UUID publish(UUID projectId, String type, String json) {
 		UUID eventId = UUID.randomUUID();
 		long sequence = this.sequences.merge(projectId, 1L, Long::sum);

@@ -24,7 +24,7 @@ public final class TwoProjects {
 	/** A member of B until {@link #removeLeaver()}. */
 	public static final String LEAVER = "lea@example.com";
 
-	private static final String MANAGER_OF_B = "bea@example.com";
+	public static final String MANAGER_OF_B = "bea@example.com";
 
 	private final UUID projectA = UUID.randomUUID();
 
@@ -45,9 +45,11 @@ public final class TwoProjects {
 	 */
 	public static TwoProjects publish(KafkaTestClient kafka) {
 		TwoProjects two = new TwoProjects(new TestProjects(kafka));
-		two.projects.created(two.projectA, "pat@example.com", Map.of(OUTSIDER, "ENGINEER", VENDOR, "VENDOR"));
-		two.projects.created(two.projectB, MANAGER_OF_B, Map.of(MEMBER_OF_B, "TECHNICAL_LEAD"));
-		two.projects.stakeholderAdded(two.projectB, two.leaver, LEAVER, "ENGINEER", MANAGER_OF_B);
+		// Roles that see a project's money, so that the walks reach past the budget's own
+		// check.
+		two.projects.created(two.projectA, "pat@example.com", Map.of(OUTSIDER, "FINANCE", VENDOR, "VENDOR"));
+		two.projects.created(two.projectB, MANAGER_OF_B, Map.of(MEMBER_OF_B, "STEERING_COMMITTEE"));
+		two.projects.stakeholderAdded(two.projectB, two.leaver, LEAVER, "FINANCE", MANAGER_OF_B);
 		return two;
 	}
 
@@ -55,7 +57,7 @@ public final class TwoProjects {
 	 * Publishes {@code StakeholderRemoved} of {@value #LEAVER} from project B.
 	 */
 	public void removeLeaver() {
-		this.projects.stakeholderRemoved(this.projectB, this.leaver, LEAVER, "ENGINEER", MANAGER_OF_B);
+		this.projects.stakeholderRemoved(this.projectB, this.leaver, LEAVER, "FINANCE", MANAGER_OF_B);
 	}
 
 	public UUID projectA() {

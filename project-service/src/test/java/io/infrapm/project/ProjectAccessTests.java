@@ -126,14 +126,18 @@ class ProjectAccessTests extends ProjectServiceApiTest {
 	}
 
 	@Test
-	void aVendorSeesTheProjectButNotItsBudget() {
-		String id = create("vd", this.pat, List.of(this.vic + ":VENDOR", this.olga + ":ENGINEER"));
+	void onlyThoseWhoSeeTheMoneySeeTheBudgetOfTheProject() {
+		String id = create("vd", this.pat,
+				List.of(this.vic + ":VENDOR", this.olga + ":ENGINEER", this.sid + ":FINANCE"));
 
 		HttpResponse<String> vendor = send("GET", "/api/projects/" + id, null, token(this.vic, "STAKEHOLDER"));
 		assertThat(vendor.statusCode()).isEqualTo(200);
 		assertThat(JsonPath.<Object>read(vendor.body(), "$.budget")).isNull();
 		HttpResponse<String> engineer = send("GET", "/api/projects/" + id, null, token(this.olga, "STAKEHOLDER"));
-		assertThat(JsonPath.<Number>read(engineer.body(), "$.budget.amount").intValue()).isEqualTo(1250000);
+		assertThat(engineer.statusCode()).isEqualTo(200);
+		assertThat(JsonPath.<Object>read(engineer.body(), "$.budget")).isNull();
+		HttpResponse<String> finance = send("GET", "/api/projects/" + id, null, token(this.sid, "STAKEHOLDER"));
+		assertThat(JsonPath.<Number>read(finance.body(), "$.budget.amount").intValue()).isEqualTo(1250000);
 	}
 
 	@Test

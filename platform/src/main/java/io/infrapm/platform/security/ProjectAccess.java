@@ -14,7 +14,11 @@ import io.infrapm.platform.problem.NotFoundException;
  * <li><b>manage</b> (change plans): portfolio managers and the project's manager;</li>
  * <li><b>decide</b> (approve gates and change requests): portfolio managers, the sponsor
  * and stakeholders in the {@code SPONSOR} or {@code STEERING_COMMITTEE} role;</li>
- * <li><b>budget</b>: every reader except a member who is only a {@code VENDOR}.</li>
+ * <li><b>budget</b> (see its money): portfolio managers, executives, the project's
+ * manager and sponsor, and stakeholders in the {@code SPONSOR},
+ * {@code STEERING_COMMITTEE}, {@code EXECUTIVE} or {@code FINANCE} role; a member who is
+ * only a {@code VENDOR} learns that there is no budget at all (404), other members that
+ * they may not see it (403).</li>
  * </ul>
  * A caller who may not read a project learns nothing about it: the {@code require}
  * methods answer them exactly as if the project did not exist. A reader who may not do
@@ -25,8 +29,10 @@ import io.infrapm.platform.problem.NotFoundException;
  * @param manage whether the caller may change its plans
  * @param decide whether the caller may approve its gates and change requests
  * @param budget whether the caller may see its money
+ * @param onlyVendor whether the caller's only tie to the project is being its vendor
  */
-public record ProjectAccess(UUID projectId, boolean read, boolean manage, boolean decide, boolean budget) {
+public record ProjectAccess(UUID projectId, boolean read, boolean manage, boolean decide, boolean budget,
+		boolean onlyVendor) {
 
 	/**
 	 * No access at all, e.g. to a project this service does not know.
@@ -34,7 +40,7 @@ public record ProjectAccess(UUID projectId, boolean read, boolean manage, boolea
 	 * @return an access that allows nothing
 	 */
 	public static ProjectAccess none(UUID projectId) {
-		return new ProjectAccess(projectId, false, false, false, false);
+		return new ProjectAccess(projectId, false, false, false, false, false);
 	}
 
 	/**
@@ -91,15 +97,34 @@ public record ProjectAccess(UUID projectId, boolean read, boolean manage, boolea
 	/**
 	 * Lets a reader of the project's money through.
 	 * @return this access
-	 * @throws NotFoundException if the caller may not see the project
-	 * @throws ForbiddenException if they see the project but not its budget (a vendor)
+	 * @throws NotFoundException if the caller may not see the project, or is only its
+	 * vendor
+	 * @throws ForbiddenException if they see the project but not its budget
 	 */
 	public ProjectAccess requireBudget() {
 		requireRead();
+		if (this.onlyVendor) {
+			throw notFound(this.projectId);
+		}
 		if (!this.budget) {
-			throw new ForbiddenException(null, "a vendor of project " + this.projectId + " does not see its budget");
+			throw new ForbiddenException(null, "only the manager, the sponsor, the steering committee, executives and "
+					+ "finance see the budget of project " + this.projectId);
 		}
 		return this;
+	}
+
+	/**
+	 * Lets the project's manager (or a portfolio manager) through to change its money.
+	 * @return this access
+	 * @throws NotFoundException if the caller may not see the project or its budget at
+	 * all
+	 * @throws ForbiddenException if they may not change it
+	 */
+	public ProjectAccess requireBudgetManage() {
+		if (!this.manage) {
+			requireBudget();
+		}
+		return requireManage();
 	}
 
 }

@@ -68,8 +68,14 @@ public final class ProjectMembers {
 				|| stakeholder.contains(StakeholderRole.STEERING_COMMITTEE);
 		boolean onlyVendor = !caller.readsWholePortfolio() && !manager && !sponsor
 				&& stakeholder.equals(Set.of(StakeholderRole.VENDOR));
-		return new ProjectAccess(this.projectId, read, portfolio || manager, decide, read && !onlyVendor);
+		boolean budget = caller.readsWholePortfolio() || manager || sponsor
+				|| stakeholder.stream().anyMatch(BUDGET_ROLES::contains);
+		return new ProjectAccess(this.projectId, read, portfolio || manager, decide, read && budget, onlyVendor);
 	}
+
+	/** The stakeholder roles that see a project's money. */
+	private static final Set<StakeholderRole> BUDGET_ROLES = EnumSet.of(StakeholderRole.SPONSOR,
+			StakeholderRole.STEERING_COMMITTEE, StakeholderRole.EXECUTIVE, StakeholderRole.FINANCE);
 
 	private static String normalized(String email) {
 		return (email != null) ? email.strip().toLowerCase(Locale.ROOT) : null;

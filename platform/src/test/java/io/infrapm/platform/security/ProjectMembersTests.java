@@ -31,21 +31,42 @@ class ProjectMembersTests {
 
 	@Test
 	void theManagerReadsManagesAndSeesTheMoneyButDoesNotDecide() {
-		assertThat(access("pat@example.com")).isEqualTo(new ProjectAccess(PROJECT, true, true, false, true));
+		assertThat(access("pat@example.com")).isEqualTo(new ProjectAccess(PROJECT, true, true, false, true, false));
 	}
 
 	@Test
 	void theSponsorAndTheSteeringCommitteeDecide() {
 		assertThat(access("sue@example.com", PlatformRole.EXECUTIVE))
-			.isEqualTo(new ProjectAccess(PROJECT, true, false, true, true));
-		assertThat(access("steer@example.com")).isEqualTo(new ProjectAccess(PROJECT, true, false, true, true));
+			.isEqualTo(new ProjectAccess(PROJECT, true, false, true, true, false));
+		assertThat(access("steer@example.com")).isEqualTo(new ProjectAccess(PROJECT, true, false, true, true, false));
 	}
 
 	@Test
-	void aVendorSeesTheProjectButNotItsMoneyUnlessAlsoInAnotherRole() {
-		assertThat(access("vic@vendor.example")).isEqualTo(new ProjectAccess(PROJECT, true, false, false, false));
-		assertThatExceptionOfType(ForbiddenException.class).isThrownBy(access("vic@vendor.example")::requireBudget);
-		assertThat(access("both@vendor.example").budget()).isTrue();
+	void aVendorSeesTheProjectButLearnsNothingOfItsMoney() {
+		assertThat(access("vic@vendor.example")).isEqualTo(new ProjectAccess(PROJECT, true, false, false, false, true));
+		assertThatExceptionOfType(NotFoundException.class).isThrownBy(access("vic@vendor.example")::requireBudget)
+			.withMessage("project " + PROJECT + " does not exist");
+		assertThatExceptionOfType(NotFoundException.class)
+			.isThrownBy(access("vic@vendor.example")::requireBudgetManage);
+		assertThatExceptionOfType(ForbiddenException.class).as("a vendor who is also its technical lead")
+			.isThrownBy(access("both@vendor.example")::requireBudget);
+	}
+
+	@Test
+	void onlyTheManagerSponsorSteeringCommitteeExecutivesAndFinanceSeeTheMoney() {
+		ProjectMembers members = ProjectMembers.of(PROJECT, "pat@example.com", null,
+				List.of(new Member("fin@example.com", StakeholderRole.FINANCE),
+						new Member("cxo@example.com", StakeholderRole.EXECUTIVE),
+						new Member("ops@example.com", StakeholderRole.OPERATIONS)));
+		Caller finance = new Caller("fin", "fin@example.com", "Fin", Set.of());
+		assertThat(members.accessOf(finance).budget()).isTrue();
+		assertThatExceptionOfType(ForbiddenException.class).as("finance reads the money, the manager changes it")
+			.isThrownBy(members.accessOf(finance)::requireBudgetManage);
+		assertThat(members.accessOf(new Caller("cxo", "cxo@example.com", "Cxo", Set.of())).budget()).isTrue();
+		assertThatExceptionOfType(ForbiddenException.class)
+			.isThrownBy(members.accessOf(new Caller("ops", "ops@example.com", "Ops", Set.of()))::requireBudget);
+		assertThatNoException()
+			.isThrownBy(members.accessOf(new Caller("pat", "pat@example.com", "Pat", Set.of()))::requireBudgetManage);
 	}
 
 	@Test
@@ -62,15 +83,16 @@ class ProjectMembersTests {
 	void aMemberWhoMayNotChangeThePlanIsToldSo() {
 		assertThatExceptionOfType(ForbiddenException.class).isThrownBy(access("eng@example.com")::requireManage);
 		assertThatExceptionOfType(ForbiddenException.class).isThrownBy(access("eng@example.com")::requireDecide);
-		assertThatNoException().isThrownBy(access("eng@example.com")::requireBudget);
+		assertThatExceptionOfType(ForbiddenException.class).isThrownBy(access("eng@example.com")::requireBudget);
+		assertThatNoException().isThrownBy(access("eng@example.com")::requireRead);
 	}
 
 	@Test
 	void portfolioManagersDoEverythingAndExecutivesReadEverything() {
 		assertThat(access("portia@example.com", PlatformRole.PORTFOLIO_MANAGER))
-			.isEqualTo(new ProjectAccess(PROJECT, true, true, true, true));
+			.isEqualTo(new ProjectAccess(PROJECT, true, true, true, true, false));
 		assertThat(access("erin@example.com", PlatformRole.EXECUTIVE))
-			.isEqualTo(new ProjectAccess(PROJECT, true, false, false, true));
+			.isEqualTo(new ProjectAccess(PROJECT, true, false, false, true, false));
 	}
 
 	@Test
