@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 
+import com.jayway.jsonpath.JsonPath;
 import io.infrapm.embedded.AuthorisationWalk;
 import io.infrapm.embedded.KafkaTestClient;
 import io.infrapm.embedded.TestHttp;
@@ -23,6 +24,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static io.infrapm.embedded.TwoProjects.LEAVER;
+import static io.infrapm.embedded.TwoProjects.MANAGER_OF_B;
 import static io.infrapm.embedded.TwoProjects.MEMBER_OF_B;
 import static io.infrapm.embedded.TwoProjects.OUTSIDER;
 import static io.infrapm.embedded.TwoProjects.VENDOR;
@@ -32,9 +34,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * Who may read what in budget-service, decided from its own copy of project membership:
  * every endpoint refuses anonymous, forged and expired tokens and hides another project
- * from a member of one; a vendor sees a project but not its money; portfolio managers and
- * executives see every budget, and a stakeholder removed from a project no longer sees
- * it.
+ * from a member of one; a vendor learns nothing of a project's money; portfolio managers
+ * and executives see every budget, and a stakeholder removed from a project no longer
+ * sees it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BudgetAuthorisationTests {
@@ -77,21 +79,41 @@ class BudgetAuthorisationTests {
 		awaitBudgetReadableBy(projects.projectA(), issuer.token(OUTSIDER));
 		awaitBudgetReadableBy(projects.projectB(), issuer.token(MEMBER_OF_B));
 
+		TestHttp http = new TestHttp("http://localhost:" + this.port);
+		String manager = issuer.token(MANAGER_OF_B, "PROJECT_MANAGER");
+		String b = "/api/projects/" + projects.projectB();
+		HttpResponse<String> line = http.send("POST", b + "/budget/lines",
+				"{\"name\":\"Racks\",\"category\":\"HARDWARE\",\"expenditureType\":\"CAPEX\","
+						+ "\"plannedAmount\":100000}",
+				manager);
+		assertThat(line.statusCode()).as(line.body()).isEqualTo(201);
+		HttpResponse<String> cost = http.send("POST", b + "/costs",
+				"{\"kind\":\"ACTUAL\",\"amount\":1200,\"currency\":\"EUR\",\"category\":\"HARDWARE\","
+						+ "\"expenditureType\":\"CAPEX\",\"incurredOn\":\"2027-02-01\",\"reference\":\"INV-B1\"}",
+				manager);
+		assertThat(cost.statusCode()).as(cost.body()).isEqualTo(201);
+
 		new AuthorisationWalk("http://localhost:" + this.port, issuer)
 			.pathValue("projectId", projects.projectB().toString())
+			.pathValue("lineId", JsonPath.read(line.body(), "$.id"))
+			.pathValue("costId", JsonPath.read(cost.body(), "$.id"))
+			.body("POST /api/projects/{projectId}/budget/lines/{lineId}/closure", "{}")
 			.outsider(issuer.token(OUTSIDER, "STAKEHOLDER"))
-			.unchanged(AuthorisationWalk.contentsOf(this.mongo.getDb(), "budgets", "project_memberships"))
+			.unchanged(AuthorisationWalk.contentsOf(this.mongo.getDb(), "budgets", "costs", "project_memberships"))
 			.walk(AuthorisationWalk.endpointsOf(this.context));
 	}
 
 	@Test
-	void showsAVendorTheProjectButNotItsBudget() {
+	void tellsAVendorOfTheProjectNothingOfItsBudget() {
 		awaitBudgetReadableBy(projects.projectA(), issuer.token(OUTSIDER));
 
 		HttpResponse<String> vendor = budget(projects.projectA(), issuer.token(VENDOR, "STAKEHOLDER"));
-		assertThat(vendor.statusCode()).isEqualTo(403);
+		assertThat(vendor.statusCode()).isEqualTo(404);
 		assertThat(vendor.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		assertThat(vendor.body()).contains("vendor");
+		assertThat(vendor.body()).doesNotContain("vendor");
+		assertThat(new TestHttp("http://localhost:" + this.port)
+			.get("/api/projects/" + projects.projectA() + "/costs", issuer.token(VENDOR, "STAKEHOLDER"))
+			.statusCode()).isEqualTo(404);
 		assertThat(budget(projects.projectB(), issuer.token(VENDOR, "STAKEHOLDER")).statusCode())
 			.as("and nothing at all of another project")
 			.isEqualTo(404);

@@ -3,13 +3,27 @@ package io.infrapm.budget.baseline;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.UUID;
 
+import io.infrapm.contracts.Actor;
+import io.infrapm.contracts.budget.CostCategory;
+import io.infrapm.contracts.budget.CostKind;
+import io.infrapm.contracts.budget.ExpenditureType;
 import io.infrapm.platform.idempotency.EventIdempotency;
 import io.infrapm.platform.outbox.AggregateRoot;
+import io.infrapm.platform.problem.ConflictException;
+import io.infrapm.platform.problem.NotFoundException;
+import io.infrapm.platform.problem.RuleViolationException;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Update;
 
@@ -17,6 +31,13 @@ import org.springframework.data.mongodb.core.query.Update;
  * A project's budget. Established once, from the amount approved when the project was
  * created, which becomes its budget at completion (BAC). One per project: the project id
  * is the document id, so establishing it twice is impossible.
+ * <p>
+ * It holds the budget lines and the running totals of the project's costs (actual,
+ * committed, by category, by CapEx/OpEx, by month), which every cost entry changes in the
+ * same write that accepts it, together with the thresholds it crossed and the events it
+ * causes: so the totals are kept, never recomputed, and a threshold is published once.
+ * The entry itself waits in {@code newCosts} until {@link CostLedger} has moved it to the
+ * ledger. A closed or cancelled project's budget is frozen.
  */
 @Document("budgets")
 public class Budget extends AggregateRoot {
@@ -40,6 +61,38 @@ public class Budget extends AggregateRoot {
 	private Instant establishedAt;
 
 	private long projectRevision;
+
+	private List<BudgetLine> lines = new ArrayList<>();
+
+	private BigDecimal actual;
+
+	private BigDecimal committed;
+
+	private Map<CostCategory, Figures> byCategory = new EnumMap<>(CostCategory.class);
+
+	private Map<ExpenditureType, Figures> byType = new EnumMap<>(ExpenditureType.class);
+
+	/** Actual costs per month ({@code 2027-03}), for earned value and the S-curve. */
+	private Map<String, BigDecimal> actualByMonth = new TreeMap<>();
+
+	/** The open amount of each commitment not fully invoiced, by its id. */
+	private Map<String, BigDecimal> openCommitments = new LinkedHashMap<>();
+
+	/** The thresholds, in percent of BAC; {@code null} for the defaults. */
+	private List<Integer> thresholds;
+
+	private List<Integer> crossed = new ArrayList<>();
+
+	/** Entries accepted here and not yet in the ledger. */
+	private List<Cost> newCosts = new ArrayList<>();
+
+	/**
+	 * Since when {@code newCosts} waits, for the ledger's sweep; {@code null} if empty.
+	 */
+	@Indexed(sparse = true)
+	private Instant newCostsSince;
+
+	private boolean frozen;
 
 	Budget() {
 		// for the mapping layer
@@ -74,6 +127,309 @@ public class Budget extends AggregateRoot {
 				projectId, budget.budgetId, now);
 		return budget;
 	}
+
+	/**
+	 * Adds a line.
+	 * @param plan what it plans, amounts in the budget's currency
+	 * @param actor who adds it
+	 * @param now when
+	 * @return the new line
+	 */
+	BudgetLine planLine(BudgetLine.Plan plan, Actor actor, Instant now) {
+		requireOpen();
+		BudgetLine line = BudgetLine.of(exactPlan(plan), actor, now);
+		this.lines.add(line);
+		linesChanged();
+		registerEvent(BudgetEvents.linePlanned(this, line, actor, now), this.projectId, line.id(), now);
+		return line;
+	}
+
+	/**
+	 * Revises a line.
+	 * @param lineId the line
+	 * @param revision what changes
+	 * @param actor who changes it
+	 * @param now when
+	 * @return the line after the change
+	 */
+	BudgetLine reviseLine(UUID lineId, BudgetLine.Revision revision, Actor actor, Instant now) {
+		requireOpen();
+		BudgetLine line = line(lineId);
+		if (line.closed()) {
+			throw new ConflictException(null, "line '" + line.name() + "' is closed");
+		}
+		BigDecimal before = line.planned();
+		BudgetLine.Revision exact = new BudgetLine.Revision(revision.name(),
+				(revision.planned() != null) ? Amounts.exact("plannedAmount", revision.planned(), this.currency) : null,
+				(revision.months() != null) ? exactMonths(revision.months()) : null);
+		if (line.revise(exact, actor, now)) {
+			linesChanged();
+			registerEvent(BudgetEvents.lineRevised(this, line, before, actor, now), this.projectId, line.id(), now);
+		}
+		return line;
+	}
+
+	/**
+	 * Closes a line: it takes no more costs, and what it did not spend is a saving.
+	 * @param lineId the line
+	 * @param actor who closes it
+	 * @param now when
+	 * @return the line
+	 */
+	BudgetLine closeLine(UUID lineId, Actor actor, Instant now) {
+		requireOpen();
+		BudgetLine line = line(lineId);
+		if (line.close(actor, now)) {
+			linesChanged();
+			registerEvent(BudgetEvents.lineRevised(this, line, line.planned(), actor, now), this.projectId, line.id(),
+					now);
+		}
+		return line;
+	}
+
+	/**
+	 * Sets the project's thresholds.
+	 * @param percents the thresholds in percent of BAC, each from 1 to 200
+	 */
+	void setThresholds(List<Integer> percents) {
+		requireOpen();
+		List<Integer> sorted = percents.stream().distinct().sorted().toList();
+		if (sorted.stream().anyMatch((p) -> p < 1 || p > 200)) {
+			throw new RuleViolationException("percents", "each threshold must be from 1 to 200 percent of BAC");
+		}
+		this.thresholds = sorted;
+		changed("thresholds", this.thresholds);
+	}
+
+	/**
+	 * Accepts a cost entry: adds it to the totals and to the line it names, publishes
+	 * {@code CostRecorded} and a {@code BudgetThresholdCrossed} for each threshold its
+	 * actual cost reaches for the first time, and keeps the entry for the ledger.
+	 * @param entry the entry, its amount already in the budget's currency
+	 * @param actor who records it
+	 * @param now when
+	 * @return the entry as accepted (with the commitment it relieved)
+	 */
+	Cost record(Cost entry, Actor actor, Instant now) {
+		requireOpen();
+		BudgetLine line = (entry.lineId() != null) ? line(entry.lineId()) : null;
+		if (line != null && line.closed() && entry.reversesCostId() == null) {
+			throw new ConflictException("lineId", "line '" + line.name() + "' is closed and takes no more costs");
+		}
+		if (line != null
+				&& (line.category() != entry.category() || line.expenditureType() != entry.expenditureType())) {
+			throw new RuleViolationException("lineId", "line '" + line.name() + "' is " + line.category() + " "
+					+ line.expenditureType() + ", not " + entry.category() + " " + entry.expenditureType());
+		}
+		BigDecimal actualChange = BigDecimal.ZERO;
+		BigDecimal committedChange = BigDecimal.ZERO;
+		BigDecimal relieved = BigDecimal.ZERO;
+		if (entry.kind() == CostKind.COMMITMENT) {
+			committedChange = entry.amount();
+			if (entry.reversesCostId() == null) {
+				this.openCommitments.put(entry.id().toString(), entry.amount());
+			}
+			else {
+				// Reversing a commitment withdraws what is still open of it.
+				BigDecimal open = this.openCommitments.getOrDefault(entry.reversesCostId().toString(), BigDecimal.ZERO);
+				committedChange = open.negate();
+				this.openCommitments.remove(entry.reversesCostId().toString());
+			}
+		}
+		else {
+			actualChange = entry.amount();
+			if (entry.commitmentId() != null && entry.reversesCostId() == null) {
+				String key = entry.commitmentId().toString();
+				BigDecimal open = this.openCommitments.getOrDefault(key, BigDecimal.ZERO);
+				relieved = open.min(entry.amount().max(BigDecimal.ZERO));
+				committedChange = relieved.negate();
+				if (open.subtract(relieved).signum() > 0) {
+					this.openCommitments.put(key, open.subtract(relieved));
+				}
+				else {
+					this.openCommitments.remove(key);
+				}
+			}
+			else if (entry.commitmentId() != null && entry.relieved() != null && entry.relieved().signum() != 0) {
+				// Reversing an invoice opens again what it relieved of its commitment.
+				BigDecimal reopened = entry.relieved();
+				relieved = reopened.negate();
+				committedChange = reopened;
+				this.openCommitments.merge(entry.commitmentId().toString(), reopened, BigDecimal::add);
+			}
+		}
+		Cost accepted = new Cost(entry.id(), entry.projectId(), entry.kind(), entry.amount(), entry.original(),
+				entry.category(), entry.expenditureType(), entry.lineId(), entry.incurredOn(), entry.vendor(),
+				entry.vendorKey(), entry.reference(), entry.description(), entry.commitmentId(), relieved,
+				entry.reversesCostId(), now, actor);
+		this.actual = actual().add(actualChange);
+		this.committed = committed().add(committedChange);
+		Figures change = new Figures(BigDecimal.ZERO, actualChange, committedChange);
+		this.byCategory.merge(entry.category(), change, Figures::plus);
+		this.byType.merge(entry.expenditureType(), change, Figures::plus);
+		if (actualChange.signum() != 0) {
+			this.actualByMonth.merge(java.time.YearMonth.from(entry.incurredOn()).toString(), actualChange,
+					BigDecimal::add);
+		}
+		if (line != null) {
+			line.book(actualChange, committedChange);
+			changed("lines", this.lines);
+		}
+		this.newCosts.add(accepted);
+		if (this.newCostsSince == null) {
+			this.newCostsSince = now;
+			changed("newCostsSince", now);
+		}
+		changed("actual", this.actual);
+		changed("committed", this.committed);
+		changed("byCategory", this.byCategory);
+		changed("byType", this.byType);
+		changed("actualByMonth", this.actualByMonth);
+		changed("openCommitments", this.openCommitments);
+		changed("newCosts", this.newCosts);
+		registerEvent(BudgetEvents.costRecorded(this, accepted), this.projectId, accepted.id(), now);
+		for (Integer threshold : thresholds()) {
+			if (!this.crossed.contains(threshold) && reached(threshold)) {
+				this.crossed.add(threshold);
+				registerEvent(BudgetEvents.thresholdCrossed(this, threshold, accepted), this.projectId, this.projectId,
+						now);
+			}
+		}
+		changed("crossed", this.crossed);
+		return accepted;
+	}
+
+	/**
+	 * An entry accepted here and still waiting for the ledger.
+	 * @param costId the entry
+	 * @return it, or {@code null}
+	 */
+	Cost newCost(UUID costId) {
+		return this.newCosts.stream().filter((c) -> c.id().equals(costId)).findFirst().orElse(null);
+	}
+
+	/**
+	 * Freezes the budget: the project was closed or cancelled.
+	 * @return the update, idempotent
+	 */
+	static Update freeze() {
+		return new Update().set("frozen", true);
+	}
+
+	private boolean reached(int threshold) {
+		if (this.budgetAtCompletion.signum() == 0) {
+			return actual().signum() > 0;
+		}
+		return actual().multiply(BigDecimal.valueOf(100))
+			.compareTo(this.budgetAtCompletion.multiply(BigDecimal.valueOf(threshold))) >= 0;
+	}
+
+	private BudgetLine.Plan exactPlan(BudgetLine.Plan plan) {
+		return new BudgetLine.Plan(plan.name(), plan.category(), plan.expenditureType(),
+				Amounts.exact("plannedAmount", plan.planned(), this.currency),
+				(plan.months() != null) ? exactMonths(plan.months()) : List.of());
+	}
+
+	private List<BudgetLine.Month> exactMonths(List<BudgetLine.Month> months) {
+		return months.stream()
+			.map((m) -> new BudgetLine.Month(m.month(), Amounts.exact("months", m.amount(), this.currency)))
+			.toList();
+	}
+
+	private void linesChanged() {
+		Map<CostCategory, Figures> byCategory = new EnumMap<>(CostCategory.class);
+		Map<ExpenditureType, Figures> byType = new EnumMap<>(ExpenditureType.class);
+		this.byCategory.forEach((category, figures) -> byCategory.put(category,
+				new Figures(BigDecimal.ZERO, figures.actual(), figures.committed())));
+		this.byType.forEach((type, figures) -> byType.put(type,
+				new Figures(BigDecimal.ZERO, figures.actual(), figures.committed())));
+		for (BudgetLine line : this.lines) {
+			Figures planned = new Figures(line.planned(), BigDecimal.ZERO, BigDecimal.ZERO);
+			byCategory.merge(line.category(), planned, Figures::plus);
+			byType.merge(line.expenditureType(), planned, Figures::plus);
+		}
+		this.byCategory = byCategory;
+		this.byType = byType;
+		changed("lines", this.lines);
+		changed("byCategory", this.byCategory);
+		changed("byType", this.byType);
+	}
+
+	private void requireOpen() {
+		if (this.frozen) {
+			throw new ConflictException(null,
+					"project " + this.projectId + " is closed or cancelled; its budget is frozen");
+		}
+	}
+
+	/**
+	 * One line.
+	 * @param lineId its id
+	 * @return the line
+	 * @throws NotFoundException if there is none of that id
+	 */
+	public BudgetLine line(UUID lineId) {
+		return this.lines.stream()
+			.filter((l) -> l.id().equals(lineId))
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("lineId", "no budget line " + lineId + " in this budget"));
+	}
+
+	public List<BudgetLine> lines() {
+		return List.copyOf(this.lines);
+	}
+
+	public BigDecimal planned() {
+		return this.lines.stream().map(BudgetLine::planned).reduce(BigDecimal.ZERO, BigDecimal::add);
+	}
+
+	public BigDecimal actual() {
+		return (this.actual != null) ? this.actual : BigDecimal.ZERO;
+	}
+
+	public BigDecimal committed() {
+		return (this.committed != null) ? this.committed : BigDecimal.ZERO;
+	}
+
+	public Map<CostCategory, Figures> byCategory() {
+		return Map.copyOf(this.byCategory);
+	}
+
+	public Map<ExpenditureType, Figures> byType() {
+		return Map.copyOf(this.byType);
+	}
+
+	public Map<String, BigDecimal> actualByMonth() {
+		return Map.copyOf(this.actualByMonth);
+	}
+
+	/**
+	 * What is still open of a commitment.
+	 * @param commitmentId the commitment
+	 * @return the open amount, zero if none
+	 */
+	public BigDecimal openOf(UUID commitmentId) {
+		return this.openCommitments.getOrDefault(commitmentId.toString(), BigDecimal.ZERO);
+	}
+
+	public List<Integer> thresholds() {
+		return (this.thresholds != null) ? this.thresholds : DEFAULT_THRESHOLDS;
+	}
+
+	public List<Integer> crossed() {
+		return List.copyOf(this.crossed);
+	}
+
+	public List<Cost> newCosts() {
+		return List.copyOf(this.newCosts);
+	}
+
+	public boolean frozen() {
+		return this.frozen;
+	}
+
+	/** The thresholds of a budget that was given none: 50, 80, 90 and 100 % of BAC. */
+	public static final List<Integer> DEFAULT_THRESHOLDS = List.of(50, 80, 90, 100);
 
 	/**
 	 * The update that keeps the copy of the project's code and name current.

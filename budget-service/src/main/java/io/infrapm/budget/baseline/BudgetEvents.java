@@ -1,7 +1,16 @@
 package io.infrapm.budget.baseline;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
 import io.infrapm.contracts.Actor;
 import io.infrapm.contracts.budget.BudgetEstablished;
+import io.infrapm.contracts.budget.BudgetLinePlanned;
+import io.infrapm.contracts.budget.BudgetLineRevised;
+import io.infrapm.contracts.budget.BudgetThresholdCrossed;
+import io.infrapm.contracts.budget.CostRecorded;
+import io.infrapm.contracts.budget.PlannedMonth;
 
 /**
  * Maps budget changes onto the contract records of {@code infrapm.budget.v1}.
@@ -22,6 +31,36 @@ final class BudgetEvents {
 	static BudgetEstablished established(Budget budget) {
 		return new BudgetEstablished(budget.projectId(), budget.budgetId(), budget.budgetAtCompletion(),
 				budget.currency(), budget.establishedAt(), SERVICE);
+	}
+
+	static BudgetLinePlanned linePlanned(Budget budget, BudgetLine line, Actor actor, Instant now) {
+		return new BudgetLinePlanned(budget.projectId(), line.id(), line.name(), line.category(),
+				line.expenditureType(), line.planned(), budget.currency(), months(line), budget.planned(), now, actor);
+	}
+
+	static BudgetLineRevised lineRevised(Budget budget, BudgetLine line, BigDecimal before, Actor actor, Instant now) {
+		return new BudgetLineRevised(budget.projectId(), line.id(), line.name(), line.category(),
+				line.expenditureType(), line.planned(), before, budget.currency(), months(line), line.closed(),
+				budget.planned(), line.revision(), now, actor);
+	}
+
+	static CostRecorded costRecorded(Budget budget, Cost cost) {
+		Cost.Original original = cost.original();
+		return new CostRecorded(budget.projectId(), cost.id(), cost.kind(), cost.amount(), budget.currency(),
+				(original != null) ? original.amount() : null, (original != null) ? original.currency() : null,
+				(original != null) ? original.exchangeRate() : null, cost.category(), cost.expenditureType(),
+				cost.lineId(), cost.incurredOn(), cost.vendor(), cost.reference(), cost.commitmentId(),
+				cost.reversesCostId(), budget.actual(), budget.committed(), cost.recordedAt(), cost.recordedBy());
+	}
+
+	static BudgetThresholdCrossed thresholdCrossed(Budget budget, int threshold, Cost cause) {
+		return new BudgetThresholdCrossed(budget.projectId(), threshold,
+				Amounts.percent(budget.actual(), budget.budgetAtCompletion()), budget.actual(),
+				budget.budgetAtCompletion(), budget.currency(), cause.id(), cause.recordedAt(), cause.recordedBy());
+	}
+
+	private static List<PlannedMonth> months(BudgetLine line) {
+		return line.months().stream().map((m) -> new PlannedMonth(m.month(), m.amount())).toList();
 	}
 
 }

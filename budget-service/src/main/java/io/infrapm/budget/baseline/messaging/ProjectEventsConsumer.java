@@ -3,6 +3,8 @@ package io.infrapm.budget.baseline.messaging;
 import java.util.function.Consumer;
 
 import io.infrapm.budget.baseline.BudgetBook;
+import io.infrapm.contracts.project.ProjectCancelled;
+import io.infrapm.contracts.project.ProjectClosed;
 import io.infrapm.contracts.project.ProjectCreated;
 import io.infrapm.contracts.project.ProjectUpdated;
 import io.infrapm.platform.messaging.EventRouter;
@@ -16,7 +18,8 @@ import org.springframework.messaging.Message;
 
 /**
  * What budget-service takes from {@code infrapm.project.v1}: a new project's approved
- * amount becomes its budget; a renamed project keeps its name current here.
+ * amount becomes its budget; a renamed project keeps its name current here; a closed or
+ * cancelled project's budget is frozen.
  */
 @Configuration(proxyBeanMethods = false)
 class ProjectEventsConsumer {
@@ -38,6 +41,8 @@ class ProjectEventsConsumer {
 			.on(ProjectUpdated.class,
 					(event) -> book.renameProject(event.data().projectId(), event.data().version(), event.data().code(),
 							event.data().name()))
+			.on(ProjectClosed.class, (event) -> book.freeze(event, event.data().projectId()))
+			.on(ProjectCancelled.class, (event) -> book.freeze(event, event.data().projectId()))
 			.build();
 	}
 

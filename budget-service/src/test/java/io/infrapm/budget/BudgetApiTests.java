@@ -1,0 +1,267 @@
+package io.infrapm.budget;
+
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import io.infrapm.contracts.Topics;
+import io.infrapm.embedded.KafkaTestClient;
+import io.infrapm.embedded.TestHttp;
+import io.infrapm.embedded.TestInfrastructure;
+import io.infrapm.embedded.TestIssuer;
+import io.infrapm.embedded.TestProjects;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A project's budget through REST against a real broker and the embedded MongoDB: lines,
+ * costs with their idempotency key and their duplicates, reversals, thresholds on the
+ * topic with the CloudEvents headers, who may read and who may record, bad input as
+ * problems that change nothing, and the budget frozen when the project closes.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BudgetApiTests {
+
+	private static final TestIssuer issuer = TestInfrastructure.get().issuer();
+
+	private static KafkaTestClient kafka;
+
+	private static TestProjects projects;
+
+	private final String suffix = UUID.randomUUID().toString().substring(0, 6);
+
+	private final String pat = "pat." + this.suffix + "@example.com";
+
+	private final String fiona = "fiona." + this.suffix + "@example.com";
+
+	private final String eve = "eve." + this.suffix + "@example.com";
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private MongoTemplate mongo;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		TestInfrastructure.get()
+			.springProperties("budget-api-tests")
+			.forEach((name, value) -> registry.add(name, () -> value));
+	}
+
+	@BeforeAll
+	static void connect() {
+		kafka = new KafkaTestClient(TestInfrastructure.get().kafkaBootstrapServers());
+		projects = new TestProjects(kafka);
+	}
+
+	@AfterAll
+	static void disconnect() {
+		kafka.close();
+	}
+
+	@Test
+	void theManagerPlansLinesAndRecordsCostsAndEveryThresholdIsPublishedOnce() {
+		UUID project = project();
+		String manager = issuer.token(this.pat, "PROJECT_MANAGER");
+		String base = "/api/projects/" + project;
+
+		HttpResponse<String> line = send("POST", base + "/budget/lines",
+				"{\"name\":\"Core switches\",\"category\":\"HARDWARE\",\"expenditureType\":\"CAPEX\","
+						+ "\"plannedAmount\":800000,\"months\":[{\"month\":\"2027-03\",\"amount\":500000},"
+						+ "{\"month\":\"2027-04\",\"amount\":300000}]}",
+				manager, null);
+		assertThat(line.statusCode()).as(line.body()).isEqualTo(201);
+		String lineId = JsonPath.read(line.body(), "$.id");
+		assertThat(line.headers().firstValue("Location")).hasValue(base + "/budget/lines/" + lineId);
+
+		HttpResponse<String> order = send("POST", base + "/costs",
+				"{\"kind\":\"COMMITMENT\",\"amount\":600000,\"currency\":\"EUR\",\"lineId\":\"" + lineId
+						+ "\",\"incurredOn\":\"2027-03-01\",\"vendor\":\"Rack & Stack\",\"reference\":\"PO-1\"}",
+				manager, "po-1");
+		assertThat(order.statusCode()).as(order.body()).isEqualTo(201);
+		String orderId = JsonPath.read(order.body(), "$.id");
+		String invoice = "{\"kind\":\"ACTUAL\",\"amount\":1150000,\"currency\":\"EUR\",\"lineId\":\"" + lineId
+				+ "\",\"incurredOn\":\"2027-03-20\",\"vendor\":\"Rack & Stack\",\"reference\":\"INV-7\","
+				+ "\"commitmentId\":\"" + orderId + "\"}";
+		HttpResponse<String> invoiced = send("POST", base + "/costs", invoice, manager, "inv-7");
+		assertThat(invoiced.statusCode()).as(invoiced.body()).isEqualTo(201);
+		HttpResponse<String> again = send("POST", base + "/costs", invoice, manager, "inv-7");
+		assertThat(again.statusCode()).isEqualTo(201);
+		assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+		assertThat(JsonPath.<String>read(again.body(), "$.id")).isEqualTo(JsonPath.read(invoiced.body(), "$.id"));
+		HttpResponse<String> duplicate = send("POST", base + "/costs", invoice.replace("Rack & Stack", "RACK & STACK"),
+				manager, "inv-7-bis");
+		assertThat(duplicate.statusCode()).as("the same vendor and reference under another key").isEqualTo(409);
+		assertThat(duplicate.body()).contains("reference");
+		assertThat(send("POST", base + "/costs", invoice.replace("1150000", "1"), manager, "inv-7").statusCode())
+			.as("the key again with another cost")
+			.isEqualTo(422);
+
+		HttpResponse<String> budget = send("GET", base + "/budget", null, issuer.token(this.fiona, "STAKEHOLDER"),
+				null);
+		assertThat(budget.statusCode()).as("finance reads the budget").isEqualTo(200);
+		assertThat(JsonPath.<Double>read(budget.body(), "$.actual")).isEqualTo(1150000.0);
+		assertThat(JsonPath.<Double>read(budget.body(), "$.committed")).as("the order is invoiced in full").isZero();
+		assertThat(JsonPath.<Double>read(budget.body(), "$.remaining")).isEqualTo(100000.0);
+		assertThat(JsonPath.<Double>read(budget.body(), "$.consumedPercent")).isEqualTo(92.0);
+		assertThat(JsonPath.<Double>read(budget.body(), "$.lines[0].variance")).isEqualTo(-350000.0);
+		assertThat(JsonPath.<List<Integer>>read(budget.body(), "$.crossedThresholds")).containsExactly(50, 80, 90);
+		assertThat(JsonPath.<String>read(budget.body(), "$.byCategory[0].key")).isEqualTo("HARDWARE");
+
+		List<ConsumerRecord<String, byte[]>> crossed = eventsOf(project, "io.infrapm.budget.BudgetThresholdCrossed.v1",
+				3);
+		assertThat(crossed).extracting((r) -> JsonPath.<Integer>read(KafkaTestClient.value(r), "$.thresholdPercent"))
+			.containsExactly(50, 80, 90);
+		ConsumerRecord<String, byte[]> first = crossed.get(0);
+		assertThat(KafkaTestClient.header(first, "ce_source")).isEqualTo("/infrapm/budget-service");
+		assertThat(KafkaTestClient.header(first, "ce_specversion")).isEqualTo("1.0");
+		assertThat(KafkaTestClient.header(first, "ce_subject")).isEqualTo(project.toString());
+		assertThat(JsonPath.<String>read(KafkaTestClient.value(first), "$.actor.email")).isEqualTo(this.pat);
+		ConsumerRecord<String, byte[]> recorded = eventsOf(project, "io.infrapm.budget.CostRecorded.v1", 2).get(1);
+		assertThat(KafkaTestClient.header(recorded, "ce_subject")).isEqualTo(JsonPath.read(invoiced.body(), "$.id"));
+		assertThat(JsonPath.<Double>read(KafkaTestClient.value(recorded), "$.committedTotal")).isZero();
+
+		HttpResponse<String> reversal = send("POST",
+				base + "/costs/" + JsonPath.read(invoiced.body(), "$.id") + "/reversal",
+				"{\"reason\":\"Booked on the wrong project\"}", manager, null);
+		assertThat(reversal.statusCode()).as(reversal.body()).isEqualTo(201);
+		assertThat(JsonPath.<Double>read(reversal.body(), "$.amount")).isEqualTo(-1150000.0);
+		assertThat(send("POST", base + "/costs/" + JsonPath.read(invoiced.body(), "$.id") + "/reversal",
+				"{\"reason\":\"again\"}", manager, null)
+			.statusCode()).as("reversed once").isEqualTo(409);
+		HttpResponse<String> after = send("GET", base + "/budget", null, manager, null);
+		assertThat(JsonPath.<Double>read(after.body(), "$.actual")).isZero();
+		assertThat(JsonPath.<Double>read(after.body(), "$.committed")).as("the order is open again")
+			.isEqualTo(600000.0);
+		HttpResponse<String> ledger = send("GET", base + "/costs?kind=ACTUAL", null, manager, null);
+		assertThat(JsonPath.<Integer>read(ledger.body(), "$.totalItems")).isEqualTo(2);
+		assertThat(
+				this.mongo.count(
+						org.springframework.data.mongodb.core.query.Query
+							.query(org.springframework.data.mongodb.core.query.Criteria.where("projectId").is(project)),
+						"costs"))
+			.as("every entry moved to the ledger")
+			.isEqualTo(3);
+		assertThat(eventsOf(project, "io.infrapm.budget.BudgetThresholdCrossed.v1", 3)).hasSize(3);
+	}
+
+	@Test
+	void onlyTheManagerRecordsAndOnlyThoseWhoSeeTheMoneyReadIt() {
+		UUID project = project();
+		String base = "/api/projects/" + project;
+		String line = "{\"name\":\"Racks\",\"category\":\"HARDWARE\",\"expenditureType\":\"CAPEX\",\"plannedAmount\":1}";
+
+		assertThat(
+				send("POST", base + "/budget/lines", line, issuer.token(this.fiona, "STAKEHOLDER"), null).statusCode())
+			.as("finance reads, the manager plans")
+			.isEqualTo(403);
+		HttpResponse<String> engineer = send("GET", base + "/budget", null, issuer.token(this.eve, "STAKEHOLDER"),
+				null);
+		assertThat(engineer.statusCode()).isEqualTo(403);
+		assertThat(send("GET", base + "/costs", null, issuer.token(this.eve, "STAKEHOLDER"), null).statusCode())
+			.isEqualTo(403);
+	}
+
+	@Test
+	void badInputIsAProblemNamingTheFieldAndChangesNothing() {
+		UUID project = project();
+		String manager = issuer.token(this.pat, "PROJECT_MANAGER");
+		String base = "/api/projects/" + project;
+		String before = send("GET", base + "/budget", null, manager, null).body();
+
+		Map<String, String> bad = Map.of(
+				"{\"kind\":\"ACTUAL\",\"amount\":10.001,\"currency\":\"EUR\","
+						+ "\"category\":\"HARDWARE\",\"expenditureType\":\"CAPEX\",\"incurredOn\":\"2027-03-01\"}",
+				"amount",
+				"{\"kind\":\"ACTUAL\",\"amount\":100,\"currency\":\"USD\",\"category\":\"HARDWARE\","
+						+ "\"expenditureType\":\"CAPEX\",\"incurredOn\":\"2027-03-01\"}",
+				"currency",
+				"{\"kind\":\"ACTUAL\",\"amount\":-5,\"currency\":\"EUR\",\"category\":\"HARDWARE\","
+						+ "\"expenditureType\":\"CAPEX\",\"incurredOn\":\"2027-03-01\"}",
+				"amount", "{\"kind\":\"REFUND\",\"amount\":5,\"currency\":\"EUR\",\"incurredOn\":\"2027-03-01\"}",
+				"kind", "{\"kind\":\"ACTUAL\",\"amount\":5,\"currency\":\"EUR\",\"incurredOn\":\"2027-03-01\"}",
+				"category",
+				"{\"kind\":\"ACTUAL\",\"amount\":5,\"currency\":\"EUR\",\"category\":\"HARDWARE\","
+						+ "\"expenditureType\":\"CAPEX\",\"incurredOn\":\"2027-03-01\",\"commitmentId\":\""
+						+ UUID.randomUUID() + "\"}",
+				"commitmentId");
+		bad.forEach((body, field) -> {
+			HttpResponse<String> answer = send("POST", base + "/costs", body, manager, null);
+			assertThat(answer.statusCode()).as(body).isBetween(400, 422);
+			assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			assertThat(answer.body()).as(body).contains("\"" + field + "\"");
+		});
+		HttpResponse<String> spread = send("POST", base + "/budget/lines",
+				"{\"name\":\"Racks\",\"category\":\"HARDWARE\",\"expenditureType\":\"CAPEX\",\"plannedAmount\":100,"
+						+ "\"months\":[{\"month\":\"2027-13\",\"amount\":100}]}",
+				manager, null);
+		assertThat(spread.statusCode()).isEqualTo(400);
+		assertThat(spread.body()).contains("month");
+		assertThat(send("PUT", base + "/budget/thresholds", "{\"percents\":[0]}", manager, null).statusCode())
+			.isEqualTo(400);
+		assertThat(send("GET", base + "/budget", null, manager, null).body()).isEqualTo(before);
+	}
+
+	@Test
+	void aClosedProjectsBudgetIsFrozen() {
+		UUID project = project();
+		String manager = issuer.token(this.pat, "PROJECT_MANAGER");
+		projects.closed(project, this.pat);
+
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(JsonPath.<Boolean>read(
+					send("GET", "/api/projects/" + project + "/budget", null, manager, null).body(), "$.frozen"))
+				.isTrue());
+		HttpResponse<String> late = send("POST", "/api/projects/" + project + "/costs",
+				"{\"kind\":\"ACTUAL\",\"amount\":5,\"currency\":\"EUR\",\"category\":\"HARDWARE\","
+						+ "\"expenditureType\":\"CAPEX\",\"incurredOn\":\"2027-10-02\"}",
+				manager, null);
+		assertThat(late.statusCode()).isEqualTo(409);
+		assertThat(late.body()).contains("frozen");
+	}
+
+	private UUID project() {
+		UUID project = UUID.randomUUID();
+		projects.created(project, this.pat, Map.of(this.fiona, "FINANCE", this.eve, "ENGINEER"));
+		String manager = issuer.token(this.pat, "PROJECT_MANAGER");
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(
+					send("GET", "/api/projects/" + project + "/budget", null, manager, null).statusCode())
+				.isEqualTo(200));
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(send("GET", "/api/projects/" + project + "/budget", null,
+					issuer.token(this.eve, "STAKEHOLDER"), null)
+				.statusCode()).as("the stakeholders are known").isEqualTo(403));
+		return project;
+	}
+
+	private List<ConsumerRecord<String, byte[]>> eventsOf(UUID project, String type, int expected) {
+		return kafka.read(Topics.BUDGET,
+				(record) -> project.toString().equals(record.key())
+						&& type.equals(KafkaTestClient.header(record, "ce_type")),
+				(records) -> records.size() >= expected, Duration.ofSeconds(15));
+	}
+
+	private HttpResponse<String> send(String method, String path, String json, String token, String key) {
+		TestHttp http = new TestHttp("http://localhost:" + this.port);
+		return (key != null) ? http.send(method, path, json, token, null, key) : http.send(method, path, json, token);
+	}
+
+}
