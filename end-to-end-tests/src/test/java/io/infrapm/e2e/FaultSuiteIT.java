@@ -80,7 +80,10 @@ class FaultSuiteIT {
 
 	private static final int CLIENTS = 3;
 
-	/** The stakeholder added to every fourth project after its creation. */
+	/**
+	 * The stakeholder added to every fourth project after its creation, in a role that
+	 * sees the project's budget and its risks.
+	 */
 	private static final String MEMBER = "fault-member@example.com";
 
 	private static final String STAKEHOLDER_ADDED = "io.infrapm.project.StakeholderAdded.v1";
@@ -435,7 +438,7 @@ class FaultSuiteIT {
 	private void join(int i) {
 		String code = code(i);
 		String id = this.created.get(code);
-		String body = "{\"name\":\"Fault Member\",\"email\":\"" + MEMBER + "\",\"role\":\"TECHNICAL_LEAD\"}";
+		String body = "{\"name\":\"Fault Member\",\"email\":\"" + MEMBER + "\",\"role\":\"FINANCE\"}";
 		HttpResponse<String> response = untilAnswered(code + " join", this.joinAttempts,
 				() -> post("/api/projects/" + id + "/stakeholders", body));
 		if (response != null && (response.statusCode() == 201 || response.statusCode() == 409)) {
