@@ -387,6 +387,14 @@ public class Budget extends AggregateRoot {
 		return (this.actual != null) ? this.actual : BigDecimal.ZERO;
 	}
 
+	/**
+	 * The share of BAC spent.
+	 * @return percent with two decimals, or {@code null} for a budget of zero
+	 */
+	public BigDecimal consumedPercent() {
+		return Amounts.percent(actual(), this.budgetAtCompletion);
+	}
+
 	public BigDecimal committed() {
 		return (this.committed != null) ? this.committed : BigDecimal.ZERO;
 	}

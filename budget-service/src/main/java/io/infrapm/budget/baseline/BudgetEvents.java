@@ -54,8 +54,7 @@ final class BudgetEvents {
 	}
 
 	static BudgetThresholdCrossed thresholdCrossed(Budget budget, int threshold, Cost cause) {
-		return new BudgetThresholdCrossed(budget.projectId(), threshold,
-				Amounts.percent(budget.actual(), budget.budgetAtCompletion()), budget.actual(),
+		return new BudgetThresholdCrossed(budget.projectId(), threshold, budget.consumedPercent(), budget.actual(),
 				budget.budgetAtCompletion(), budget.currency(), cause.id(), cause.recordedAt(), cause.recordedBy());
 	}
 

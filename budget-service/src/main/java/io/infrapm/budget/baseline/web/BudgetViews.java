@@ -67,14 +67,9 @@ final class BudgetViews {
 			return new BudgetView(budget.projectId(), budget.budgetId(), budget.projectCode(), budget.projectName(),
 					budget.currency(), new Amount(bac, budget.currency()), budget.planned(),
 					bac.subtract(budget.planned()), budget.actual(), budget.committed(),
-					bac.subtract(budget.actual()).subtract(budget.committed()), percent(budget.actual(), bac), savings,
+					bac.subtract(budget.actual()).subtract(budget.committed()), budget.consumedPercent(), savings,
 					categories, types, budget.lines().stream().map(LineView::of).toList(), budget.thresholds(),
 					budget.crossed(), budget.frozen(), budget.establishedAt(), budget.version());
-		}
-
-		private static BigDecimal percent(BigDecimal part, BigDecimal whole) {
-			return (whole.signum() == 0) ? null
-					: part.multiply(BigDecimal.valueOf(100)).divide(whole, 2, java.math.RoundingMode.HALF_EVEN);
 		}
 
 	}
