@@ -9,8 +9,12 @@ import java.util.stream.Collectors;
 import io.infrapm.contracts.budget.BudgetEstablished;
 import io.infrapm.contracts.budget.BudgetLinePlanned;
 import io.infrapm.contracts.budget.BudgetLineRevised;
+import io.infrapm.contracts.budget.BudgetOverrunForecast;
+import io.infrapm.contracts.budget.BudgetRebaselined;
 import io.infrapm.contracts.budget.BudgetThresholdCrossed;
+import io.infrapm.contracts.budget.CostPerformanceChanged;
 import io.infrapm.contracts.budget.CostRecorded;
+import io.infrapm.contracts.budget.EarnedValueCalculated;
 import io.infrapm.contracts.notification.NotificationDelivered;
 import io.infrapm.contracts.notification.NotificationFailed;
 import io.infrapm.contracts.project.ChangeRequestDecided;
@@ -76,7 +80,8 @@ public final class EventCatalog {
 					ChangeRequestDecided.class, ProgressReported.class),
 			Topics.RISK, List.of(), Topics.BUDGET,
 			List.of(BudgetEstablished.class, BudgetLinePlanned.class, BudgetLineRevised.class, CostRecorded.class,
-					BudgetThresholdCrossed.class),
+					BudgetThresholdCrossed.class, BudgetRebaselined.class, EarnedValueCalculated.class,
+					CostPerformanceChanged.class, BudgetOverrunForecast.class),
 			Topics.NOTIFICATION, List.of(NotificationDelivered.class, NotificationFailed.class));
 
 	private static final Map<String, Class<? extends Record>> BY_TYPE = BY_TOPIC.values()

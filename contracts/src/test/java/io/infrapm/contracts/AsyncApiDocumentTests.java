@@ -41,12 +41,17 @@ class AsyncApiDocumentTests {
 			"ce_time", "ce_subject", "content-type");
 
 	/** JSON Schema type and format of each scalar Java type, as EventJson writes it. */
-	private static final Map<Class<?>, Scalar> SCALARS = Map.of(String.class, new Scalar("string", null), UUID.class,
-			new Scalar("string", "uuid"), LocalDate.class, new Scalar("string", "date"), Instant.class,
-			new Scalar("string", "date-time"), BigDecimal.class, new Scalar("number", null), double.class,
-			new Scalar("number", null), int.class, new Scalar("integer", "int32"), long.class,
-			new Scalar("integer", "int64"), boolean.class, new Scalar("boolean", null), Boolean.class,
-			new Scalar("boolean", null));
+	private static final Map<Class<?>, Scalar> SCALARS = Map.ofEntries(
+			Map.entry(String.class, new Scalar("string", null)), Map.entry(UUID.class, new Scalar("string", "uuid")),
+			Map.entry(LocalDate.class, new Scalar("string", "date")),
+			Map.entry(Instant.class, new Scalar("string", "date-time")),
+			Map.entry(BigDecimal.class, new Scalar("number", null)),
+			Map.entry(double.class, new Scalar("number", null)), Map.entry(int.class, new Scalar("integer", "int32")),
+			// Whole numbers in a list are boxed.
+			Map.entry(Integer.class, new Scalar("integer", "int32")),
+			Map.entry(long.class, new Scalar("integer", "int64")),
+			Map.entry(boolean.class, new Scalar("boolean", null)),
+			Map.entry(Boolean.class, new Scalar("boolean", null)));
 
 	private static Map<String, Object> document;
 

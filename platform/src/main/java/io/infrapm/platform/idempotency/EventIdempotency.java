@@ -1,6 +1,7 @@
 package io.infrapm.platform.idempotency;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.UUID;
 
 import io.infrapm.platform.events.PoisonEventException;
@@ -97,12 +98,16 @@ public final class EventIdempotency {
 	 */
 	public static HandlingOutcome applyInOrder(MongoOperations mongo, Query target, IncomingEvent<?> event,
 			Update update, Class<?> entity) {
+		requireSequenced(event);
+		return applyIfNewer(mongo, target, appliedSequenceField(event.metadata().subject()),
+				event.metadata().sequence(), update, entity);
+	}
+
+	private static void requireSequenced(IncomingEvent<?> event) {
 		if (!event.metadata().isSequenced()) {
 			throw new PoisonEventException(event.metadata().type() + " " + event.id()
 					+ " carries no ce_sequence, so it cannot be applied exactly once");
 		}
-		return applyIfNewer(mongo, target, appliedSequenceField(event.metadata().subject()),
-				event.metadata().sequence(), update, entity);
 	}
 
 	private static HandlingOutcome outcome(MongoOperations mongo, Query target, Query guarded, Update update,
@@ -123,9 +128,33 @@ public final class EventIdempotency {
 	 * @return e.g. {@code appliedSequences.7c9e6679-...}
 	 */
 	static String appliedSequenceField(String subject) {
+		return APPLIED_SEQUENCES + "." + appliedSequenceKey(subject);
+	}
+
+	/**
+	 * The key under {@value #APPLIED_SEQUENCES} of one subject, for an aggregate that
+	 * loads its map of applied sequences and records an event's in its own update.
+	 * @param subject the subject id ({@code ce_subject})
+	 * @return the key
+	 */
+	public static String appliedSequenceKey(String subject) {
 		// A field name must not contain a dot or start with '$'; UUIDs never do, but a
 		// foreign producer's subject might.
-		return APPLIED_SEQUENCES + "." + subject.replace('.', '_').replace('$', '_');
+		return subject.replace('.', '_').replace('$', '_');
+	}
+
+	/**
+	 * Whether an event comes after the last one of its subject that a document applied.
+	 * @param applied the document's map of applied sequences, by
+	 * {@link #appliedSequenceKey(String)}
+	 * @param event the event, which must carry {@code ce_sequence}
+	 * @return {@code true} if it was not applied, nor a later one of its subject
+	 * @throws PoisonEventException if the event carries no sequence number
+	 */
+	public static boolean isNew(Map<String, Long> applied, IncomingEvent<?> event) {
+		requireSequenced(event);
+		Long last = applied.get(appliedSequenceKey(event.metadata().subject()));
+		return last == null || last < event.metadata().sequence();
 	}
 
 	/**
