@@ -90,6 +90,19 @@ class BudgetApiTests {
 		assertThat(line.statusCode()).as(line.body()).isEqualTo(201);
 		String lineId = JsonPath.read(line.body(), "$.id");
 		assertThat(line.headers().firstValue("Location")).hasValue(base + "/budget/lines/" + lineId);
+		ConsumerRecord<String, byte[]> planned = eventsOf(project, "io.infrapm.budget.BudgetLinePlanned.v1", 1).get(0);
+		assertThat(KafkaTestClient.header(planned, "ce_subject")).as("the line").isEqualTo(lineId);
+		assertThat(KafkaTestClient.header(planned, "ce_source")).isEqualTo("/infrapm/budget-service");
+		assertThat(KafkaTestClient.header(planned, "ce_sequence")).isNotBlank();
+		assertThat(JsonPath.<Double>read(KafkaTestClient.value(planned), "$.plannedTotal")).isEqualTo(800000.0);
+		assertThat(
+				send("PATCH", base + "/budget/lines/" + lineId, "{\"name\":\"Core and edge switches\"}", manager, null)
+					.statusCode())
+			.isEqualTo(200);
+		ConsumerRecord<String, byte[]> revised = eventsOf(project, "io.infrapm.budget.BudgetLineRevised.v1", 1).get(0);
+		assertThat(KafkaTestClient.header(revised, "ce_subject")).isEqualTo(lineId);
+		assertThat(JsonPath.<String>read(KafkaTestClient.value(revised), "$.name")).isEqualTo("Core and edge switches");
+		assertThat(JsonPath.<String>read(KafkaTestClient.value(revised), "$.actor.email")).isEqualTo(this.pat);
 
 		HttpResponse<String> order = send("POST", base + "/costs",
 				"{\"kind\":\"COMMITMENT\",\"amount\":600000,\"currency\":\"EUR\",\"lineId\":\"" + lineId
@@ -217,6 +230,30 @@ class BudgetApiTests {
 		assertThat(send("PUT", base + "/budget/thresholds", "{\"percents\":[0]}", manager, null).statusCode())
 			.isEqualTo(400);
 		assertThat(send("GET", base + "/budget", null, manager, null).body()).isEqualTo(before);
+	}
+
+	@Test
+	void badQueriesOfEarnedValueAreProblemsNamingTheParameter() {
+		UUID project = project();
+		String finance = issuer.token(this.fiona, "STAKEHOLDER");
+		String base = "/api/projects/" + project;
+
+		Map<String, String> bad = Map.of(base + "/earned-value?asOf=2027-02-30", "asOf",
+				base + "/earned-value?method=GUESS", "method", base + "/earned-value/history?from=2027-13", "from",
+				base + "/earned-value/history?from=2027-06&to=2027-05", "to",
+				base + "/earned-value/history?from=1900-01&to=2027-05", "from",
+				base + "/earned-value/history?size=1000", "size");
+		bad.forEach((path, parameter) -> {
+			HttpResponse<String> answer = send("GET", path, null, finance, null);
+			assertThat(answer.statusCode()).as(path).isBetween(400, 422);
+			assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			assertThat(answer.body()).as(path).contains("\"" + parameter + "\"");
+		});
+		HttpResponse<String> value = send("GET", base + "/earned-value?asOf=2027-05-31&method=ATYPICAL", null, finance,
+				null);
+		assertThat(value.statusCode()).as(value.body()).isEqualTo(200);
+		assertThat(JsonPath.<String>read(value.body(), "$.method")).isEqualTo("ATYPICAL");
+		assertThat(JsonPath.<List<String>>read(value.body(), "$.undefined[*].field")).contains("earnedValue");
 	}
 
 	@Test

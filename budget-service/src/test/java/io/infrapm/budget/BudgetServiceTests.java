@@ -142,6 +142,101 @@ class BudgetServiceTests {
 	}
 
 	@Test
+	void anApprovedCostChangeRequestRebaselinesTheBudgetOnceAndOtherDecisionsChangeNothing() {
+		UUID projectId = UUID.randomUUID();
+		publishProjectCreated(UUID.randomUUID(), projectId, "100000.00");
+		await().atMost(Duration.ofSeconds(15)).until(() -> budget(projectId).getStatusCode().value() == 200);
+
+		UUID approved = UUID.randomUUID();
+		publishDecision(approved, projectId, 2, "COST", "APPROVED", "25000.00");
+		// Delivered again, as after a producer crash, and an older event after it.
+		publishDecision(approved, projectId, 2, "COST", "APPROVED", "25000.00");
+		publishDecision(UUID.randomUUID(), projectId, 3, "COST", "REJECTED", "90000.00");
+		publishDecision(UUID.randomUUID(), projectId, 4, "SCHEDULE", "APPROVED", "70000.00");
+		publishDecision(UUID.randomUUID(), projectId, 1, "COST", "APPROVED", "5000.00");
+		UUID last = UUID.randomUUID();
+		publishDecision(last, projectId, 5, "COST", "APPROVED", "-10000.00");
+
+		await().atMost(Duration.ofSeconds(15))
+			.untilAsserted(() -> assertThat(amountOf(budget(projectId).getBody())).isEqualByComparingTo("115000"));
+		Map<String, Object> baselines = get("/api/projects/" + projectId + "/budget/baselines").getBody();
+		assertThat(baselines).containsEntry("totalItems", 3);
+		List<ConsumerRecord<String, byte[]>> rebaselined = kafka.read(Topics.BUDGET,
+				(record) -> projectId.toString().equals(record.key())
+						&& "io.infrapm.budget.BudgetRebaselined.v1".equals(KafkaTestClient.header(record, "ce_type")),
+				(records) -> records.size() >= 2, Duration.ofSeconds(15));
+		assertThat(rebaselined).hasSize(2);
+		assertThat(KafkaTestClient.value(rebaselined.get(0))).contains("\"budgetAtCompletion\":125000.00")
+			.contains("\"baseline\":2")
+			.contains("\"changeRequestNumber\":\"CR-2\"");
+		assertThat(KafkaTestClient.header(rebaselined.get(0), "ce_subject")).isEqualTo(projectId.toString());
+		assertThat(KafkaTestClient.value(rebaselined.get(1))).contains("\"budgetAtCompletion\":115000.00");
+		assertThat(kafka.read(Topics.BUDGET,
+				(record) -> projectId.toString().equals(record.key())
+						&& "io.infrapm.budget.BudgetRebaselined.v1".equals(KafkaTestClient.header(record, "ce_type")),
+				(records) -> false, Duration.ofSeconds(2)))
+			.as("no third rebaseline from the replay, the rejection, the schedule change or the older event")
+			.hasSize(2);
+	}
+
+	@Test
+	void aProgressReportPublishesItsEarnedValueOnceAlthoughItArrivesTwice() {
+		UUID projectId = UUID.randomUUID();
+		publishProjectCreated(UUID.randomUUID(), projectId, "100000.00");
+		await().atMost(Duration.ofSeconds(15)).until(() -> budget(projectId).getStatusCode().value() == 200);
+		UUID report = UUID.randomUUID();
+		publishProgress(report, projectId, 2, "40");
+		publishProgress(report, projectId, 2, "40");
+
+		List<ConsumerRecord<String, byte[]>> calculated = kafka
+			.read(Topics.BUDGET, (record) -> projectId.toString().equals(record.key())
+					&& "io.infrapm.budget.EarnedValueCalculated.v1".equals(KafkaTestClient.header(record, "ce_type")),
+					(records) -> false, Duration.ofSeconds(8));
+		assertThat(calculated).hasSize(1);
+		assertThat(KafkaTestClient.value(calculated.get(0))).contains("\"earnedValue\":40000.00")
+			.contains("\"asOf\":\"2027-03-31\"")
+			.contains("\"costPerformanceIndex\":null");
+		Map<String, Object> value = get("/api/projects/" + projectId + "/earned-value?asOf=2027-03-31").getBody();
+		assertThat(new BigDecimal(value.get("earnedValue").toString())).isEqualByComparingTo("40000");
+		assertThat(value.get("undefined").toString()).contains("costPerformanceIndex")
+			.contains("AC is zero: nothing was spent by 2027-03-31");
+		assertThat(((Map<?, ?>) budget(projectId).getBody().get("performance")).get("asOf")).isEqualTo("2027-03-31");
+		Map<String, Object> curve = get("/api/projects/" + projectId + "/earned-value/history?from=2027-01&to=2027-12")
+			.getBody();
+		assertThat(curve).containsEntry("totalItems", 12);
+	}
+
+	private void publishDecision(UUID eventId, UUID projectId, long sequence, String category, String decision,
+			String costImpact) {
+		String json = """
+				{"projectId":"%s","changeRequestId":"%s","number":"CR-%d","title":"Second data hall",
+				 "category":"%s","decision":"%s","reason":"needed","costImpact":%s,"currency":"EUR",
+				 "scheduleImpactDays":0,"affectedMilestones":[],"decidedAt":"2027-02-01T10:00:00Z",
+				 "actor":{"subject":"sam","email":"sam@example.com","name":"Sam Sponsor"}}
+				""".formatted(projectId, UUID.randomUUID(), sequence, category, decision, costImpact);
+		publishSequenced(eventId, "io.infrapm.project.ChangeRequestDecided.v1", projectId, sequence, json);
+	}
+
+	private void publishProgress(UUID eventId, UUID projectId, long sequence, String percent) {
+		String json = """
+				{"projectId":"%s","reportId":"%s","asOf":"2027-03-31","percentComplete":%s,"milestones":[],
+				 "reportedAt":"2027-04-01T08:00:00Z",
+				 "actor":{"subject":"pat","email":"pat@example.com","name":"Pat Manager"}}
+				""".formatted(projectId, UUID.randomUUID(), percent);
+		publishSequenced(eventId, "io.infrapm.project.ProgressReported.v1", projectId, sequence, json);
+	}
+
+	private void publishSequenced(UUID eventId, String type, UUID projectId, long sequence, String json) {
+		Map<String, String> headers = KafkaTestClient.cloudEventHeaders(eventId, type, projectId.toString());
+		headers.put("ce_sequence", Long.toString(sequence));
+		kafka.publish(Topics.PROJECT, projectId.toString(), headers, json);
+	}
+
+	private static BigDecimal amountOf(Map<String, Object> budget) {
+		return new BigDecimal(((Map<?, ?>) budget.get("budgetAtCompletion")).get("amount").toString());
+	}
+
+	@Test
 	void answersNotFoundForAProjectItHasNeverHeardOf() {
 		ResponseEntity<Map<String, Object>> response = budget(UUID.randomUUID());
 		assertThat(response.getStatusCode().value()).isEqualTo(404);

@@ -1,22 +1,33 @@
 package io.infrapm.budget.baseline;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import io.infrapm.contracts.Actor;
 import io.infrapm.contracts.budget.CostCategory;
 import io.infrapm.contracts.budget.CostKind;
+import io.infrapm.contracts.budget.EacMethod;
 import io.infrapm.contracts.budget.ExpenditureType;
 import io.infrapm.platform.idempotency.EventIdempotency;
+import io.infrapm.platform.messaging.IncomingEvent;
 import io.infrapm.platform.outbox.AggregateRoot;
 import io.infrapm.platform.problem.ConflictException;
 import io.infrapm.platform.problem.NotFoundException;
@@ -62,6 +73,15 @@ public class Budget extends AggregateRoot {
 
 	private long projectRevision;
 
+	/** The project's planned start, over which the unspread part of BAC is planned. */
+	private LocalDate plannedStart;
+
+	/** The project's planned finish. */
+	private LocalDate plannedFinish;
+
+	/** Every baseline, the first one first. */
+	private List<Baseline> baselines = new ArrayList<>();
+
 	private List<BudgetLine> lines = new ArrayList<>();
 
 	private BigDecimal actual;
@@ -72,8 +92,17 @@ public class Budget extends AggregateRoot {
 
 	private Map<ExpenditureType, Figures> byType = new EnumMap<>(ExpenditureType.class);
 
-	/** Actual costs per month ({@code 2027-03}), for earned value and the S-curve. */
-	private Map<String, BigDecimal> actualByMonth = new TreeMap<>();
+	/** Actual costs per day ({@code 2027-03-31}), for earned value and the S-curve. */
+	private TreeMap<String, BigDecimal> actualByDay = new TreeMap<>();
+
+	/** The percent complete reported per day, for earned value. */
+	private TreeMap<String, ProgressPoint> progress = new TreeMap<>();
+
+	/** The performance as of the latest progress report; {@code null} before one. */
+	private Measurement measurement;
+
+	/** The last sequence number applied, per subject of the events that change it. */
+	private Map<String, Long> appliedSequences = new LinkedHashMap<>();
 
 	/** The open amount of each commitment not fully invoiced, by its id. */
 	private Map<String, BigDecimal> openCommitments = new LinkedHashMap<>();
@@ -107,11 +136,14 @@ public class Budget extends AggregateRoot {
 	 * @param projectName the project's name, kept for display
 	 * @param budgetAtCompletion the approved amount
 	 * @param currency its ISO 4217 code
+	 * @param plannedStart the project's planned start, or {@code null}
+	 * @param plannedFinish the project's planned finish, or {@code null}
 	 * @param now when
 	 * @return the budget
 	 */
 	static Budget establish(UUID cause, UUID projectId, String projectCode, String projectName,
-			BigDecimal budgetAtCompletion, String currency, Instant now) {
+			BigDecimal budgetAtCompletion, String currency, LocalDate plannedStart, LocalDate plannedFinish,
+			Instant now) {
 		if (budgetAtCompletion == null || budgetAtCompletion.signum() < 0) {
 			throw new IllegalArgumentException("The budget at completion must be zero or more");
 		}
@@ -123,6 +155,11 @@ public class Budget extends AggregateRoot {
 		budget.budgetAtCompletion = budgetAtCompletion;
 		budget.currency = Objects.requireNonNull(currency, "currency");
 		budget.establishedAt = now;
+		budget.plannedStart = plannedStart;
+		budget.plannedFinish = plannedFinish;
+		budget.baselines.add(new Baseline(1, budgetAtCompletion, BigDecimal.ZERO,
+				(plannedStart != null) ? plannedStart : LocalDate.ofInstant(now, ZoneOffset.UTC), null, null, null, now,
+				BudgetEvents.SERVICE));
 		budget.registerEvent(EventIdempotency.derivedId(cause, "BudgetEstablished"), BudgetEvents.established(budget),
 				projectId, budget.budgetId, now);
 		return budget;
@@ -268,8 +305,8 @@ public class Budget extends AggregateRoot {
 		this.byCategory.merge(entry.category(), change, Figures::plus);
 		this.byType.merge(entry.expenditureType(), change, Figures::plus);
 		if (actualChange.signum() != 0) {
-			this.actualByMonth.merge(java.time.YearMonth.from(entry.incurredOn()).toString(), actualChange,
-					BigDecimal::add);
+			String day = entry.incurredOn().toString();
+			changed("actualByDay." + day, this.actualByDay.merge(day, actualChange, BigDecimal::add));
 		}
 		if (line != null) {
 			line.book(actualChange, committedChange);
@@ -284,19 +321,267 @@ public class Budget extends AggregateRoot {
 		changed("committed", this.committed);
 		changed("byCategory", this.byCategory);
 		changed("byType", this.byType);
-		changed("actualByMonth", this.actualByMonth);
 		changed("openCommitments", this.openCommitments);
 		changed("newCosts", this.newCosts);
 		registerEvent(BudgetEvents.costRecorded(this, accepted), this.projectId, accepted.id(), now);
 		for (Integer threshold : thresholds()) {
 			if (!this.crossed.contains(threshold) && reached(threshold)) {
 				this.crossed.add(threshold);
-				registerEvent(BudgetEvents.thresholdCrossed(this, threshold, accepted), this.projectId, this.projectId,
-						now);
+				registerEvent(BudgetEvents.thresholdCrossed(this, threshold, accepted.id(), now, actor), this.projectId,
+						this.projectId, now);
 			}
 		}
 		changed("crossed", this.crossed);
 		return accepted;
+	}
+
+	/**
+	 * Rebaselines the budget on an approved cost change request: BAC changes by its cost
+	 * impact from the day of the approval, the thresholds no longer reached are armed
+	 * again, and those reached now are crossed.
+	 * @param changeRequestId the change request
+	 * @param number its number
+	 * @param title its title, the reason
+	 * @param costImpact what it adds to the cost, negative for a saving
+	 * @param decidedAt when it was approved
+	 * @param actor who approved it
+	 * @param now when
+	 * @return the new baseline
+	 * @throws IllegalArgumentException if the saving is larger than BAC
+	 */
+	Baseline rebaseline(UUID changeRequestId, String number, String title, BigDecimal costImpact, Instant decidedAt,
+			Actor actor, Instant now) {
+		BigDecimal change = costImpact.setScale(Amounts.scaleOf(this.currency), RoundingMode.HALF_EVEN);
+		BigDecimal previous = this.budgetAtCompletion;
+		BigDecimal next = previous.add(change);
+		if (next.signum() < 0) {
+			throw new IllegalArgumentException("a saving of " + change.negate().toPlainString() + " " + this.currency
+					+ " is larger than the budget at completion " + previous.toPlainString());
+		}
+		List<Baseline> all = baselines();
+		Baseline baseline = new Baseline(all.get(all.size() - 1).number() + 1, next, change,
+				LocalDate.ofInstant(decidedAt, ZoneOffset.UTC), changeRequestId, number, title, decidedAt, actor);
+		this.baselines = new ArrayList<>(all);
+		this.baselines.add(baseline);
+		this.budgetAtCompletion = next;
+		List<Integer> rearmed = this.crossed.stream().filter((t) -> !reached(t)).toList();
+		this.crossed.removeAll(rearmed);
+		changed("budgetAtCompletion", next);
+		changed("baselines", this.baselines);
+		registerEvent(BudgetEvents.rebaselined(this, baseline, previous, rearmed), this.projectId, this.projectId, now);
+		for (Integer threshold : thresholds()) {
+			if (!this.crossed.contains(threshold) && reached(threshold)) {
+				this.crossed.add(threshold);
+				registerEvent(BudgetEvents.thresholdCrossed(this, threshold, null, now, actor), this.projectId,
+						this.projectId, now);
+			}
+		}
+		changed("crossed", this.crossed);
+		return baseline;
+	}
+
+	/**
+	 * Takes in a progress report and publishes the earned value as of its date.
+	 * @param point what it reported
+	 * @param asOf the date it holds for
+	 * @param settings how earned value is forecast
+	 * @param now when
+	 * @return the earned value as of the report's date
+	 */
+	EarnedValue reportProgress(ProgressPoint point, LocalDate asOf, EarnedValueSettings settings, Instant now) {
+		ProgressPoint earlier = this.progress.get(asOf.toString());
+		if (earlier == null || !earlier.reportedAt().isAfter(point.reportedAt())) {
+			this.progress.put(asOf.toString(), point);
+			changed("progress." + asOf, point);
+		}
+		EarnedValue value = earnedValue(asOf, settings.method());
+		registerEvent(BudgetEvents.earnedValueCalculated(this, point, value, now), this.projectId, this.projectId, now);
+		return value;
+	}
+
+	/**
+	 * Measures the performance as of the latest progress report again, after any change,
+	 * and publishes a band crossed ({@code CostPerformanceChanged}) and an overrun
+	 * forecast or cleared ({@code BudgetOverrunForecast}).
+	 * @param settings the bands and the method
+	 * @param actor whose change it follows
+	 * @param now when
+	 */
+	void measure(EarnedValueSettings settings, Actor actor, Instant now) {
+		if (this.progress.isEmpty()) {
+			return;
+		}
+		LocalDate asOf = LocalDate.parse(this.progress.lastKey());
+		EarnedValue value = earnedValue(asOf, settings.method());
+		Measurement before = measurement();
+		Measurement after = new Measurement(asOf, value.costPerformanceIndex(), value.schedulePerformanceIndex(),
+				value.method(), value.estimateAtCompletion(), settings.band(value.costPerformanceIndex()),
+				settings.band(value.schedulePerformanceIndex()), value.estimateAtCompletion() != null
+						&& value.estimateAtCompletion().compareTo(value.budgetAtCompletion()) > 0);
+		if (after.equals(this.measurement)) {
+			return;
+		}
+		this.measurement = after;
+		changed("measurement", after);
+		if (after.costBand() != before.costBand() || after.scheduleBand() != before.scheduleBand()) {
+			registerEvent(BudgetEvents.performanceChanged(this, before, after, actor, now), this.projectId,
+					this.projectId, now);
+		}
+		if (after.overrun() != before.overrun()) {
+			registerEvent(BudgetEvents.overrunForecast(this, value, after.overrun(), actor, now), this.projectId,
+					this.projectId, now);
+		}
+	}
+
+	/**
+	 * The earned value as of a date.
+	 * @param asOf the date
+	 * @param method how EAC is forecast
+	 * @return the figures
+	 */
+	public EarnedValue earnedValue(LocalDate asOf, EacMethod method) {
+		Map.Entry<String, ProgressPoint> reported = this.progress.floorEntry(asOf.toString());
+		return EarnedValue.of(asOf, this.currency, budgetAtCompletionOn(asOf), plannedValue(asOf),
+				(reported != null) ? reported.getValue().percentComplete() : null, actualCostBy(asOf), method);
+	}
+
+	/**
+	 * The progress report earned value as of a date is computed from.
+	 * @param asOf the date
+	 * @return its date and what it reported, or {@code null} if none was by then
+	 */
+	public Map.Entry<LocalDate, ProgressPoint> progressOn(LocalDate asOf) {
+		Map.Entry<String, ProgressPoint> reported = this.progress.floorEntry(asOf.toString());
+		return (reported != null) ? Map.entry(LocalDate.parse(reported.getKey()), reported.getValue()) : null;
+	}
+
+	/**
+	 * BAC on a day: the baseline in force then.
+	 * @param day the day
+	 * @return BAC
+	 */
+	public BigDecimal budgetAtCompletionOn(LocalDate day) {
+		return baselineOn(day).budgetAtCompletion();
+	}
+
+	/**
+	 * The baseline in force on a day; before the first took effect, the first.
+	 * @param day the day
+	 * @return the baseline
+	 */
+	public Baseline baselineOn(LocalDate day) {
+		List<Baseline> all = baselines();
+		Baseline on = all.get(0);
+		for (Baseline baseline : all) {
+			if (!baseline.effectiveOn().isAfter(day)) {
+				on = baseline;
+			}
+		}
+		return on;
+	}
+
+	/**
+	 * Planned value by the end of a day. Lines spread over months plan their months, the
+	 * month of the day pro rata by days; what BAC holds beyond the spread lines is
+	 * planned evenly from the project's planned start to its planned finish. If the
+	 * spread lines plan more than BAC, they are scaled down to it, so PV at the end is
+	 * always BAC.
+	 * @param day the day
+	 * @return PV at the currency's scale
+	 */
+	public BigDecimal plannedValue(LocalDate day) {
+		BigDecimal bac = budgetAtCompletionOn(day);
+		BigDecimal spread = BigDecimal.ZERO;
+		BigDecimal spreadByDay = BigDecimal.ZERO;
+		for (BudgetLine line : this.lines) {
+			if (!line.months().isEmpty()) {
+				spread = spread.add(line.planned());
+				spreadByDay = spreadByDay.add(line.plannedBy(day));
+			}
+		}
+		BigDecimal value;
+		if (spread.compareTo(bac) > 0) {
+			value = spreadByDay.multiply(bac).divide(spread, MathContext.DECIMAL128);
+		}
+		else {
+			value = spreadByDay.add(bac.subtract(spread).multiply(shareOfPlannedDuration(day)));
+		}
+		return value.setScale(Amounts.scaleOf(this.currency), RoundingMode.HALF_EVEN);
+	}
+
+	private BigDecimal shareOfPlannedDuration(LocalDate day) {
+		if (this.plannedStart == null || this.plannedFinish == null || day.isBefore(this.plannedStart)) {
+			return BigDecimal.ZERO;
+		}
+		if (!day.isBefore(this.plannedFinish)) {
+			return BigDecimal.ONE;
+		}
+		long elapsed = ChronoUnit.DAYS.between(this.plannedStart, day) + 1;
+		long duration = ChronoUnit.DAYS.between(this.plannedStart, this.plannedFinish) + 1;
+		return BigDecimal.valueOf(elapsed).divide(BigDecimal.valueOf(duration), MathContext.DECIMAL128);
+	}
+
+	/**
+	 * Actual costs incurred by the end of a day.
+	 * @param day the day
+	 * @return AC
+	 */
+	public BigDecimal actualCostBy(LocalDate day) {
+		return this.actualByDay.headMap(day.toString(), true)
+			.values()
+			.stream()
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
+	}
+
+	/**
+	 * The first month the budget has anything in: the project's planned start, a line's
+	 * month, a cost, a progress report.
+	 * @param today the month to answer if it has nothing
+	 * @return the month
+	 */
+	YearMonth firstMonth(LocalDate today) {
+		return monthsWithData().min(Comparator.naturalOrder()).orElse(YearMonth.from(today));
+	}
+
+	/**
+	 * The last month the budget has anything in, and at least the month of today once the
+	 * project has started.
+	 * @param today today
+	 * @return the month
+	 */
+	YearMonth lastMonth(LocalDate today) {
+		YearMonth last = monthsWithData().max(Comparator.naturalOrder()).orElse(YearMonth.from(today));
+		YearMonth now = YearMonth.from(today);
+		return (now.isAfter(last) && !firstMonth(today).isAfter(now)) ? now : last;
+	}
+
+	private Stream<YearMonth> monthsWithData() {
+		Stream<LocalDate> days = Stream.of(this.plannedStart, this.plannedFinish).filter(Objects::nonNull);
+		Stream<YearMonth> lineMonths = this.lines.stream()
+			.flatMap((l) -> l.months().stream())
+			.map(BudgetLine.Month::yearMonth);
+		Stream<String> recorded = Stream.concat(this.actualByDay.keySet().stream(), this.progress.keySet().stream());
+		return Stream.concat(Stream.concat(days.map(YearMonth::from), lineMonths),
+				recorded.map((d) -> YearMonth.from(LocalDate.parse(d))));
+	}
+
+	/**
+	 * Whether an event that changes the budget is new to it.
+	 * @param event the event
+	 * @return {@code true} if neither it nor a later one of its subject was applied
+	 */
+	boolean isNew(IncomingEvent<?> event) {
+		return EventIdempotency.isNew(this.appliedSequences, event);
+	}
+
+	/**
+	 * Records that an event was applied, in the same write as its effect.
+	 * @param event the event
+	 */
+	void applied(IncomingEvent<?> event) {
+		String key = EventIdempotency.appliedSequenceKey(event.metadata().subject());
+		this.appliedSequences.put(key, event.metadata().sequence());
+		changed(EventIdempotency.APPLIED_SEQUENCES + "." + key, event.metadata().sequence());
 	}
 
 	/**
@@ -407,8 +692,54 @@ public class Budget extends AggregateRoot {
 		return Map.copyOf(this.byType);
 	}
 
-	public Map<String, BigDecimal> actualByMonth() {
-		return Map.copyOf(this.actualByMonth);
+	/**
+	 * Actual costs per day.
+	 * @return by day, the first first
+	 */
+	public SortedMap<LocalDate, BigDecimal> actualByDay() {
+		SortedMap<LocalDate, BigDecimal> days = new TreeMap<>();
+		this.actualByDay.forEach((day, amount) -> days.put(LocalDate.parse(day), amount));
+		return days;
+	}
+
+	/**
+	 * The progress reported, per day.
+	 * @return by day, the first first
+	 */
+	public SortedMap<LocalDate, ProgressPoint> progress() {
+		SortedMap<LocalDate, ProgressPoint> days = new TreeMap<>();
+		this.progress.forEach((day, point) -> days.put(LocalDate.parse(day), point));
+		return days;
+	}
+
+	/**
+	 * Every baseline, the first first; for a budget established before baselines were
+	 * kept, its BAC as the first.
+	 * @return the baselines
+	 */
+	public List<Baseline> baselines() {
+		if (this.baselines == null || this.baselines.isEmpty()) {
+			return List.of(new Baseline(1, this.budgetAtCompletion, BigDecimal.ZERO,
+					LocalDate.ofInstant(this.establishedAt, ZoneOffset.UTC), null, null, null, this.establishedAt,
+					BudgetEvents.SERVICE));
+		}
+		return List.copyOf(this.baselines);
+	}
+
+	/**
+	 * The performance as of the latest progress report.
+	 * @return it, or {@link Measurement#NONE} before any report
+	 */
+	public Measurement measurement() {
+		return (this.measurement != null) ? this.measurement : Measurement.NONE;
+	}
+
+	public LocalDate plannedStart() {
+		return this.plannedStart;
+	}
+
+	public LocalDate plannedFinish() {
+		return this.plannedFinish;
 	}
 
 	/**
@@ -440,13 +771,19 @@ public class Budget extends AggregateRoot {
 	public static final List<Integer> DEFAULT_THRESHOLDS = List.of(50, 80, 90, 100);
 
 	/**
-	 * The update that keeps the copy of the project's code and name current.
+	 * The update that keeps the copy of the project's code, name and planned dates
+	 * current.
 	 * @param code the project's code
 	 * @param name its name
+	 * @param plannedStart its planned start
+	 * @param plannedFinish its planned finish
 	 * @return the update, to be applied only for a newer project revision
 	 */
-	static Update renamed(String code, String name) {
-		return new Update().set("projectCode", code).set("projectName", name);
+	static Update renamed(String code, String name, LocalDate plannedStart, LocalDate plannedFinish) {
+		return new Update().set("projectCode", code)
+			.set("projectName", name)
+			.set("plannedStart", plannedStart)
+			.set("plannedFinish", plannedFinish);
 	}
 
 	public UUID projectId() {

@@ -5,14 +5,23 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
 import io.infrapm.contracts.budget.CostKind;
+import io.infrapm.contracts.budget.EacMethod;
+import io.infrapm.contracts.project.ChangeCategory;
+import io.infrapm.contracts.project.ChangeRequestDecided;
+import io.infrapm.contracts.project.GateDecision;
+import io.infrapm.contracts.project.ProgressReported;
 import io.infrapm.platform.idempotency.EventIdempotency;
 import io.infrapm.platform.messaging.HandlingOutcome;
 import io.infrapm.platform.messaging.IncomingEvent;
+import io.infrapm.platform.messaging.UnknownAggregateException;
 import io.infrapm.platform.outbox.Aggregates;
 import io.infrapm.platform.problem.ConflictException;
 import io.infrapm.platform.problem.NotFoundException;
@@ -20,6 +29,9 @@ import io.infrapm.platform.problem.RuleViolationException;
 import io.infrapm.platform.security.Caller;
 import io.infrapm.platform.security.ProjectMemberships;
 import io.infrapm.platform.web.ETags;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
@@ -36,6 +48,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class BudgetBook {
 
+	private static final Logger log = LoggerFactory.getLogger(BudgetBook.class);
+
+	/** The longest S-curve answered, in months. */
+	static final int MAX_CURVE_MONTHS = 600;
+
 	private final BudgetRepository budgets;
 
 	private final MongoOperations mongo;
@@ -48,14 +65,17 @@ public class BudgetBook {
 
 	private final CostLedger ledger;
 
+	private final EarnedValueSettings settings;
+
 	BudgetBook(BudgetRepository budgets, MongoOperations mongo, Clock clock, Aggregates aggregates,
-			ProjectMemberships memberships, CostLedger ledger) {
+			ProjectMemberships memberships, CostLedger ledger, EarnedValueSettings settings) {
 		this.budgets = budgets;
 		this.mongo = mongo;
 		this.clock = clock;
 		this.aggregates = aggregates;
 		this.memberships = memberships;
 		this.ledger = ledger;
+		this.settings = settings;
 	}
 
 	/**
@@ -79,28 +99,175 @@ public class BudgetBook {
 	 * @param name the project's name
 	 * @param amount the approved amount (BAC)
 	 * @param currency its currency
+	 * @param plannedStart the project's planned start, or {@code null}
+	 * @param plannedFinish its planned finish, or {@code null}
 	 * @return what happened
 	 */
 	public HandlingOutcome establish(UUID cause, UUID projectId, String code, String name, BigDecimal amount,
-			String currency) {
-		return EventIdempotency.insertOnce(this.mongo,
-				Budget.establish(cause, projectId, code, name, amount, currency, this.clock.instant()));
+			String currency, LocalDate plannedStart, LocalDate plannedFinish) {
+		return EventIdempotency.insertOnce(this.mongo, Budget.establish(cause, projectId, code, name, amount, currency,
+				plannedStart, plannedFinish, this.clock.instant()));
 	}
 
 	/**
-	 * Keeps the copy of a project's name and code current: an older or repeated revision
-	 * changes nothing.
+	 * Rebaselines a project's budget on an approved {@code COST} change request, once: a
+	 * redelivery, or a decision of another category or outcome, changes nothing.
+	 * @param event the project's {@code ChangeRequestDecided}
+	 * @return what happened
+	 */
+	public HandlingOutcome rebaseline(IncomingEvent<ChangeRequestDecided> event) {
+		ChangeRequestDecided decided = event.data();
+		return onEvent(event, decided.projectId(), (budget, now) -> {
+			if (decided.category() != ChangeCategory.COST || decided.decision() != GateDecision.APPROVED
+					|| decided.costImpact() == null || decided.costImpact().signum() == 0) {
+				return false;
+			}
+			if (budget.frozen()) {
+				log.warn("Change request {} of project {} was approved after the budget was frozen; BAC stays",
+						decided.number(), decided.projectId());
+				return false;
+			}
+			if (decided.currency() != null && !decided.currency().equals(budget.currency())) {
+				log.warn("Change request {} of project {} is in {}, the budget in {}; BAC stays", decided.number(),
+						decided.projectId(), decided.currency(), budget.currency());
+				return false;
+			}
+			try {
+				budget.rebaseline(decided.changeRequestId(), decided.number(), decided.title(), decided.costImpact(),
+						decided.decidedAt(), decided.actor(), now);
+			}
+			catch (IllegalArgumentException ex) {
+				log.warn("Change request {} of project {} does not rebaseline the budget: {}", decided.number(),
+						decided.projectId(), ex.getMessage());
+				return false;
+			}
+			budget.measure(this.settings, decided.actor(), now);
+			return true;
+		});
+	}
+
+	/**
+	 * Takes in a progress report, once, and publishes the earned value as of its date.
+	 * @param event the project's {@code ProgressReported}
+	 * @return what happened
+	 */
+	public HandlingOutcome reportProgress(IncomingEvent<ProgressReported> event) {
+		ProgressReported reported = event.data();
+		return onEvent(event, reported.projectId(), (budget, now) -> {
+			if (budget.frozen() || reported.asOf() == null || reported.percentComplete() == null) {
+				return false;
+			}
+			budget.reportProgress(new ProgressPoint(reported.reportId(), reported.percentComplete(),
+					reported.reportedAt(), reported.actor()), reported.asOf(), this.settings, now);
+			budget.measure(this.settings, reported.actor(), now);
+			return true;
+		});
+	}
+
+	/**
+	 * A project's earned value as of a day.
+	 * @param projectId the project
+	 * @param asOf the day, or {@code null} for today
+	 * @param method how EAC is forecast, or {@code null} for the configured method
+	 * @return the budget and its earned value
+	 */
+	public Valued earnedValue(UUID projectId, LocalDate asOf, EacMethod method) {
+		Budget budget = of(projectId);
+		LocalDate day = (asOf != null) ? asOf : LocalDate.ofInstant(this.clock.instant(), this.clock.getZone());
+		return new Valued(budget, budget.earnedValue(day, (method != null) ? method : this.settings.method()));
+	}
+
+	/**
+	 * One page of a project's S-curve: PV, EV and AC month by month, from the first month
+	 * the project plans, spends or reports in to the last.
+	 * @param projectId the project
+	 * @param from the first month, or {@code null} for the project's first
+	 * @param to the last month, or {@code null} for the project's last
+	 * @param page the page, from 0
+	 * @param size the months per page
+	 * @return the page of months and how many months there are
+	 */
+	public Curve curve(UUID projectId, YearMonth from, YearMonth to, int page, int size) {
+		Budget budget = of(projectId);
+		LocalDate today = LocalDate.ofInstant(this.clock.instant(), this.clock.getZone());
+		YearMonth first = (from != null) ? from : budget.firstMonth(today);
+		YearMonth last = (to != null) ? to : budget.lastMonth(today);
+		if (last.isBefore(first)) {
+			throw new RuleViolationException("to", "the last month " + last + " is before the first " + first);
+		}
+		long months = ChronoUnit.MONTHS.between(first, last) + 1;
+		if (months > MAX_CURVE_MONTHS) {
+			throw new RuleViolationException("from",
+					"a curve spans at most " + MAX_CURVE_MONTHS + " months; this one would span " + months);
+		}
+		List<CurvePoint> points = new ArrayList<>();
+		for (long i = (long) page * size; i < Math.min(months, (long) (page + 1) * size); i++) {
+			YearMonth month = first.plusMonths(i);
+			LocalDate end = month.atEndOfMonth();
+			if (month.atDay(1).isAfter(today)) {
+				points.add(new CurvePoint(month, end, budget.plannedValue(end), null));
+			}
+			else {
+				LocalDate asOf = end.isAfter(today) ? today : end;
+				EarnedValue value = budget.earnedValue(asOf, this.settings.method());
+				points.add(new CurvePoint(month, asOf, value.plannedValue(), value));
+			}
+		}
+		return new Curve(budget, points, months);
+	}
+
+	/**
+	 * The configured EAC method.
+	 * @return the method a request that names none gets
+	 */
+	public EacMethod defaultMethod() {
+		return this.settings.method();
+	}
+
+	/**
+	 * Applies an event's effect on a budget, once, in the same write as the record that
+	 * it was applied, and again on a fresh budget if another writer came in between.
+	 */
+	private HandlingOutcome onEvent(IncomingEvent<?> event, UUID projectId,
+			BiFunction<Budget, Instant, Boolean> effect) {
+		for (int attempt = 1;; attempt++) {
+			Budget budget = this.budgets.findById(projectId)
+				.orElseThrow(() -> new UnknownAggregateException("no budget is known for project " + projectId));
+			if (!budget.isNew(event)) {
+				return HandlingOutcome.DUPLICATE;
+			}
+			boolean applied = effect.apply(budget, this.clock.instant());
+			budget.applied(event);
+			try {
+				this.aggregates.update(budget);
+				return applied ? HandlingOutcome.APPLIED : HandlingOutcome.IGNORED;
+			}
+			catch (OptimisticLockingFailureException ex) {
+				if (attempt == 5) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	/**
+	 * Keeps the copy of a project's name, code and planned dates current: an older or
+	 * repeated revision changes nothing.
 	 * @param projectId the project
 	 * @param revision the project's revision the values are of
 	 * @param code the code
 	 * @param name the new name
+	 * @param plannedStart the planned start
+	 * @param plannedFinish the planned finish
 	 * @return what happened
 	 * @throws io.infrapm.platform.messaging.UnknownAggregateException if no budget is
 	 * known for the project yet
 	 */
-	public HandlingOutcome renameProject(UUID projectId, long revision, String code, String name) {
+	public HandlingOutcome renameProject(UUID projectId, long revision, String code, String name,
+			LocalDate plannedStart, LocalDate plannedFinish) {
 		return EventIdempotency.applyIfNewer(this.mongo, Query.query(Criteria.where("_id").is(projectId)),
-				Budget.PROJECT_REVISION, revision, Budget.renamed(code, name), Budget.class);
+				Budget.PROJECT_REVISION, revision, Budget.renamed(code, name, plannedStart, plannedFinish),
+				Budget.class);
 	}
 
 	/**
@@ -342,7 +509,9 @@ public class BudgetBook {
 			if (ifMatch != null) {
 				ETags.requireCurrent(ifMatch, budget.version());
 			}
-			T result = change.apply(budget, this.clock.instant());
+			Instant now = this.clock.instant();
+			T result = change.apply(budget, now);
+			budget.measure(this.settings, caller.actor(), now);
 			try {
 				return new Change<>(result, this.aggregates.update(budget));
 			}
@@ -372,6 +541,36 @@ public class BudgetBook {
 	 * @param replayed whether an earlier request with the same key recorded it
 	 */
 	public record Recorded(Cost cost, Budget budget, boolean replayed) {
+	}
+
+	/**
+	 * A budget and its earned value on a day.
+	 *
+	 * @param budget the budget
+	 * @param value the earned value
+	 */
+	public record Valued(Budget budget, EarnedValue value) {
+	}
+
+	/**
+	 * One month of an S-curve.
+	 *
+	 * @param month the month
+	 * @param asOf the day its figures hold for: its end, or today for the month under way
+	 * @param plannedValue PV by then
+	 * @param value the earned value by then, or {@code null} for a month to come
+	 */
+	public record CurvePoint(YearMonth month, LocalDate asOf, BigDecimal plannedValue, EarnedValue value) {
+	}
+
+	/**
+	 * A page of an S-curve.
+	 *
+	 * @param budget the budget
+	 * @param points the months of the page
+	 * @param months how many months the whole curve has
+	 */
+	public record Curve(Budget budget, List<CurvePoint> points, long months) {
 	}
 
 	/**

@@ -1,8 +1,11 @@
 package io.infrapm.budget.baseline;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -125,6 +128,29 @@ public class BudgetLine {
 		this.committed = this.committed.add(committed);
 	}
 
+	/**
+	 * What the line's months plan by the end of a day: the months before the day's in
+	 * full, the day's month pro rata by its days.
+	 * @param day the day
+	 * @return the amount, unrounded
+	 */
+	BigDecimal plannedBy(LocalDate day) {
+		YearMonth current = YearMonth.from(day);
+		BigDecimal sum = BigDecimal.ZERO;
+		for (Month month : this.months) {
+			YearMonth of = month.yearMonth();
+			if (of.isBefore(current)) {
+				sum = sum.add(month.amount());
+			}
+			else if (of.equals(current)) {
+				sum = sum.add(month.amount()
+					.multiply(BigDecimal.valueOf(day.getDayOfMonth()))
+					.divide(BigDecimal.valueOf(current.lengthOfMonth()), MathContext.DECIMAL128));
+			}
+		}
+		return sum;
+	}
+
 	private void respread(BigDecimal planned, List<Month> months) {
 		if (planned.signum() < 0) {
 			throw new RuleViolationException("plannedAmount", "must be zero or more");
@@ -140,7 +166,7 @@ public class BudgetLine {
 			}
 		}
 		this.planned = planned;
-		this.months = months.stream().sorted(java.util.Comparator.comparing(Month::month)).toList();
+		this.months = months.stream().sorted(Comparator.comparing(Month::month)).toList();
 	}
 
 	private void touched(Actor actor, Instant now) {

@@ -37,7 +37,7 @@ class BudgetRulesTests {
 	private static final Actor PAT = new Actor("pat", "pat@example.com", "Pat Manager");
 
 	private final Budget budget = Budget.establish(UUID.randomUUID(), UUID.randomUUID(), "DC-1", "Data-centre move",
-			new BigDecimal("1000000.00"), "EUR", NOW);
+			new BigDecimal("1000000.00"), "EUR", LocalDate.parse("2027-01-01"), LocalDate.parse("2027-12-31"), NOW);
 
 	@Test
 	void linesPlanTheBudgetByCategoryAndExpenditureTypeAndTheirSpreadMustAddUp() {
@@ -194,7 +194,7 @@ class BudgetRulesTests {
 	@Test
 	void aZeroBudgetCrossesEveryThresholdWithItsFirstCostAndSaysNoPercentage() {
 		Budget zero = Budget.establish(UUID.randomUUID(), UUID.randomUUID(), "Z-1", "Zero", BigDecimal.ZERO, "EUR",
-				NOW);
+				null, null, NOW);
 		zero.record(
 				new NewCost(CostKind.ACTUAL, BigDecimal.ONE, "EUR", null, CostCategory.OTHER, ExpenditureType.OPEX,
 						null, LocalDate.parse("2027-03-02"), null, null, null, null)
@@ -206,12 +206,14 @@ class BudgetRulesTests {
 	}
 
 	@Test
-	void costsAreKeptByMonthForEarnedValue() {
+	void actualCostsAreKeptByDayForEarnedValueAndCommitmentsAreNot() {
 		record(CostKind.ACTUAL, "1000", null);
 		record(CostKind.COMMITMENT, "5000", null);
 
-		assertThat(this.budget.actualByMonth()).containsOnlyKeys("2027-03");
-		assertThat(this.budget.actualByMonth().get("2027-03")).isEqualByComparingTo("1000");
+		assertThat(this.budget.actualByDay()).containsOnlyKeys(LocalDate.parse("2027-03-10"));
+		assertThat(this.budget.actualByDay().get(LocalDate.parse("2027-03-10"))).isEqualByComparingTo("1000");
+		assertThat(this.budget.actualCostBy(LocalDate.parse("2027-03-09"))).isEqualByComparingTo("0");
+		assertThat(this.budget.actualCostBy(LocalDate.parse("2027-03-10"))).isEqualByComparingTo("1000");
 		assertThat(this.budget.newCosts()).as("waiting for the ledger").hasSize(2);
 	}
 

@@ -54,7 +54,7 @@ class CostLedgerTests {
 	@Test
 	void anEntryLeftInItsBudgetByACrashIsMovedToTheLedgerOnce() {
 		UUID projectId = UUID.randomUUID();
-		this.book.establish(UUID.randomUUID(), projectId, "L-1", "Ledger", new BigDecimal("1000"), "EUR");
+		this.book.establish(UUID.randomUUID(), projectId, "L-1", "Ledger", new BigDecimal("1000"), "EUR", null, null);
 		Budget budget = this.mongo.findById(projectId, Budget.class);
 		Cost cost = budget.record(new NewCost(CostKind.ACTUAL, new BigDecimal("12.50"), "EUR", null, CostCategory.OTHER,
 				ExpenditureType.OPEX, null, LocalDate.parse("2027-03-01"), null, "R-1", null, null)

@@ -5,16 +5,23 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import io.infrapm.budget.baseline.Baseline;
 import io.infrapm.budget.baseline.Budget;
 import io.infrapm.budget.baseline.BudgetLine;
 import io.infrapm.budget.baseline.Cost;
+import io.infrapm.budget.baseline.EarnedValue;
 import io.infrapm.budget.baseline.Figures;
+import io.infrapm.budget.baseline.Measurement;
+import io.infrapm.budget.baseline.ProgressPoint;
 import io.infrapm.contracts.Actor;
 import io.infrapm.contracts.budget.CostCategory;
 import io.infrapm.contracts.budget.CostKind;
+import io.infrapm.contracts.budget.EacMethod;
 import io.infrapm.contracts.budget.ExpenditureType;
+import io.infrapm.contracts.budget.PerformanceBand;
 
 /**
  * How budget-service's resources look in its API.
@@ -48,7 +55,8 @@ final class BudgetViews {
 			Amount budgetAtCompletion, BigDecimal planned, BigDecimal unplanned, BigDecimal actual,
 			BigDecimal committed, BigDecimal remaining, BigDecimal consumedPercent, BigDecimal savings,
 			List<Slice> byCategory, List<Slice> byExpenditureType, List<LineView> lines, List<Integer> thresholds,
-			List<Integer> crossedThresholds, boolean frozen, Instant establishedAt, long version) {
+			List<Integer> crossedThresholds, int baseline, PerformanceView performance, boolean frozen,
+			Instant establishedAt, long version) {
 
 		static BudgetView of(Budget budget) {
 			BigDecimal bac = budget.budgetAtCompletion();
@@ -69,7 +77,74 @@ final class BudgetViews {
 					bac.subtract(budget.planned()), budget.actual(), budget.committed(),
 					bac.subtract(budget.actual()).subtract(budget.committed()), budget.consumedPercent(), savings,
 					categories, types, budget.lines().stream().map(LineView::of).toList(), budget.thresholds(),
-					budget.crossed(), budget.frozen(), budget.establishedAt(), budget.version());
+					budget.crossed(), budget.baselines().get(budget.baselines().size() - 1).number(),
+					PerformanceView.of(budget.measurement()), budget.frozen(), budget.establishedAt(),
+					budget.version());
+		}
+
+	}
+
+	/** The performance as of the latest progress report; all {@code null} before one. */
+	record PerformanceView(LocalDate asOf, BigDecimal costPerformanceIndex, BigDecimal schedulePerformanceIndex,
+			PerformanceBand costBand, PerformanceBand scheduleBand, EacMethod method, BigDecimal estimateAtCompletion,
+			boolean overrunForecast) {
+
+		static PerformanceView of(Measurement m) {
+			return new PerformanceView(m.asOf(), m.costPerformanceIndex(), m.schedulePerformanceIndex(), m.costBand(),
+					m.scheduleBand(), m.method(), m.estimateAtCompletion(), m.overrun());
+		}
+
+	}
+
+	/** Why a figure of the earned value is {@code null}. */
+	record Undefined(String field, String reason) {
+	}
+
+	/** The progress report earned value is computed from. */
+	record ReportView(UUID reportId, LocalDate asOf, BigDecimal percentComplete, Instant reportedAt,
+			Person reportedBy) {
+	}
+
+	record EarnedValueView(UUID projectId, LocalDate asOf, String currency, BigDecimal budgetAtCompletion, int baseline,
+			ReportView basedOn, BigDecimal percentComplete, BigDecimal plannedValue, BigDecimal earnedValue,
+			BigDecimal actualCost, BigDecimal scheduleVariance, BigDecimal costVariance,
+			BigDecimal schedulePerformanceIndex, BigDecimal costPerformanceIndex, EacMethod method,
+			BigDecimal estimateAtCompletion, BigDecimal estimateToComplete, BigDecimal varianceAtCompletion,
+			BigDecimal toCompletePerformanceIndex, BigDecimal toCompletePerformanceIndexToEac,
+			List<Undefined> undefined) {
+
+		static EarnedValueView of(Budget budget, EarnedValue v) {
+			Map.Entry<LocalDate, ProgressPoint> report = budget.progressOn(v.asOf());
+			ReportView basedOn = (report != null)
+					? new ReportView(report.getValue().reportId(), report.getKey(), report.getValue().percentComplete(),
+							report.getValue().reportedAt(), Person.of(report.getValue().reportedBy()))
+					: null;
+			return new EarnedValueView(budget.projectId(), v.asOf(), v.currency(), v.budgetAtCompletion(),
+					budget.baselineOn(v.asOf()).number(), basedOn, v.percentComplete(), v.plannedValue(),
+					v.earnedValue(), v.actualCost(), v.scheduleVariance(), v.costVariance(),
+					v.schedulePerformanceIndex(), v.costPerformanceIndex(), v.method(), v.estimateAtCompletion(),
+					v.estimateToComplete(), v.varianceAtCompletion(), v.toCompletePerformanceIndex(),
+					v.toCompletePerformanceIndexToEac(),
+					v.undefined().entrySet().stream().map((e) -> new Undefined(e.getKey(), e.getValue())).toList());
+		}
+
+	}
+
+	/**
+	 * One month of the S-curve: PV at its end; EV and AC at its end, or today for the
+	 * month under way, {@code null} for a month to come.
+	 */
+	record CurvePoint(String month, LocalDate asOf, BigDecimal plannedValue, BigDecimal earnedValue,
+			BigDecimal actualCost, BigDecimal schedulePerformanceIndex, BigDecimal costPerformanceIndex) {
+	}
+
+	record BaselineView(int number, BigDecimal budgetAtCompletion, BigDecimal change, String currency,
+			LocalDate effectiveOn, UUID changeRequestId, String changeRequestNumber, String reason, Instant at,
+			Person by) {
+
+		static BaselineView of(Baseline b, String currency) {
+			return new BaselineView(b.number(), b.budgetAtCompletion(), b.change(), currency, b.effectiveOn(),
+					b.changeRequestId(), b.changeRequestNumber(), b.reason(), b.at(), Person.of(b.by()));
 		}
 
 	}
