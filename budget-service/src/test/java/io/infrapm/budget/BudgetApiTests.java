@@ -257,6 +257,49 @@ class BudgetApiTests {
 	}
 
 	@Test
+	void thePortfolioSummaryCountsOnlyTheProjectsTheCallerMaySeeTheMoneyOf() {
+		UUID first = project();
+		UUID second = project();
+		String manager = issuer.token(this.pat, "PROJECT_MANAGER");
+		assertThat(send("POST", "/api/projects/" + first + "/costs",
+				"{\"kind\":\"ACTUAL\",\"amount\":250000,\"currency\":\"EUR\",\"category\":\"LABOUR\","
+						+ "\"expenditureType\":\"OPEX\",\"incurredOn\":\"2027-02-01\"}",
+				manager, "labour-1")
+			.statusCode()).isEqualTo(201);
+
+		HttpResponse<String> finance = send("GET", "/api/portfolio/budget-summary?size=1", null,
+				issuer.token(this.fiona, "STAKEHOLDER"), null);
+		assertThat(finance.statusCode()).as(finance.body()).isEqualTo(200);
+		assertThat(JsonPath.<Integer>read(finance.body(), "$.totalItems")).isEqualTo(2);
+		assertThat(JsonPath.<Integer>read(finance.body(), "$.totalPages")).isEqualTo(2);
+		assertThat(JsonPath.<List<Object>>read(finance.body(), "$.items")).hasSize(1);
+		assertThat(JsonPath.<String>read(finance.body(), "$.totals[0].currency")).isEqualTo("EUR");
+		assertThat(JsonPath.<Integer>read(finance.body(), "$.totals[0].projects")).isEqualTo(2);
+		assertThat(JsonPath.<Double>read(finance.body(), "$.totals[0].budgetAtCompletion")).isEqualTo(2500000.0);
+		assertThat(JsonPath.<Double>read(finance.body(), "$.totals[0].actual")).isEqualTo(250000.0);
+		assertThat(JsonPath.<Double>read(finance.body(), "$.totals[0].estimateAtCompletion"))
+			.as("BAC for projects not measured yet")
+			.isEqualTo(2500000.0);
+		String page2 = send("GET", "/api/portfolio/budget-summary?size=1&page=1", null,
+				issuer.token(this.fiona, "STAKEHOLDER"), null)
+			.body();
+		assertThat(List.of(JsonPath.<String>read(finance.body(), "$.items[0].projectId"),
+				JsonPath.<String>read(page2, "$.items[0].projectId")))
+			.containsExactlyInAnyOrder(first.toString(), second.toString());
+
+		HttpResponse<String> engineer = send("GET", "/api/portfolio/budget-summary", null,
+				issuer.token(this.eve, "STAKEHOLDER"), null);
+		assertThat(engineer.statusCode()).isEqualTo(200);
+		assertThat(JsonPath.<Integer>read(engineer.body(), "$.totalItems")).as("an engineer sees no money").isZero();
+		HttpResponse<String> portfolio = send("GET", "/api/portfolio/budget-summary?size=100&currency=EUR", null,
+				issuer.token("portia." + this.suffix + "@example.com", "PORTFOLIO_MANAGER"), null);
+		assertThat(JsonPath.<Integer>read(portfolio.body(), "$.totalItems")).isGreaterThanOrEqualTo(2);
+		HttpResponse<String> bad = send("GET", "/api/portfolio/budget-summary?currency=euro", null, manager, null);
+		assertThat(bad.statusCode()).isEqualTo(400);
+		assertThat(bad.body()).contains("currency");
+	}
+
+	@Test
 	void aClosedProjectsBudgetIsFrozen() {
 		UUID project = project();
 		String manager = issuer.token(this.pat, "PROJECT_MANAGER");

@@ -99,8 +99,14 @@ class BudgetAuthorisationTests {
 			.pathValue("costId", JsonPath.read(cost.body(), "$.id"))
 			.body("POST /api/projects/{projectId}/budget/lines/{lineId}/closure", "{}")
 			.outsider(issuer.token(OUTSIDER, "STAKEHOLDER"))
+			// The summary answers everyone, over what they may see.
+			.outsiderGets("GET /api/portfolio/budget-summary", 200)
 			.unchanged(AuthorisationWalk.contentsOf(this.mongo.getDb(), "budgets", "costs", "project_memberships"))
 			.walk(AuthorisationWalk.endpointsOf(this.context));
+		String summary = http.get("/api/portfolio/budget-summary?size=100", issuer.token(OUTSIDER, "STAKEHOLDER"))
+			.body();
+		assertThat(summary).as("finance of A only").contains(projects.projectA().toString());
+		assertThat(summary).doesNotContain(projects.projectB().toString());
 	}
 
 	@Test
@@ -142,6 +148,9 @@ class BudgetAuthorisationTests {
 		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> assertThat(budget(projects.projectB(), leaving).statusCode()).isEqualTo(404));
 		assertThat(budget(projects.projectB(), issuer.token(MEMBER_OF_B)).statusCode()).isEqualTo(200);
+		assertThat(new TestHttp("http://localhost:" + this.port).get("/api/portfolio/budget-summary", leaving).body())
+			.as("nor in the portfolio")
+			.doesNotContain(projects.projectB().toString());
 	}
 
 	private void awaitBudgetReadableBy(UUID projectId, String token) {

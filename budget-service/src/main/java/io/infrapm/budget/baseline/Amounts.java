@@ -10,7 +10,7 @@ import io.infrapm.platform.problem.RuleViolationException;
  * Money in a budget: {@link BigDecimal} at the scale of its currency (2 for EUR, 0 for
  * JPY), never a binary floating point number.
  */
-final class Amounts {
+public final class Amounts {
 
 	private Amounts() {
 	}
@@ -63,7 +63,7 @@ final class Amounts {
 	 * @param whole the whole
 	 * @return the percentage, or {@code null} if the whole is zero
 	 */
-	static BigDecimal percent(BigDecimal part, BigDecimal whole) {
+	public static BigDecimal percent(BigDecimal part, BigDecimal whole) {
 		if (whole.signum() == 0) {
 			return null;
 		}

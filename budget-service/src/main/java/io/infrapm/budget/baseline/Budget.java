@@ -152,12 +152,12 @@ public class Budget extends AggregateRoot {
 		budget.budgetId = UUID.nameUUIDFromBytes(("budget/" + projectId).getBytes(StandardCharsets.UTF_8));
 		budget.projectCode = projectCode;
 		budget.projectName = projectName;
-		budget.budgetAtCompletion = budgetAtCompletion;
 		budget.currency = Objects.requireNonNull(currency, "currency");
+		budget.budgetAtCompletion = budgetAtCompletion.setScale(Amounts.scaleOf(currency), RoundingMode.HALF_EVEN);
 		budget.establishedAt = now;
 		budget.plannedStart = plannedStart;
 		budget.plannedFinish = plannedFinish;
-		budget.baselines.add(new Baseline(1, budgetAtCompletion, BigDecimal.ZERO,
+		budget.baselines.add(new Baseline(1, budget.budgetAtCompletion, BigDecimal.ZERO,
 				(plannedStart != null) ? plannedStart : LocalDate.ofInstant(now, ZoneOffset.UTC), null, null, null, now,
 				BudgetEvents.SERVICE));
 		budget.registerEvent(EventIdempotency.derivedId(cause, "BudgetEstablished"), BudgetEvents.established(budget),

@@ -77,7 +77,7 @@ public final class ProjectMembers {
 	private static final Set<StakeholderRole> BUDGET_ROLES = EnumSet.of(StakeholderRole.SPONSOR,
 			StakeholderRole.STEERING_COMMITTEE, StakeholderRole.EXECUTIVE, StakeholderRole.FINANCE);
 
-	private static String normalized(String email) {
+	static String normalized(String email) {
 		return (email != null) ? email.strip().toLowerCase(Locale.ROOT) : null;
 	}
 

@@ -1,8 +1,12 @@
 package io.infrapm.platform.security;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import io.infrapm.contracts.project.StakeholderRole;
 
@@ -28,6 +32,13 @@ class ProjectMembership {
 
 	private Map<String, Long> appliedSequences = new HashMap<>();
 
+	/**
+	 * Every address that was ever manager, sponsor or stakeholder, normalised: a superset
+	 * of the members, to find a caller's projects by; the access is decided on the
+	 * members.
+	 */
+	private Set<String> addresses = new HashSet<>();
+
 	/** The version of the project the manager and sponsor are from. */
 	private long projectVersion;
 
@@ -42,6 +53,10 @@ class ProjectMembership {
 		this.sponsor = sponsor;
 		this.stakeholders = new HashMap<>(stakeholders);
 		this.appliedSequences = new HashMap<>(appliedSequences);
+		Stream.concat(Stream.of(manager, sponsor), stakeholders.values().stream().map(Entry::email))
+			.map(ProjectMembers::normalized)
+			.filter(Objects::nonNull)
+			.forEach(this.addresses::add);
 	}
 
 	ProjectMembers members() {
@@ -51,6 +66,9 @@ class ProjectMembership {
 					.map((s) -> new ProjectMembers.Member(s.email(), s.role()))
 					.toList());
 	}
+
+	/** The field of {@link #addresses}. */
+	static final String ADDRESSES = "addresses";
 
 	record Entry(String email, StakeholderRole role) {
 	}

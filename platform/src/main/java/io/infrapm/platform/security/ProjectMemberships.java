@@ -1,9 +1,12 @@
 package io.infrapm.platform.security;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import io.infrapm.contracts.project.Person;
 import io.infrapm.contracts.project.ProjectCreated;
@@ -74,6 +77,28 @@ public class ProjectMemberships {
 		return members.accessOf(caller);
 	}
 
+	/**
+	 * The projects a caller is a member of and has an access on, by this service's copy:
+	 * what a list over "the projects the caller may see" starts from. A caller who reads
+	 * the whole portfolio lists the service's own documents instead.
+	 * @param caller the caller
+	 * @param wanted which access counts, e.g. {@link ProjectAccess#budget()}
+	 * @return the projects' ids
+	 */
+	public List<UUID> projectsOf(Caller caller, Predicate<ProjectAccess> wanted) {
+		String address = ProjectMembers.normalized(caller.email());
+		if (address == null) {
+			return List.of();
+		}
+		return this.mongo
+			.find(Query.query(Criteria.where(ProjectMembership.ADDRESSES).is(address)), ProjectMembership.class)
+			.stream()
+			.map((membership) -> membership.members().accessOf(caller))
+			.filter(wanted)
+			.map(ProjectAccess::projectId)
+			.toList();
+	}
+
 	HandlingOutcome created(IncomingEvent<ProjectCreated> event) {
 		ProjectCreated data = event.data();
 		Map<String, ProjectMembership.Entry> stakeholders = new HashMap<>();
@@ -94,20 +119,21 @@ public class ProjectMemberships {
 	HandlingOutcome updated(IncomingEvent<ProjectUpdated> event) {
 		ProjectUpdated data = event.data();
 		return EventIdempotency.applyIfNewer(this.mongo, byId(data.projectId()), "projectVersion", data.version(),
-				new Update().set("manager", email(data.manager())).set("sponsor", email(data.sponsor())),
+				addresses(new Update().set("manager", email(data.manager())).set("sponsor", email(data.sponsor())),
+						email(data.manager()), email(data.sponsor())),
 				ProjectMembership.class);
 	}
 
 	HandlingOutcome added(IncomingEvent<StakeholderAdded> event) {
 		StakeholderAdded data = event.data();
-		return apply(event, data.projectId(), new Update().set("stakeholders." + data.stakeholderId(),
-				new ProjectMembership.Entry(data.email(), data.role())));
+		return apply(event, data.projectId(), addresses(new Update().set("stakeholders." + data.stakeholderId(),
+				new ProjectMembership.Entry(data.email(), data.role())), data.email()));
 	}
 
 	HandlingOutcome roleChanged(IncomingEvent<StakeholderRoleChanged> event) {
 		StakeholderRoleChanged data = event.data();
-		return apply(event, data.projectId(), new Update().set("stakeholders." + data.stakeholderId(),
-				new ProjectMembership.Entry(data.email(), data.role())));
+		return apply(event, data.projectId(), addresses(new Update().set("stakeholders." + data.stakeholderId(),
+				new ProjectMembership.Entry(data.email(), data.role())), data.email()));
 	}
 
 	HandlingOutcome removed(IncomingEvent<StakeholderRemoved> event) {
@@ -117,6 +143,18 @@ public class ProjectMemberships {
 
 	private HandlingOutcome apply(IncomingEvent<?> event, UUID projectId, Update update) {
 		return EventIdempotency.applyInOrder(this.mongo, byId(projectId), event, update, ProjectMembership.class);
+	}
+
+	/** Adds addresses to the superset the caller's projects are found by. */
+	private static Update addresses(Update update, String... emails) {
+		List<String> addresses = Arrays.stream(emails)
+			.map(ProjectMembers::normalized)
+			.filter(Objects::nonNull)
+			.toList();
+		if (!addresses.isEmpty()) {
+			update.addToSet(ProjectMembership.ADDRESSES).each(addresses.toArray());
+		}
+		return update;
 	}
 
 	private static Query byId(UUID projectId) {

@@ -1,0 +1,111 @@
+package io.infrapm.budget.portfolio;
+
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import io.infrapm.budget.baseline.Budget;
+import io.infrapm.platform.security.Caller;
+import io.infrapm.platform.security.ProjectAccess;
+import io.infrapm.platform.security.ProjectMemberships;
+
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/**
+ * The budget summary of the projects a caller may see the money of: the whole portfolio
+ * for those who read it, otherwise the projects the caller manages, sponsors or is a
+ * sponsor, steering-committee, executive or finance stakeholder of. One read of the
+ * budgets' kept totals, summed per currency; never a sum over costs.
+ */
+@Service
+public class BudgetPortfolio {
+
+	private static final Comparator<BudgetRow> BY_CODE = Comparator
+		.comparing(BudgetRow::projectCode, Comparator.nullsLast(Comparator.naturalOrder()))
+		.thenComparing(BudgetRow::projectId);
+
+	private final MongoOperations mongo;
+
+	private final ProjectMemberships memberships;
+
+	BudgetPortfolio(MongoOperations mongo, ProjectMemberships memberships) {
+		this.mongo = mongo;
+		this.memberships = memberships;
+	}
+
+	/**
+	 * One page of the rows, by project code, and the totals over all of them.
+	 * @param caller who asks
+	 * @param currency only budgets in this currency, or {@code null} for all
+	 * @param page the page, from 0
+	 * @param size its size
+	 * @return the summary
+	 */
+	public Summary summary(Caller caller, String currency, int page, int size) {
+		Criteria criteria = new Criteria();
+		if (!caller.readsWholePortfolio()) {
+			List<UUID> visible = this.memberships.projectsOf(caller, ProjectAccess::budget);
+			if (visible.isEmpty()) {
+				return new Summary(List.of(), 0, List.of());
+			}
+			criteria = Criteria.where("_id").in(visible);
+		}
+		if (currency != null) {
+			criteria = criteria.and("currency").is(currency);
+		}
+		Query query = Query.query(criteria);
+		query.fields().include(BudgetRow.FIELDS);
+		List<BudgetRow> rows = this.mongo.find(query, BudgetRow.class, this.mongo.getCollectionName(Budget.class));
+		Map<String, Total> totals = new TreeMap<>();
+		for (BudgetRow row : rows) {
+			totals.merge(row.currency(), Total.of(row), Total::plus);
+		}
+		List<BudgetRow> items = rows.stream().sorted(BY_CODE).skip((long) page * size).limit(size).toList();
+		return new Summary(items, rows.size(), List.copyOf(totals.values()));
+	}
+
+	/**
+	 * A page of rows and the totals.
+	 *
+	 * @param items the page's rows
+	 * @param totalItems how many rows there are
+	 * @param totals per currency, over all rows
+	 */
+	public record Summary(List<BudgetRow> items, long totalItems, List<Total> totals) {
+	}
+
+	/**
+	 * The money of the projects in one currency.
+	 *
+	 * @param currency the currency
+	 * @param projects how many projects
+	 * @param budgetAtCompletion their BAC
+	 * @param actual their actual costs
+	 * @param committed their open commitments
+	 * @param estimateAtCompletion their EAC, counting BAC for a project not measured yet
+	 * @param projectsWithEstimate how many have a measured EAC
+	 */
+	public record Total(String currency, long projects, BigDecimal budgetAtCompletion, BigDecimal actual,
+			BigDecimal committed, BigDecimal estimateAtCompletion, long projectsWithEstimate) {
+
+		static Total of(BudgetRow row) {
+			return new Total(row.currency(), 1, row.budgetAtCompletion(), row.actualOrZero(), row.committedOrZero(),
+					row.forecast(), (row.estimateAtCompletion() != null) ? 1 : 0);
+		}
+
+		Total plus(Total other) {
+			return new Total(this.currency, this.projects + other.projects,
+					this.budgetAtCompletion.add(other.budgetAtCompletion), this.actual.add(other.actual),
+					this.committed.add(other.committed), this.estimateAtCompletion.add(other.estimateAtCompletion),
+					this.projectsWithEstimate + other.projectsWithEstimate);
+		}
+
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * The portfolio budget summary over REST.
+ */
+package io.infrapm.budget.portfolio.web;
