@@ -2,6 +2,7 @@ package io.infrapm.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -106,6 +107,25 @@ class FaultSuiteIT {
 
 	private static final String CONFLICT_DETECTED = "io.infrapm.project.ScheduleConflictDetected.v1";
 
+	private static final String COST_RECORDED = "io.infrapm.budget.CostRecorded.v1";
+
+	private static final String THRESHOLD_CROSSED = "io.infrapm.budget.BudgetThresholdCrossed.v1";
+
+	private static final String EARNED_VALUE = "io.infrapm.budget.EarnedValueCalculated.v1";
+
+	private static final String PERFORMANCE_CHANGED = "io.infrapm.budget.CostPerformanceChanged.v1";
+
+	private static final String OVERRUN_FORECAST = "io.infrapm.budget.BudgetOverrunForecast.v1";
+
+	private static final String REBASELINED = "io.infrapm.budget.BudgetRebaselined.v1";
+
+	/**
+	 * The day of the suite's costs and progress reports: past, so that a report may have
+	 * it, and before the projects' planned start, so that nothing is planned by then (SPI
+	 * undefined, green) and only CPI crosses a band.
+	 */
+	private static final String SPENT_ON = "2026-11-30";
+
 	private static final List<String> CONSUMERS = List.of("risk-service", "budget-service", "notification-service");
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -149,6 +169,14 @@ class FaultSuiteIT {
 	private final Map<String, String> changed = new ConcurrentHashMap<>();
 
 	private final AtomicInteger changeAttempts = new AtomicInteger();
+
+	/**
+	 * The projects, by code, that ordered 750,000.00 and were invoiced 1,187,500.00 (95 %
+	 * of BAC) against the order, and reported 50 % complete, each by key.
+	 */
+	private final Map<String, String> spent = new ConcurrentHashMap<>();
+
+	private final AtomicInteger spendAttempts = new AtomicInteger();
 
 	/** The change freeze of every project declared during the kills, once answered. */
 	private volatile String freezeId;
@@ -238,6 +266,7 @@ class FaultSuiteIT {
 				assertThat(this.iterated).hasSize((PROJECTS + 2) / 4);
 				assertThat(this.outaged).hasSize(PROJECTS / 4);
 				assertThat(this.changed).hasSize(PROJECTS / 4);
+				assertThat(this.spent).hasSize((PROJECTS + 2) / 4);
 				assertThat(this.freezeId).as("the freeze was declared").isNotNull();
 
 				Convergence convergence = awaitEveryEffect(mailbox, Duration.ofMinutes(2));
@@ -251,6 +280,8 @@ class FaultSuiteIT {
 				awaitEvents(kafka, MILESTONE_MISSED, this.planned.values(), Duration.ofSeconds(60));
 				awaitEvents(kafka, DELIVERABLE_LATE, this.owed.values(), Duration.ofSeconds(30));
 				awaitEvents(kafka, CONFLICT_DETECTED, this.planned.values(), Duration.ofSeconds(30));
+				awaitEvents(kafka, Topics.BUDGET, EARNED_VALUE, this.spent.values(), Duration.ofSeconds(30));
+				awaitEvents(kafka, Topics.BUDGET, REBASELINED, this.changed.values(), Duration.ofSeconds(30));
 				// Duplicates would arrive late: give the dispatcher and the date watch a
 				// few more runs.
 				Thread.sleep(5000);
@@ -283,9 +314,24 @@ class FaultSuiteIT {
 						"$.changeRequestId");
 				Distinct decidedEvents = distinctEvents(kafka, CHANGE_DECIDED, this.changed.values(),
 						"$.changeRequestId");
+				Map<String, Budget> spentBudgets = budgetsOf(this.spent.values());
+				Map<String, Budget> changedBudgets = budgetsOf(this.changed.values());
+				Map<String, Integer> ledgers = countOf("budget-service", this.spent.values(), "costs");
+				Distinct costEvents = distinctEvents(kafka, Topics.BUDGET, COST_RECORDED, this.spent.values(),
+						"$.costId");
+				Distinct thresholdEvents = distinctEvents(kafka, Topics.BUDGET, THRESHOLD_CROSSED, this.spent.values(),
+						"$.thresholdPercent");
+				Distinct earnedValueEvents = distinctEvents(kafka, Topics.BUDGET, EARNED_VALUE, this.spent.values(),
+						"$.reportId");
+				Distinct performanceEvents = distinctEvents(kafka, Topics.BUDGET, PERFORMANCE_CHANGED,
+						this.spent.values(), "$.costBand");
+				Distinct overrunEvents = distinctEvents(kafka, Topics.BUDGET, OVERRUN_FORECAST, this.spent.values(),
+						"$.overrun");
+				Distinct rebaselineEvents = distinctEvents(kafka, Topics.BUDGET, REBASELINED, this.changed.values(),
+						"$.changeRequestId");
 				writeFigures(readySeconds, convergence, lost, duplicated, mailsPerStakeholder, deadLetters,
 						stakeholderEvents, milestoneEvents, missedEvents, lateEvents, planEvents, decidedEvents,
-						conflictEvents, started);
+						conflictEvents, costEvents, thresholdEvents, rebaselineEvents, started);
 
 				assertThat(convergence.projectsMissing()).as("projects answered 201 but gone").isEmpty();
 				assertThat(convergence.budgetsMissing()).as("budgets missing").isEmpty();
@@ -349,6 +395,41 @@ class FaultSuiteIT {
 				assertThat(decidedEvents.perProject()).as("distinct ChangeRequestDecided per project")
 					.hasSize(this.changed.size())
 					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
+				assertThat(spentBudgets).as("the budget of each project that spent, every cost counted once")
+					.hasSize(this.spent.size())
+					.allSatisfy((id, budget) -> {
+						assertThat(budget.actual()).as(id).isEqualByComparingTo("1187500");
+						assertThat(budget.committed()).as(id + ": the order invoiced in full")
+							.isEqualByComparingTo("0");
+						assertThat(budget.crossed()).as(id).containsExactly(50, 80, 90);
+					});
+				assertThat(ledgers).as("cost entries in each ledger, however often they were sent")
+					.hasSize(this.spent.size())
+					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(2));
+				assertThat(costEvents.perProject()).as("distinct CostRecorded per project that spent")
+					.hasSize(this.spent.size())
+					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(2));
+				assertThat(thresholdEvents.perProject()).as("distinct BudgetThresholdCrossed per project (50, 80, 90)")
+					.hasSize(this.spent.size())
+					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(3));
+				assertThat(earnedValueEvents.perProject()).as("distinct EarnedValueCalculated per progress report")
+					.hasSize(this.spent.size())
+					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
+				assertThat(performanceEvents.perProject()).as("distinct CostPerformanceChanged (CPI 0.53, red)")
+					.hasSize(this.spent.size())
+					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
+				assertThat(overrunEvents.perProject()).as("distinct BudgetOverrunForecast (EAC 2,375,000.00)")
+					.hasSize(this.spent.size())
+					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
+				assertThat(changedBudgets).as("the budget of each project whose cost change was approved")
+					.hasSize(this.changed.size())
+					.allSatisfy((id, budget) -> {
+						assertThat(budget.budgetAtCompletion()).as(id).isEqualByComparingTo("1275000");
+						assertThat(budget.baseline()).as(id + ": rebaselined once").isEqualTo(2);
+					});
+				assertThat(rebaselineEvents.perProject()).as("distinct BudgetRebaselined per approved cost change")
+					.hasSize(this.changed.size())
+					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
 				assertThat(mailsPerStakeholder).as("mails per stakeholder at the SMTP server")
 					.hasSize(PROJECTS)
 					.allSatisfy((email, count) -> assertThat(count).as(email).isPositive());
@@ -396,6 +477,7 @@ class FaultSuiteIT {
 					else if (this.created.containsKey(code(i)) && i % 4 == 1) {
 						staff(i);
 						iterate(i);
+						spendAndReport(i);
 					}
 					else if (this.created.containsKey(code(i)) && i % 4 == 3) {
 						changeAndApprove(i);
@@ -689,6 +771,81 @@ class FaultSuiteIT {
 		}
 	}
 
+	/**
+	 * Orders and invoices 95 % of a project's BAC in budget-service and reports it half
+	 * done in project-service, each by idempotency key and retried until answered;
+	 * budget-service answers 404 until it has the project's budget, which is asked again.
+	 * Each project must end with two cost entries, three thresholds crossed once, one
+	 * earned value, one band crossed and one overrun forecast.
+	 */
+	private void spendAndReport(int i) {
+		String code = code(i);
+		String id = this.created.get(code);
+		String costs = "/api/projects/" + id + "/costs";
+		HttpResponse<String> ordered = untilBudgetAnswers(code + " order",
+				() -> toBudget(costs,
+						"{\"kind\":\"COMMITMENT\",\"amount\":750000,\"currency\":\"EUR\",\"category\":\"HARDWARE\","
+								+ "\"expenditureType\":\"CAPEX\",\"incurredOn\":\"" + SPENT_ON
+								+ "\",\"vendor\":\"Rack & Stack\"," + "\"reference\":\"PO-" + code + "\"}")
+					.header("Idempotency-Key", "po-" + code));
+		if (ordered == null || ordered.statusCode() != 201) {
+			if (ordered != null) {
+				this.failures.add(code + " order: " + ordered.statusCode() + " " + ordered.body());
+			}
+			return;
+		}
+		String order = JsonPath.read(ordered.body(), "$.id");
+		HttpResponse<String> invoiced = untilBudgetAnswers(code + " invoice",
+				() -> toBudget(costs,
+						"{\"kind\":\"ACTUAL\",\"amount\":1187500,\"currency\":\"EUR\",\"category\":\"HARDWARE\","
+								+ "\"expenditureType\":\"CAPEX\",\"incurredOn\":\"" + SPENT_ON
+								+ "\",\"vendor\":\"Rack & Stack\"," + "\"reference\":\"INV-" + code
+								+ "\",\"commitmentId\":\"" + order + "\"}")
+					.header("Idempotency-Key", "inv-" + code));
+		if (invoiced == null || invoiced.statusCode() != 201) {
+			if (invoiced != null) {
+				this.failures.add(code + " invoice: " + invoiced.statusCode() + " " + invoiced.body());
+			}
+			return;
+		}
+		HttpResponse<String> reported = untilAnswered(code + " progress", this.spendAttempts,
+				() -> post("/api/projects/" + id + "/progress",
+						"{\"asOf\":\"" + SPENT_ON + "\",\"percentComplete\":50,\"notes\":\"Racks delivered\"}")
+					.header("Idempotency-Key", "progress-" + code));
+		if (reported != null && reported.statusCode() == 201) {
+			this.spent.put(code, id);
+		}
+		else if (reported != null) {
+			this.failures.add(code + " progress: " + reported.statusCode() + " " + reported.body());
+		}
+	}
+
+	private HttpRequest.Builder toBudget(String path, String body) {
+		return HttpRequest.newBuilder(URI.create(url("budget-service") + path))
+			.timeout(Duration.ofSeconds(40))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + this.managerToken)
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+	}
+
+	/**
+	 * Like {@link #untilAnswered}, and again while budget-service does not know the
+	 * project's budget yet (404: its creation is still on its way).
+	 */
+	private HttpResponse<String> untilBudgetAnswers(String what, Supplier<HttpRequest.Builder> request) {
+		long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+		HttpResponse<String> response;
+		do {
+			response = untilAnswered(what, this.spendAttempts, request);
+			if (response == null || response.statusCode() != 404) {
+				return response;
+			}
+			pause(500);
+		}
+		while (System.nanoTime() < deadline);
+		return response;
+	}
+
 	private HttpRequest.Builder post(String path, String body) {
 		return post(path, body, this.managerToken);
 	}
@@ -741,19 +898,24 @@ class FaultSuiteIT {
 	 * @param idPath where the payload names what the event announces
 	 */
 	private Distinct distinctEvents(String kafka, String type, Collection<String> projects, String idPath) {
+		return distinctEvents(kafka, Topics.PROJECT, type, projects, idPath);
+	}
+
+	private Distinct distinctEvents(String kafka, String topic, String type, Collection<String> projects,
+			String idPath) {
 		Set<String> ids = Set.copyOf(projects);
 		Map<String, Set<String>> eventIds = new TreeMap<>();
 		Map<String, Set<String>> subjects = new TreeMap<>();
 		int redelivered;
 		try (KafkaTestClient client = new KafkaTestClient(kafka)) {
-			List<ConsumerRecord<String, byte[]>> records = client.readToEnd(Topics.PROJECT,
+			List<ConsumerRecord<String, byte[]>> records = client.readToEnd(topic,
 					(record) -> ids.contains(record.key()) && type.equals(KafkaTestClient.header(record, "ce_type")),
 					Duration.ofSeconds(30));
 			for (ConsumerRecord<String, byte[]> record : records) {
 				eventIds.computeIfAbsent(record.key(), (key) -> new HashSet<>())
 					.add(KafkaTestClient.header(record, "ce_id"));
 				subjects.computeIfAbsent(record.key(), (key) -> new HashSet<>())
-					.add(JsonPath.read(KafkaTestClient.value(record), idPath));
+					.add(String.valueOf(JsonPath.<Object>read(KafkaTestClient.value(record), idPath)));
 			}
 			redelivered = records.size() - eventIds.values().stream().mapToInt(Set::size).sum();
 		}
@@ -766,8 +928,14 @@ class FaultSuiteIT {
 	/** Waits until every project has an event of a type on the project topic. */
 	private void awaitEvents(String kafka, String type, Collection<String> projects, Duration timeout)
 			throws InterruptedException {
+		awaitEvents(kafka, Topics.PROJECT, type, projects, timeout);
+	}
+
+	/** Waits until every project has an event of a type on a topic. */
+	private void awaitEvents(String kafka, String topic, String type, Collection<String> projects, Duration timeout)
+			throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
-		while (distinctEvents(kafka, type, projects, "$.projectId").perProject().size() < projects.size()
+		while (distinctEvents(kafka, topic, type, projects, "$.projectId").perProject().size() < projects.size()
 				&& System.nanoTime() < deadline) {
 			Thread.sleep(1000);
 		}
@@ -790,17 +958,49 @@ class FaultSuiteIT {
 	 */
 	private Map<String, Integer> countOf(Collection<String> projects, String list)
 			throws IOException, InterruptedException {
+		return countOf("project-service", projects, list);
+	}
+
+	/**
+	 * How many items a list of each project holds in a service, as its manager reads it.
+	 * @param service the service
+	 * @param list the path after the project, e.g. {@code costs}
+	 */
+	private Map<String, Integer> countOf(String service, Collection<String> projects, String list)
+			throws IOException, InterruptedException {
 		Map<String, Integer> counts = new TreeMap<>();
 		for (String id : projects) {
-			HttpResponse<String> response = this.http
-				.send(HttpRequest.newBuilder(URI.create(url("project-service") + "/api/projects/" + id + "/" + list))
-					.timeout(Duration.ofSeconds(20))
-					.header("Authorization", "Bearer " + this.managerToken)
-					.build(), HttpResponse.BodyHandlers.ofString());
-			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-			counts.put(id, JsonPath.<Integer>read(response.body(), "$.totalItems"));
+			counts.put(id, JsonPath.<Integer>read(read(service, "/api/projects/" + id + "/" + list), "$.totalItems"));
 		}
 		return counts;
+	}
+
+	/** Each project's budget in budget-service, as its manager reads it. */
+	private Map<String, Budget> budgetsOf(Collection<String> projects) throws IOException, InterruptedException {
+		Map<String, Budget> budgets = new TreeMap<>();
+		for (String id : projects) {
+			String budget = read("budget-service", "/api/projects/" + id + "/budget");
+			budgets.put(id,
+					new Budget(new BigDecimal(JsonPath.<Object>read(budget, "$.budgetAtCompletion.amount").toString()),
+							new BigDecimal(JsonPath.<Object>read(budget, "$.actual").toString()),
+							new BigDecimal(JsonPath.<Object>read(budget, "$.committed").toString()),
+							JsonPath.read(budget, "$.crossedThresholds"), JsonPath.read(budget, "$.baseline")));
+		}
+		return budgets;
+	}
+
+	/** What the suite checks of a budget. */
+	private record Budget(BigDecimal budgetAtCompletion, BigDecimal actual, BigDecimal committed, List<Integer> crossed,
+			int baseline) {
+	}
+
+	private String read(String service, String path) throws IOException, InterruptedException {
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(url(service) + path))
+			.timeout(Duration.ofSeconds(20))
+			.header("Authorization", "Bearer " + this.managerToken)
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(service + " " + path + ": " + response.body()).isEqualTo(200);
+		return response.body();
 	}
 
 	private void kill(LauncherProcess platform, String... services) {
@@ -979,7 +1179,8 @@ class FaultSuiteIT {
 	private void writeFigures(double readySeconds, Convergence convergence, long lost, long duplicated,
 			Map<String, Integer> mails, Map<String, List<String>> deadLetters, Distinct stakeholderEvents,
 			Distinct milestoneEvents, Distinct missedEvents, Distinct lateEvents, Distinct planEvents,
-			Distinct decidedEvents, Distinct conflictEvents, long started) throws IOException {
+			Distinct decidedEvents, Distinct conflictEvents, Distinct costEvents, Distinct thresholdEvents,
+			Distinct rebaselineEvents, long started) throws IOException {
 		Map<String, Object> figures = new LinkedHashMap<>();
 		figures.put("projects", PROJECTS);
 		figures.put("createAttempts", this.attempts.get());
@@ -999,6 +1200,15 @@ class FaultSuiteIT {
 		figures.put("vendorAttempts", this.vendorAttempts.get());
 		figures.put("deliverablesReportedLate", lateEvents.perProject().size());
 		figures.put("duplicatedLateEvents", lateEvents.duplicated());
+		figures.put("projectsSpent", this.spent.size());
+		figures.put("spendAttempts", this.spendAttempts.get());
+		figures.put("costEntriesRecorded", costEvents.perProject().values().stream().mapToInt(Integer::intValue).sum());
+		figures.put("redeliveredCostEvents", costEvents.redelivered());
+		figures.put("thresholdsCrossed",
+				thresholdEvents.perProject().values().stream().mapToInt(Integer::intValue).sum());
+		figures.put("redeliveredThresholdEvents", thresholdEvents.redelivered());
+		figures.put("budgetsRebaselined", rebaselineEvents.perProject().size());
+		figures.put("redeliveredRebaselineEvents", rebaselineEvents.redelivered());
 		figures.put("resourcePlansSet", this.staffed.size());
 		figures.put("resourcePlanAttempts", this.staffAttempts.get());
 		figures.put("duplicatedPlanEvents", planEvents.duplicated());

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.UUID;
 
 import io.infrapm.contracts.Actor;
-import io.infrapm.contracts.EventCatalog;
 import io.infrapm.contracts.budget.BudgetOverrunForecast;
 import io.infrapm.contracts.budget.BudgetRebaselined;
 import io.infrapm.contracts.budget.BudgetThresholdCrossed;
@@ -18,8 +17,6 @@ import io.infrapm.contracts.budget.EacMethod;
 import io.infrapm.contracts.budget.EarnedValueCalculated;
 import io.infrapm.contracts.budget.ExpenditureType;
 import io.infrapm.contracts.budget.PerformanceBand;
-import io.infrapm.platform.events.EventJson;
-import io.infrapm.platform.outbox.OutboxEntry;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -191,12 +188,7 @@ class BudgetPerformanceTests {
 	}
 
 	private <T extends Record> List<T> events(Class<T> type) {
-		return this.budget.registeredEvents()
-			.stream()
-			.filter((e) -> e.type().equals(EventCatalog.typeOf(type)))
-			.map(OutboxEntry::payload)
-			.map((payload) -> EventJson.mapper().readValue(payload, type))
-			.toList();
+		return Registered.events(this.budget, type);
 	}
 
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.UUID;
 
 import io.infrapm.contracts.Actor;
-import io.infrapm.contracts.EventCatalog;
 import io.infrapm.contracts.budget.BudgetLinePlanned;
 import io.infrapm.contracts.budget.BudgetLineRevised;
 import io.infrapm.contracts.budget.BudgetThresholdCrossed;
@@ -15,8 +14,6 @@ import io.infrapm.contracts.budget.CostCategory;
 import io.infrapm.contracts.budget.CostKind;
 import io.infrapm.contracts.budget.CostRecorded;
 import io.infrapm.contracts.budget.ExpenditureType;
-import io.infrapm.platform.events.EventJson;
-import io.infrapm.platform.outbox.OutboxEntry;
 import io.infrapm.platform.problem.ConflictException;
 import io.infrapm.platform.problem.RuleViolationException;
 import org.junit.jupiter.api.Test;
@@ -249,12 +246,7 @@ class BudgetRulesTests {
 	}
 
 	private <T extends Record> List<T> events(Class<T> type) {
-		return this.budget.registeredEvents()
-			.stream()
-			.filter((e) -> e.type().equals(EventCatalog.typeOf(type)))
-			.map(OutboxEntry::payload)
-			.map((payload) -> EventJson.mapper().readValue(payload, type))
-			.toList();
+		return Registered.events(this.budget, type);
 	}
 
 	private <T extends Record> T event(Class<T> type, int index) {
