@@ -412,7 +412,8 @@ public class Budget extends AggregateRoot {
 			return;
 		}
 		LocalDate asOf = LocalDate.parse(this.progress.lastKey());
-		EarnedValue value = earnedValue(asOf, settings.method());
+		// Forecast for the BAC in force now, which a rebaseline after the report changed.
+		EarnedValue value = earnedValue(asOf, this.budgetAtCompletion, settings.method());
 		Measurement before = measurement();
 		Measurement after = new Measurement(asOf, value.costPerformanceIndex(), value.schedulePerformanceIndex(),
 				value.method(), value.estimateAtCompletion(), settings.band(value.costPerformanceIndex()),
@@ -440,9 +441,23 @@ public class Budget extends AggregateRoot {
 	 * @return the figures
 	 */
 	public EarnedValue earnedValue(LocalDate asOf, EacMethod method) {
+		return earnedValue(asOf, budgetAtCompletionOn(asOf), method);
+	}
+
+	/**
+	 * The earned value as of a date, forecast for a BAC. EV is the percent complete of
+	 * the last report by then times BAC in force on the report's day: a later rebaseline
+	 * does not change what the work done was worth.
+	 */
+	private EarnedValue earnedValue(LocalDate asOf, BigDecimal bac, EacMethod method) {
 		Map.Entry<String, ProgressPoint> reported = this.progress.floorEntry(asOf.toString());
-		return EarnedValue.of(asOf, this.currency, budgetAtCompletionOn(asOf), plannedValue(asOf),
-				(reported != null) ? reported.getValue().percentComplete() : null, actualCostBy(asOf), method);
+		BigDecimal percent = (reported != null) ? reported.getValue().percentComplete() : null;
+		BigDecimal earned = (reported != null)
+				? budgetAtCompletionOn(LocalDate.parse(reported.getKey())).multiply(percent)
+					.divide(BigDecimal.valueOf(100), MathContext.DECIMAL128)
+				: null;
+		return EarnedValue.of(asOf, this.currency, bac, plannedValue(asOf), percent, earned, actualCostBy(asOf),
+				method);
 	}
 
 	/**

@@ -66,9 +66,29 @@ public record EarnedValue(LocalDate asOf, String currency, BigDecimal budgetAtCo
 	 */
 	public static EarnedValue of(LocalDate asOf, String currency, BigDecimal bac, BigDecimal pv,
 			BigDecimal percentComplete, BigDecimal ac, EacMethod method) {
+		return of(asOf, currency, bac, pv, percentComplete,
+				(percentComplete != null) ? bac.multiply(percentComplete).divide(HUNDRED, EXACT) : null, ac, method);
+	}
+
+	/**
+	 * Computes the figures from an earned value measured against another BAC than the one
+	 * the forecasts are made for: after a rebaseline, the work a report found done is
+	 * worth what it was worth then, and the forecasts are of the new BAC.
+	 * @param asOf the date
+	 * @param currency the budget's currency
+	 * @param bac BAC the forecasts are made for
+	 * @param pv PV by that date
+	 * @param percentComplete the percent complete reported, or {@code null} if none was
+	 * @param earned EV, unrounded, or {@code null} if no progress was reported
+	 * @param ac AC by that date
+	 * @param method how EAC is forecast
+	 * @return the earned value
+	 */
+	public static EarnedValue of(LocalDate asOf, String currency, BigDecimal bac, BigDecimal pv,
+			BigDecimal percentComplete, BigDecimal earned, BigDecimal ac, EacMethod method) {
 		int scale = Amounts.scaleOf(currency);
 		Map<String, String> undefined = new LinkedHashMap<>();
-		if (percentComplete == null) {
+		if (earned == null) {
 			String reason = "no progress was reported by " + asOf;
 			for (String name : new String[] { "earnedValue", "scheduleVariance", "costVariance",
 					"schedulePerformanceIndex", "costPerformanceIndex", "estimateAtCompletion", "estimateToComplete",
@@ -78,7 +98,7 @@ public record EarnedValue(LocalDate asOf, String currency, BigDecimal budgetAtCo
 			return new EarnedValue(asOf, currency, bac, null, money(pv, scale), null, money(ac, scale), null, null,
 					null, null, method, null, null, null, null, null, Collections.unmodifiableMap(undefined));
 		}
-		BigDecimal ev = bac.multiply(percentComplete).divide(HUNDRED, EXACT);
+		BigDecimal ev = earned;
 		BigDecimal workLeft = bac.subtract(ev);
 		BigDecimal spi = null;
 		if (pv.signum() == 0) {

@@ -161,7 +161,14 @@ class BudgetPerformanceTests {
 
 		assertThat(march.percentComplete()).isEqualByComparingTo("20");
 		assertThat(march.earnedValue()).as("20 %% of 120,000").isEqualByComparingTo("24000");
-		assertThat(may.earnedValue()).as("20 %% of 150,000").isEqualByComparingTo("30000");
+		assertThat(may.earnedValue()).as("what the work done was worth on the report's day")
+			.isEqualByComparingTo("24000");
+		assertThat(may.budgetAtCompletion()).isEqualByComparingTo("150000");
+		assertThat(may.estimateAtCompletion()).as("the new BAC over CPI 0.8").isEqualByComparingTo("187500");
+		this.budget.measure(SETTINGS, SPONSOR, NOW);
+		assertThat(this.budget.measurement().estimateAtCompletion())
+			.as("measured as of the last report, forecast for the BAC in force now")
+			.isEqualByComparingTo("187500");
 		assertThat(this.budget.earnedValue(LocalDate.parse("2027-03-30"), EacMethod.CPI).earnedValue()).isNull();
 	}
 
