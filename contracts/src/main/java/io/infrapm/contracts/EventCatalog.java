@@ -15,6 +15,12 @@ import io.infrapm.contracts.budget.BudgetThresholdCrossed;
 import io.infrapm.contracts.budget.CostPerformanceChanged;
 import io.infrapm.contracts.budget.CostRecorded;
 import io.infrapm.contracts.budget.EarnedValueCalculated;
+import io.infrapm.contracts.risk.RiskAssessed;
+import io.infrapm.contracts.risk.RiskClosed;
+import io.infrapm.contracts.risk.RiskIdentified;
+import io.infrapm.contracts.risk.RiskResponsePlanned;
+import io.infrapm.contracts.risk.RiskStatusChanged;
+import io.infrapm.contracts.risk.RiskUpdated;
 import io.infrapm.contracts.notification.NotificationDelivered;
 import io.infrapm.contracts.notification.NotificationFailed;
 import io.infrapm.contracts.project.ChangeRequestDecided;
@@ -78,7 +84,10 @@ public final class EventCatalog {
 					ProjectStatusChanged.class, ProjectCancelled.class, LessonLearnedRecorded.class,
 					HandoverProposed.class, HandoverAccepted.class, ProjectClosed.class, ChangeRequestSubmitted.class,
 					ChangeRequestDecided.class, ProgressReported.class),
-			Topics.RISK, List.of(), Topics.BUDGET,
+			Topics.RISK,
+			List.of(RiskIdentified.class, RiskUpdated.class, RiskAssessed.class, RiskResponsePlanned.class,
+					RiskStatusChanged.class, RiskClosed.class),
+			Topics.BUDGET,
 			List.of(BudgetEstablished.class, BudgetLinePlanned.class, BudgetLineRevised.class, CostRecorded.class,
 					BudgetThresholdCrossed.class, BudgetRebaselined.class, EarnedValueCalculated.class,
 					CostPerformanceChanged.class, BudgetOverrunForecast.class),

@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 
+import com.jayway.jsonpath.JsonPath;
 import io.infrapm.embedded.AuthorisationWalk;
 import io.infrapm.embedded.KafkaTestClient;
 import io.infrapm.embedded.TestHttp;
@@ -23,6 +24,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static io.infrapm.embedded.TwoProjects.LEAVER;
+import static io.infrapm.embedded.TwoProjects.MANAGER_OF_B;
 import static io.infrapm.embedded.TwoProjects.MEMBER_OF_B;
 import static io.infrapm.embedded.TwoProjects.OUTSIDER;
 import static io.infrapm.embedded.TwoProjects.VENDOR;
@@ -77,10 +79,18 @@ class RiskAuthorisationTests {
 		awaitRisksReadableBy(projects.projectA(), issuer.token(OUTSIDER));
 		awaitRisksReadableBy(projects.projectB(), issuer.token(MEMBER_OF_B));
 
+		HttpResponse<String> risk = new TestHttp("http://localhost:" + this.port).send("POST",
+				"/api/projects/" + projects.projectB() + "/risks",
+				"{\"title\":\"Racks late\",\"cause\":\"Strike\",\"event\":\"No delivery\","
+						+ "\"effect\":\"Cutover slips\",\"category\":\"VENDOR\",\"type\":\"THREAT\"}",
+				issuer.token(MANAGER_OF_B, "PROJECT_MANAGER"));
+		assertThat(risk.statusCode()).as(risk.body()).isEqualTo(201);
+
 		new AuthorisationWalk("http://localhost:" + this.port, issuer)
 			.pathValue("projectId", projects.projectB().toString())
+			.pathValue("riskId", JsonPath.read(risk.body(), "$.id"))
 			.outsider(issuer.token(OUTSIDER, "STAKEHOLDER"))
-			.unchanged(AuthorisationWalk.contentsOf(this.mongo.getDb(), "registers", "project_memberships"))
+			.unchanged(AuthorisationWalk.contentsOf(this.mongo.getDb(), "registers", "risks", "project_memberships"))
 			.walk(AuthorisationWalk.endpointsOf(this.context));
 	}
 

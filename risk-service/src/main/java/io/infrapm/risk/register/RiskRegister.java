@@ -1,8 +1,6 @@
 package io.infrapm.risk.register;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -31,7 +29,11 @@ public class RiskRegister extends AggregateRoot {
 
 	private Instant openedAt;
 
-	private List<RiskEntry> risks = new ArrayList<>();
+	/** How many risks were numbered, for the next number. */
+	private long riskCount;
+
+	/** Whether the project was closed or cancelled: no new risks. */
+	private boolean closed;
 
 	private long projectRevision;
 
@@ -72,12 +74,23 @@ public class RiskRegister extends AggregateRoot {
 		return this.openedAt;
 	}
 
+	public long riskCount() {
+		return this.riskCount;
+	}
+
+	public boolean closed() {
+		return this.closed;
+	}
+
+	/** The field counting the risks numbered. */
+	static final String RISK_COUNT = "riskCount";
+
 	/**
-	 * The risks recorded in the register.
-	 * @return the risks, in the order they were identified
+	 * The update that closes the register: the project was closed or cancelled.
+	 * @return the update, idempotent
 	 */
-	public List<RiskEntry> risks() {
-		return List.copyOf(this.risks);
+	static Update close() {
+		return new Update().set("closed", true);
 	}
 
 	/**

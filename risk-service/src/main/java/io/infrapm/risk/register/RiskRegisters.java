@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.infrapm.platform.idempotency.EventIdempotency;
 import io.infrapm.platform.messaging.HandlingOutcome;
+import io.infrapm.platform.messaging.IncomingEvent;
 import io.infrapm.platform.problem.NotFoundException;
 
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -63,6 +64,18 @@ public class RiskRegisters {
 	 * @return the register
 	 * @throws NotFoundException for a project risk-service has never heard of
 	 */
+	/**
+	 * Closes a project's register when the project is closed or cancelled, once and in
+	 * the project's order: it takes no new risks.
+	 * @param event the project's {@code ProjectClosed} or {@code ProjectCancelled}
+	 * @param projectId the project
+	 * @return what happened
+	 */
+	public HandlingOutcome close(IncomingEvent<?> event, UUID projectId) {
+		return EventIdempotency.applyInOrder(this.mongo, Query.query(Criteria.where("_id").is(projectId)), event,
+				RiskRegister.close(), RiskRegister.class);
+	}
+
 	public RiskRegister of(UUID projectId) {
 		return this.registers.findById(projectId)
 			.orElseThrow(() -> new NotFoundException(null, "no risk register is known for project " + projectId));

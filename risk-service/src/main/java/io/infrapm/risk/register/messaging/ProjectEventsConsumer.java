@@ -2,6 +2,8 @@ package io.infrapm.risk.register.messaging;
 
 import java.util.function.Consumer;
 
+import io.infrapm.contracts.project.ProjectCancelled;
+import io.infrapm.contracts.project.ProjectClosed;
 import io.infrapm.contracts.project.ProjectCreated;
 import io.infrapm.contracts.project.ProjectUpdated;
 import io.infrapm.platform.messaging.EventRouter;
@@ -38,6 +40,8 @@ class ProjectEventsConsumer {
 			.on(ProjectUpdated.class,
 					(event) -> registers.renameProject(event.data().projectId(), event.data().version(),
 							event.data().code(), event.data().name()))
+			.on(ProjectClosed.class, (event) -> registers.close(event, event.data().projectId()))
+			.on(ProjectCancelled.class, (event) -> registers.close(event, event.data().projectId()))
 			.build();
 	}
 

@@ -1,0 +1,460 @@
+package io.infrapm.risk.register;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import io.infrapm.contracts.Actor;
+import io.infrapm.contracts.project.Person;
+import io.infrapm.contracts.risk.AssessmentKind;
+import io.infrapm.contracts.risk.ResponseStrategy;
+import io.infrapm.contracts.risk.RiskAssessed;
+import io.infrapm.contracts.risk.RiskBand;
+import io.infrapm.contracts.risk.RiskCategory;
+import io.infrapm.contracts.risk.RiskClosed;
+import io.infrapm.contracts.risk.RiskIdentified;
+import io.infrapm.contracts.risk.RiskResponsePlanned;
+import io.infrapm.contracts.risk.RiskStatus;
+import io.infrapm.contracts.risk.RiskStatusChanged;
+import io.infrapm.contracts.risk.RiskType;
+import io.infrapm.contracts.risk.RiskUpdated;
+import io.infrapm.platform.outbox.AggregateRoot;
+import io.infrapm.platform.problem.ConflictException;
+import io.infrapm.platform.problem.RuleViolationException;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One risk of a project's register, its own document so that a busy register does not
+ * make every edit conflict with every other. Stated as cause, event and effect; scored
+ * inherent and residual, probability × impact, with every assessment kept; answered by a
+ * PMBOK response; and moved through {@code IDENTIFIED → ASSESSED → RESPONSE_PLANNED →
+ * MONITORING → CLOSED}. A closed risk changes no more.
+ */
+@Document("risks")
+public class Risk extends AggregateRoot {
+
+	@Id
+	private UUID id;
+
+	@Indexed
+	private UUID projectId;
+
+	private String number;
+
+	private String title;
+
+	private String cause;
+
+	private String event;
+
+	private String effect;
+
+	private RiskCategory category;
+
+	private RiskType type;
+
+	private Person owner;
+
+	private LocalDate proximityDate;
+
+	private LocalDate nextReviewDate;
+
+	private RiskStatus status;
+
+	private Assessment inherent;
+
+	private Assessment residual;
+
+	private List<Assessment> assessments = new ArrayList<>();
+
+	private Response response;
+
+	private String closedReason;
+
+	private long revision;
+
+	private Instant identifiedAt;
+
+	private Actor identifiedBy;
+
+	private Instant updatedAt;
+
+	private Actor updatedBy;
+
+	Risk() {
+		// for the mapping layer
+	}
+
+	/**
+	 * Records a new risk.
+	 * @param id its id
+	 * @param projectId the project
+	 * @param number its number in the project's register
+	 * @param statement what it is
+	 * @param actor who records it
+	 * @param now when
+	 * @return the risk, {@code IDENTIFIED}
+	 */
+	static Risk identify(UUID id, UUID projectId, String number, Statement statement, Actor actor, Instant now) {
+		Risk risk = new Risk();
+		risk.id = Objects.requireNonNull(id, "id");
+		risk.projectId = Objects.requireNonNull(projectId, "projectId");
+		risk.number = number;
+		risk.type = Objects.requireNonNull(statement.type(), "type");
+		risk.describe(statement);
+		risk.status = RiskStatus.IDENTIFIED;
+		risk.revision = 1;
+		risk.identifiedAt = now;
+		risk.identifiedBy = actor;
+		risk.updatedAt = now;
+		risk.updatedBy = actor;
+		risk.registerEvent(
+				new RiskIdentified(projectId, id, number, risk.title, risk.cause, risk.event, risk.effect,
+						risk.category, risk.type, risk.owner, risk.proximityDate, risk.nextReviewDate, now, actor),
+				projectId, id, now);
+		return risk;
+	}
+
+	/**
+	 * Changes the risk's description; {@code null} fields stay as they are.
+	 * @param change what changes
+	 * @param actor who changes it
+	 * @param now when
+	 * @return whether anything changed
+	 */
+	boolean revise(Statement change, Actor actor, Instant now) {
+		requireOpen();
+		if (change.type() != null && change.type() != this.type) {
+			throw new RuleViolationException("type",
+					"a threat does not become an opportunity; close it and identify the other");
+		}
+		Statement before = statement();
+		Statement after = new Statement(or(change.title(), this.title), or(change.cause(), this.cause),
+				or(change.event(), this.event), or(change.effect(), this.effect),
+				(change.category() != null) ? change.category() : this.category, this.type,
+				(change.owner() != null) ? change.owner() : this.owner,
+				(change.proximityDate() != null) ? change.proximityDate() : this.proximityDate,
+				(change.nextReviewDate() != null) ? change.nextReviewDate() : this.nextReviewDate);
+		if (after.equals(before)) {
+			return false;
+		}
+		describe(after);
+		touched(actor, now);
+		changed("title", this.title);
+		changed("cause", this.cause);
+		changed("event", this.event);
+		changed("effect", this.effect);
+		changed("category", this.category);
+		changed("owner", this.owner);
+		changed("proximityDate", this.proximityDate);
+		changed("nextReviewDate", this.nextReviewDate);
+		registerEvent(
+				new RiskUpdated(this.projectId, this.id, this.number, this.title, this.cause, this.event, this.effect,
+						this.category, this.owner, this.proximityDate, this.nextReviewDate, this.revision, now, actor),
+				this.projectId, this.id, now);
+		return true;
+	}
+
+	/**
+	 * Assesses the risk; the first inherent assessment moves it to {@code ASSESSED}. A
+	 * residual assessment needs a planned response (it is what is left once the response
+	 * works).
+	 * @param kind inherent or residual
+	 * @param probability 1 to 5
+	 * @param impact 1 to 5
+	 * @param rationale why, or {@code null}
+	 * @param bands the bands of the scores
+	 * @param actor who assesses it
+	 * @param now when
+	 * @return the assessment
+	 */
+	Assessment assess(AssessmentKind kind, int probability, int impact, String rationale, RiskBands bands, Actor actor,
+			Instant now) {
+		requireOpen();
+		int score = RiskBands.score(probability, impact);
+		if (kind == AssessmentKind.RESIDUAL && this.response == null) {
+			throw new ConflictException("kind",
+					"a residual assessment scores what is left once the response works; plan the response first");
+		}
+		Assessment assessment = new Assessment(kind, probability, impact, score, bands.band(score),
+				(rationale != null && !rationale.isBlank()) ? rationale.strip() : null, now, actor);
+		Assessment previous = (kind == AssessmentKind.INHERENT) ? this.inherent : this.residual;
+		if (kind == AssessmentKind.INHERENT) {
+			this.inherent = assessment;
+			changed("inherent", assessment);
+		}
+		else {
+			this.residual = assessment;
+			changed("residual", assessment);
+		}
+		this.assessments.add(assessment);
+		changed("assessments", this.assessments);
+		if (this.status == RiskStatus.IDENTIFIED) {
+			this.status = RiskStatus.ASSESSED;
+			changed("status", this.status);
+		}
+		touched(actor, now);
+		registerEvent(new RiskAssessed(this.projectId, this.id, this.number, kind, probability, impact, score,
+				assessment.band(), (previous != null) ? previous.band() : null, assessment.rationale(), this.status,
+				now, actor), this.projectId, this.id, now);
+		return assessment;
+	}
+
+	/**
+	 * Plans or revises the response; an assessed risk moves to {@code RESPONSE_PLANNED}.
+	 * @param strategy how it is responded to, one that answers the risk's type
+	 * @param description what is done
+	 * @param contingencyPlan what is done if it happens all the same, or {@code null}
+	 * @param actor who plans it
+	 * @param now when
+	 * @return the response
+	 */
+	Response respond(ResponseStrategy strategy, String description, String contingencyPlan, Actor actor, Instant now) {
+		requireOpen();
+		if (!strategy.answers(this.type)) {
+			throw new RuleViolationException("strategy",
+					strategy + " does not answer " + article(this.type) + "; "
+							+ ((this.type == RiskType.THREAT) ? "ESCALATE, AVOID, TRANSFER, MITIGATE or ACCEPT"
+									: "ESCALATE, EXPLOIT, SHARE, ENHANCE or ACCEPT")
+							+ " do");
+		}
+		if (this.status == RiskStatus.IDENTIFIED) {
+			throw new ConflictException("status", "risk " + this.number + " is not assessed yet; assess it first");
+		}
+		this.response = new Response(strategy, description.strip(),
+				(contingencyPlan != null && !contingencyPlan.isBlank()) ? contingencyPlan.strip() : null, now, actor);
+		changed("response", this.response);
+		if (this.status == RiskStatus.ASSESSED) {
+			this.status = RiskStatus.RESPONSE_PLANNED;
+			changed("status", this.status);
+		}
+		touched(actor, now);
+		registerEvent(new RiskResponsePlanned(this.projectId, this.id, this.number, strategy,
+				this.response.description(), this.response.contingencyPlan(), this.status, now, actor), this.projectId,
+				this.id, now);
+		return this.response;
+	}
+
+	/**
+	 * Moves the risk into monitoring or closes it, as its manager decides.
+	 * @param to {@code MONITORING} or {@code CLOSED}
+	 * @param reason why
+	 * @param actor who decides
+	 * @param now when
+	 */
+	void transition(RiskStatus to, String reason, Actor actor, Instant now) {
+		requireOpen();
+		RiskStatus from = this.status;
+		switch (to) {
+			case MONITORING -> {
+				if (from != RiskStatus.RESPONSE_PLANNED) {
+					throw new ConflictException("to", "risk " + this.number + " is " + from
+							+ "; only a risk with a planned response moves into monitoring");
+				}
+			}
+			case CLOSED -> {
+				// Any open risk may be closed: it no longer applies.
+			}
+			case IDENTIFIED, ASSESSED,
+					RESPONSE_PLANNED ->
+				throw new ConflictException("to",
+						"a risk becomes " + to + " by being "
+								+ ((to == RiskStatus.RESPONSE_PLANNED) ? "given a response" : "assessed")
+								+ ", not by a transition");
+			case OCCURRED -> throw new ConflictException("to",
+					"a risk that happened is recorded as an occurrence, which raises its issue");
+		}
+		this.status = to;
+		changed("status", to);
+		String why = reason.strip();
+		if (to == RiskStatus.CLOSED) {
+			this.closedReason = why;
+			changed("closedReason", why);
+			registerEvent(new RiskClosed(this.projectId, this.id, this.number, from, why, now, actor), this.projectId,
+					this.id, now);
+		}
+		else {
+			registerEvent(new RiskStatusChanged(this.projectId, this.id, this.number, from, to, why, now, actor),
+					this.projectId, this.id, now);
+		}
+		touched(actor, now);
+	}
+
+	private void describe(Statement statement) {
+		if (blank(statement.title()) || blank(statement.cause()) || blank(statement.event())
+				|| blank(statement.effect())) {
+			throw new RuleViolationException(firstBlank(statement),
+					"a risk is stated as title, cause, event and effect");
+		}
+		this.title = statement.title().strip();
+		this.cause = statement.cause().strip();
+		this.event = statement.event().strip();
+		this.effect = statement.effect().strip();
+		this.category = Objects.requireNonNull(statement.category(), "category");
+		this.owner = statement.owner();
+		this.proximityDate = statement.proximityDate();
+		this.nextReviewDate = statement.nextReviewDate();
+	}
+
+	private Statement statement() {
+		return new Statement(this.title, this.cause, this.event, this.effect, this.category, this.type, this.owner,
+				this.proximityDate, this.nextReviewDate);
+	}
+
+	private void requireOpen() {
+		if (this.status == RiskStatus.CLOSED || this.status == RiskStatus.OCCURRED) {
+			throw new ConflictException(null, "risk " + this.number + " is " + this.status + "; it changes no more");
+		}
+	}
+
+	private void touched(Actor actor, Instant now) {
+		this.revision++;
+		this.updatedAt = now;
+		this.updatedBy = actor;
+		changed("revision", this.revision);
+		changed("updatedAt", now);
+		changed("updatedBy", actor);
+	}
+
+	private static String or(String value, String otherwise) {
+		return (value != null) ? value : otherwise;
+	}
+
+	private static boolean blank(String value) {
+		return value == null || value.isBlank();
+	}
+
+	private static String firstBlank(Statement s) {
+		return blank(s.title()) ? "title" : blank(s.cause()) ? "cause" : blank(s.event()) ? "event" : "effect";
+	}
+
+	private static String article(RiskType type) {
+		return (type == RiskType.THREAT) ? "a threat" : "an opportunity";
+	}
+
+	/**
+	 * The band the risk stands in now: its residual score once assessed, its inherent
+	 * score before.
+	 * @return the band, or {@code null} before any assessment
+	 */
+	public RiskBand currentBand() {
+		Assessment current = (this.residual != null) ? this.residual : this.inherent;
+		return (current != null) ? current.band() : null;
+	}
+
+	public UUID id() {
+		return this.id;
+	}
+
+	public UUID projectId() {
+		return this.projectId;
+	}
+
+	public String number() {
+		return this.number;
+	}
+
+	public String title() {
+		return this.title;
+	}
+
+	public String cause() {
+		return this.cause;
+	}
+
+	public String event() {
+		return this.event;
+	}
+
+	public String effect() {
+		return this.effect;
+	}
+
+	public RiskCategory category() {
+		return this.category;
+	}
+
+	public RiskType type() {
+		return this.type;
+	}
+
+	public Person owner() {
+		return this.owner;
+	}
+
+	public LocalDate proximityDate() {
+		return this.proximityDate;
+	}
+
+	public LocalDate nextReviewDate() {
+		return this.nextReviewDate;
+	}
+
+	public RiskStatus status() {
+		return this.status;
+	}
+
+	public Assessment inherent() {
+		return this.inherent;
+	}
+
+	public Assessment residual() {
+		return this.residual;
+	}
+
+	public List<Assessment> assessments() {
+		return List.copyOf(this.assessments);
+	}
+
+	public Response response() {
+		return this.response;
+	}
+
+	public String closedReason() {
+		return this.closedReason;
+	}
+
+	public long revision() {
+		return this.revision;
+	}
+
+	public Instant identifiedAt() {
+		return this.identifiedAt;
+	}
+
+	public Actor identifiedBy() {
+		return this.identifiedBy;
+	}
+
+	public Instant updatedAt() {
+		return this.updatedAt;
+	}
+
+	public Actor updatedBy() {
+		return this.updatedBy;
+	}
+
+	/**
+	 * What a risk is; for a change, {@code null} fields stay as they are.
+	 *
+	 * @param title what it is, in a line
+	 * @param cause what may make it happen
+	 * @param event what may happen
+	 * @param effect what it would do to the project
+	 * @param category what it threatens or promises
+	 * @param type threat or opportunity
+	 * @param owner who owns it
+	 * @param proximityDate when it may happen
+	 * @param nextReviewDate when it is reviewed next
+	 */
+	public record Statement(String title, String cause, String event, String effect, RiskCategory category,
+			RiskType type, Person owner, LocalDate proximityDate, LocalDate nextReviewDate) {
+	}
+
+}

@@ -1,0 +1,223 @@
+package io.infrapm.risk;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import io.infrapm.contracts.Topics;
+import io.infrapm.embedded.KafkaTestClient;
+import io.infrapm.embedded.TestHttp;
+import io.infrapm.embedded.TestInfrastructure;
+import io.infrapm.embedded.TestIssuer;
+import io.infrapm.embedded.TestProjects;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The risk register over REST, against a real broker and the embedded store: a risk
+ * identified once per key, assessed, answered, monitored and closed by the manager, read
+ * by the members, each step on the risk topic with its author; bad input a problem that
+ * changes nothing; a closed project's register takes no new risk.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RiskApiTests {
+
+	private static final TestIssuer issuer = TestInfrastructure.get().issuer();
+
+	private static final String RISK = """
+			{"title":"Optics delivered late","cause":"The vendor's factory is at capacity",
+			 "event":"The optics arrive after the racking window","effect":"The cutover slips into the freeze",
+			 "category":"VENDOR","type":"THREAT","owner":{"name":"Pat Manager","email":"pat@example.com"},
+			 "proximityDate":"2027-04-15","nextReviewDate":"2027-01-15"}
+			""";
+
+	private static KafkaTestClient kafka;
+
+	private static TestProjects projects;
+
+	private final String suffix = UUID.randomUUID().toString().substring(0, 6);
+
+	private final String pat = "pat." + this.suffix + "@example.com";
+
+	private final String eve = "eve." + this.suffix + "@example.com";
+
+	@LocalServerPort
+	private int port;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		TestInfrastructure.get()
+			.springProperties("risk-api-tests")
+			.forEach((name, value) -> registry.add(name, () -> value));
+	}
+
+	@BeforeAll
+	static void connect() {
+		kafka = new KafkaTestClient(TestInfrastructure.get().kafkaBootstrapServers());
+		projects = new TestProjects(kafka);
+	}
+
+	@AfterAll
+	static void disconnect() {
+		kafka.close();
+	}
+
+	@Test
+	void theManagerTakesARiskThroughItsLifeAndEveryStepIsPublishedWithItsAuthor() {
+		UUID project = project();
+		String manager = issuer.token(this.pat, "PROJECT_MANAGER");
+
+		HttpResponse<String> identified = send("POST", "/api/projects/" + project + "/risks", RISK, manager, "r-1");
+		assertThat(identified.statusCode()).as(identified.body()).isEqualTo(201);
+		String id = JsonPath.read(identified.body(), "$.id");
+		assertThat(identified.headers().firstValue("Location")).hasValue("/api/risks/" + id);
+		assertThat(JsonPath.<String>read(identified.body(), "$.number")).isEqualTo("R-1");
+		assertThat(JsonPath.<String>read(identified.body(), "$.status")).isEqualTo("IDENTIFIED");
+		HttpResponse<String> again = send("POST", "/api/projects/" + project + "/risks", RISK, manager, "r-1");
+		assertThat(again.statusCode()).isEqualTo(201);
+		assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+		assertThat(JsonPath.<String>read(again.body(), "$.id")).isEqualTo(id);
+
+		assertThat(send("POST", "/api/risks/" + id + "/assessments",
+				"{\"kind\":\"INHERENT\",\"probability\":4,\"impact\":5,\"rationale\":\"Late twice\"}", manager, null)
+			.statusCode()).isEqualTo(200);
+		assertThat(send("PUT", "/api/risks/" + id + "/response",
+				"{\"strategy\":\"MITIGATE\",\"description\":\"Second supplier\",\"contingencyPlan\":\"100G first\"}",
+				manager, null)
+			.statusCode()).isEqualTo(200);
+		assertThat(send("POST", "/api/risks/" + id + "/assessments",
+				"{\"kind\":\"RESIDUAL\",\"probability\":2,\"impact\":4}", manager, null)
+			.statusCode()).isEqualTo(200);
+		HttpResponse<String> monitored = send("POST", "/api/risks/" + id + "/transitions",
+				"{\"to\":\"MONITORING\",\"reason\":\"Supplier confirmed\"}", manager, null);
+		assertThat(monitored.statusCode()).as(monitored.body()).isEqualTo(200);
+		assertThat(JsonPath.<String>read(monitored.body(), "$.band")).as("the residual band").isEqualTo("MEDIUM");
+		assertThat(JsonPath.<String>read(monitored.body(), "$.inherent.band")).isEqualTo("CRITICAL");
+		HttpResponse<String> illegal = send("POST", "/api/risks/" + id + "/transitions",
+				"{\"to\":\"ASSESSED\",\"reason\":\"back\"}", manager, null);
+		assertThat(illegal.statusCode()).isEqualTo(409);
+		assertThat(illegal.body()).contains("not by a transition");
+		String etag = monitored.headers().firstValue("ETag").orElseThrow();
+		HttpResponse<String> stale = send("PATCH", "/api/risks/" + id, "{\"title\":\"Optics very late\"}", manager,
+				null, "\"0\"");
+		assertThat(stale.statusCode()).as("an ETag of an older version").isEqualTo(412);
+		assertThat(
+				send("PATCH", "/api/risks/" + id, "{\"title\":\"Optics very late\"}", manager, null, etag).statusCode())
+			.isEqualTo(200);
+
+		String engineer = issuer.token(this.eve, "STAKEHOLDER");
+		HttpResponse<String> read = send("GET", "/api/risks/" + id, null, engineer, null);
+		assertThat(read.statusCode()).as("a member reads").isEqualTo(200);
+		assertThat(JsonPath.<String>read(read.body(), "$.title")).isEqualTo("Optics very late");
+		assertThat(JsonPath.<Integer>read(send("GET", "/api/risks/" + id + "/assessments", null, engineer, null).body(),
+				"$.totalItems"))
+			.isEqualTo(2);
+		assertThat(send("POST", "/api/risks/" + id + "/transitions", "{\"to\":\"CLOSED\",\"reason\":\"no\"}", engineer,
+				null)
+			.statusCode()).as("but does not change").isEqualTo(403);
+		assertThat(JsonPath.<Integer>read(
+				send("GET", "/api/projects/" + project + "/risks?band=MEDIUM", null, engineer, null).body(),
+				"$.totalItems"))
+			.isEqualTo(1);
+		assertThat(JsonPath.<Integer>read(
+				send("GET", "/api/projects/" + project + "/risks?status=CLOSED", null, engineer, null).body(),
+				"$.totalItems"))
+			.isZero();
+
+		List<ConsumerRecord<String, byte[]>> events = kafka.read(Topics.RISK,
+				(record) -> project.toString().equals(record.key()), (records) -> records.size() >= 6,
+				Duration.ofSeconds(15));
+		assertThat(events).extracting((r) -> KafkaTestClient.header(r, "ce_type"))
+			.containsExactly("io.infrapm.risk.RiskIdentified.v1", "io.infrapm.risk.RiskAssessed.v1",
+					"io.infrapm.risk.RiskResponsePlanned.v1", "io.infrapm.risk.RiskAssessed.v1",
+					"io.infrapm.risk.RiskStatusChanged.v1", "io.infrapm.risk.RiskUpdated.v1");
+		assertThat(events).allSatisfy((r) -> {
+			assertThat(KafkaTestClient.header(r, "ce_subject")).isEqualTo(id);
+			assertThat(KafkaTestClient.header(r, "ce_source")).isEqualTo("/infrapm/risk-service");
+			assertThat(JsonPath.<String>read(KafkaTestClient.value(r), "$.actor.email")).isEqualTo(this.pat);
+		});
+	}
+
+	@Test
+	void badInputIsAProblemNamingTheFieldAndChangesNothing() {
+		UUID project = project();
+		String manager = issuer.token(this.pat, "PROJECT_MANAGER");
+		String id = JsonPath.read(send("POST", "/api/projects/" + project + "/risks", RISK, manager, null).body(),
+				"$.id");
+		String before = send("GET", "/api/risks/" + id, null, manager, null).body();
+
+		Map<String, String> bad = Map.of("/api/projects/" + project + "/risks",
+				RISK.replace("\"VENDOR\"", "\"WEATHER\""), "/api/risks/" + id + "/assessments",
+				"{\"kind\":\"INHERENT\",\"probability\":6,\"impact\":2}", "/api/risks/" + id + "/transitions",
+				"{\"to\":\"CLOSED\"}");
+		Map<String, String> fields = Map.of("/api/projects/" + project + "/risks", "category",
+				"/api/risks/" + id + "/assessments", "probability", "/api/risks/" + id + "/transitions", "reason");
+		bad.forEach((path, body) -> {
+			HttpResponse<String> answer = send("POST", path, body, manager, null);
+			assertThat(answer.statusCode()).as(path).isEqualTo(400);
+			assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			assertThat(answer.body()).as(path).contains("\"" + fields.get(path) + "\"");
+		});
+		HttpResponse<String> unassessed = send("PUT", "/api/risks/" + id + "/response",
+				"{\"strategy\":\"EXPLOIT\",\"description\":\"x\"}", manager, null);
+		assertThat(unassessed.statusCode()).isEqualTo(422);
+		assertThat(unassessed.body()).contains("strategy").contains("does not answer a threat");
+		HttpResponse<String> blank = send("PATCH", "/api/risks/" + id, "{\"title\":\"\"}", manager, null);
+		assertThat(blank.statusCode()).isEqualTo(400);
+		assertThat(blank.body()).contains("title");
+		assertThat(send("GET", "/api/risks/" + id, null, manager, null).body()).isEqualTo(before);
+		assertThat(send("GET", "/api/risks/" + UUID.randomUUID(), null, manager, null).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void aClosedProjectsRegisterTakesNoNewRisks() {
+		UUID project = project();
+		String manager = issuer.token(this.pat, "PROJECT_MANAGER");
+		String id = JsonPath.read(send("POST", "/api/projects/" + project + "/risks", RISK, manager, null).body(),
+				"$.id");
+		projects.closed(project, this.pat);
+
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(
+					send("POST", "/api/projects/" + project + "/risks", RISK, manager, null).statusCode())
+				.isEqualTo(409));
+		assertThat(send("GET", "/api/risks/" + id, null, manager, null).statusCode()).as("what it holds stays readable")
+			.isEqualTo(200);
+	}
+
+	private UUID project() {
+		UUID project = UUID.randomUUID();
+		projects.created(project, this.pat, Map.of(this.eve, "ENGINEER"));
+		String engineer = issuer.token(this.eve, "STAKEHOLDER");
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(
+					send("GET", "/api/projects/" + project + "/risks", null, engineer, null).statusCode())
+				.isEqualTo(200));
+		return project;
+	}
+
+	private HttpResponse<String> send(String method, String path, String json, String token, String key) {
+		return send(method, path, json, token, key, null);
+	}
+
+	private HttpResponse<String> send(String method, String path, String json, String token, String key,
+			String ifMatch) {
+		TestHttp http = new TestHttp("http://localhost:" + this.port);
+		return (key != null || ifMatch != null) ? http.send(method, path, json, token, ifMatch, key)
+				: http.send(method, path, json, token);
+	}
+
+}
