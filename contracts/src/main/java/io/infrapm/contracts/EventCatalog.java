@@ -15,9 +15,13 @@ import io.infrapm.contracts.budget.BudgetThresholdCrossed;
 import io.infrapm.contracts.budget.CostPerformanceChanged;
 import io.infrapm.contracts.budget.CostRecorded;
 import io.infrapm.contracts.budget.EarnedValueCalculated;
+import io.infrapm.contracts.risk.IssueRaised;
+import io.infrapm.contracts.risk.IssueResolved;
 import io.infrapm.contracts.risk.RiskAssessed;
 import io.infrapm.contracts.risk.RiskClosed;
+import io.infrapm.contracts.risk.RiskEscalated;
 import io.infrapm.contracts.risk.RiskIdentified;
+import io.infrapm.contracts.risk.RiskOccurred;
 import io.infrapm.contracts.risk.RiskResponsePlanned;
 import io.infrapm.contracts.risk.RiskStatusChanged;
 import io.infrapm.contracts.risk.RiskUpdated;
@@ -86,7 +90,8 @@ public final class EventCatalog {
 					ChangeRequestDecided.class, ProgressReported.class),
 			Topics.RISK,
 			List.of(RiskIdentified.class, RiskUpdated.class, RiskAssessed.class, RiskResponsePlanned.class,
-					RiskStatusChanged.class, RiskClosed.class),
+					RiskEscalated.class, RiskStatusChanged.class, RiskClosed.class, RiskOccurred.class,
+					IssueRaised.class, IssueResolved.class),
 			Topics.BUDGET,
 			List.of(BudgetEstablished.class, BudgetLinePlanned.class, BudgetLineRevised.class, CostRecorded.class,
 					BudgetThresholdCrossed.class, BudgetRebaselined.class, EarnedValueCalculated.class,

@@ -138,17 +138,71 @@ class RiskApiTests {
 			.isZero();
 
 		List<ConsumerRecord<String, byte[]>> events = kafka.read(Topics.RISK,
-				(record) -> project.toString().equals(record.key()), (records) -> records.size() >= 6,
+				(record) -> project.toString().equals(record.key()), (records) -> records.size() >= 7,
 				Duration.ofSeconds(15));
 		assertThat(events).extracting((r) -> KafkaTestClient.header(r, "ce_type"))
 			.containsExactly("io.infrapm.risk.RiskIdentified.v1", "io.infrapm.risk.RiskAssessed.v1",
-					"io.infrapm.risk.RiskResponsePlanned.v1", "io.infrapm.risk.RiskAssessed.v1",
-					"io.infrapm.risk.RiskStatusChanged.v1", "io.infrapm.risk.RiskUpdated.v1");
+					"io.infrapm.risk.RiskEscalated.v1", "io.infrapm.risk.RiskResponsePlanned.v1",
+					"io.infrapm.risk.RiskAssessed.v1", "io.infrapm.risk.RiskStatusChanged.v1",
+					"io.infrapm.risk.RiskUpdated.v1");
 		assertThat(events).allSatisfy((r) -> {
 			assertThat(KafkaTestClient.header(r, "ce_subject")).isEqualTo(id);
 			assertThat(KafkaTestClient.header(r, "ce_source")).isEqualTo("/infrapm/risk-service");
 			assertThat(JsonPath.<String>read(KafkaTestClient.value(r), "$.actor.email")).isEqualTo(this.pat);
 		});
+	}
+
+	@Test
+	void anOccurrenceRaisesItsIssueOnceAndAnEscalationReachesTheLadder() {
+		UUID project = project();
+		String manager = issuer.token(this.pat, "PROJECT_MANAGER");
+		String id = JsonPath.read(send("POST", "/api/projects/" + project + "/risks", RISK, manager, null).body(),
+				"$.id");
+		assertThat(send("PUT", "/api/projects/" + project + "/risk-settings", "{\"escalationBand\":\"MEDIUM\"}",
+				manager, null)
+			.statusCode()).isEqualTo(200);
+		HttpResponse<String> assessed = send("POST", "/api/risks/" + id + "/assessments",
+				"{\"kind\":\"INHERENT\",\"probability\":3,\"impact\":4}", manager, null);
+		assertThat(JsonPath.<String>read(assessed.body(), "$.escalatedTo")).as("HIGH is one above MEDIUM")
+			.isEqualTo("SPONSOR");
+
+		String occurrence = "{\"description\":\"Arrived on 20 April\",\"severity\":\"HIGH\","
+				+ "\"dueDate\":\"2027-05-01\"}";
+		HttpResponse<String> occurred = send("POST", "/api/risks/" + id + "/occurrence", occurrence, manager, null);
+		assertThat(occurred.statusCode()).as(occurred.body()).isEqualTo(200);
+		String issueId = JsonPath.read(occurred.body(), "$.issueId");
+		assertThat(send("POST", "/api/risks/" + id + "/occurrence", occurrence, manager, null).statusCode())
+			.as("it happened once")
+			.isEqualTo(409);
+		HttpResponse<String> issue = send("GET", "/api/issues/" + issueId, null, manager, null);
+		assertThat(issue.statusCode()).isEqualTo(200);
+		assertThat(JsonPath.<String>read(issue.body(), "$.riskId")).isEqualTo(id);
+		assertThat(JsonPath.<String>read(issue.body(), "$.title")).isEqualTo("R-1 occurred: Optics delivered late");
+		assertThat(JsonPath.<String>read(issue.body(), "$.owner.email")).as("the risk's owner")
+			.isEqualTo("pat@example.com");
+		HttpResponse<String> direct = send("POST", "/api/projects/" + project + "/issues",
+				"{\"title\":\"Feed B trips\",\"category\":\"OPERATIONAL\",\"severity\":\"MEDIUM\"}", manager, "feed-b");
+		assertThat(direct.statusCode()).as(direct.body()).isEqualTo(201);
+		assertThat(JsonPath.<String>read(direct.body(), "$.number")).isEqualTo("I-2");
+		String directId = JsonPath.read(direct.body(), "$.id");
+		assertThat(send("POST", "/api/issues/" + directId + "/resolution", "{\"resolution\":\"Breaker replaced\"}",
+				manager, null)
+			.statusCode()).isEqualTo(200);
+		assertThat(JsonPath.<Integer>read(
+				send("GET", "/api/projects/" + project + "/issues?resolved=false", null, manager, null).body(),
+				"$.totalItems"))
+			.isEqualTo(1);
+
+		List<ConsumerRecord<String, byte[]>> events = kafka.read(Topics.RISK,
+				(record) -> project.toString().equals(record.key()), (records) -> records.size() >= 7,
+				Duration.ofSeconds(15));
+		assertThat(events).extracting((r) -> KafkaTestClient.header(r, "ce_type"))
+			.containsExactly("io.infrapm.risk.RiskIdentified.v1", "io.infrapm.risk.RiskAssessed.v1",
+					"io.infrapm.risk.RiskEscalated.v1", "io.infrapm.risk.RiskOccurred.v1",
+					"io.infrapm.risk.IssueRaised.v1", "io.infrapm.risk.IssueRaised.v1",
+					"io.infrapm.risk.IssueResolved.v1");
+		assertThat(KafkaTestClient.header(events.get(4), "ce_subject")).as("the issue").isEqualTo(issueId);
+		assertThat(JsonPath.<String>read(KafkaTestClient.value(events.get(2)), "$.level")).isEqualTo("SPONSOR");
 	}
 
 	@Test

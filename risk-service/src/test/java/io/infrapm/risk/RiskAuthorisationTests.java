@@ -85,12 +85,19 @@ class RiskAuthorisationTests {
 						+ "\"effect\":\"Cutover slips\",\"category\":\"VENDOR\",\"type\":\"THREAT\"}",
 				issuer.token(MANAGER_OF_B, "PROJECT_MANAGER"));
 		assertThat(risk.statusCode()).as(risk.body()).isEqualTo(201);
+		HttpResponse<String> issue = new TestHttp("http://localhost:" + this.port).send("POST",
+				"/api/projects/" + projects.projectB() + "/issues",
+				"{\"title\":\"Feed B trips\",\"category\":\"OPERATIONAL\",\"severity\":\"MEDIUM\"}",
+				issuer.token(MANAGER_OF_B, "PROJECT_MANAGER"));
+		assertThat(issue.statusCode()).as(issue.body()).isEqualTo(201);
 
 		new AuthorisationWalk("http://localhost:" + this.port, issuer)
 			.pathValue("projectId", projects.projectB().toString())
 			.pathValue("riskId", JsonPath.read(risk.body(), "$.id"))
+			.pathValue("issueId", JsonPath.read(issue.body(), "$.id"))
 			.outsider(issuer.token(OUTSIDER, "STAKEHOLDER"))
-			.unchanged(AuthorisationWalk.contentsOf(this.mongo.getDb(), "registers", "risks", "project_memberships"))
+			.unchanged(AuthorisationWalk.contentsOf(this.mongo.getDb(), "registers", "risks", "issues",
+					"project_memberships"))
 			.walk(AuthorisationWalk.endpointsOf(this.context));
 	}
 

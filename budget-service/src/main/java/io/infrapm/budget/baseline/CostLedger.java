@@ -4,16 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
+import io.infrapm.platform.lifecycle.PeriodicSweep;
 import io.infrapm.platform.outbox.AggregateRoot;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -29,9 +23,7 @@ import org.springframework.stereotype.Component;
  * list is emptied only if no write came in between, so no entry is dropped.
  */
 @Component
-public class CostLedger implements SmartLifecycle {
-
-	private static final Logger log = LoggerFactory.getLogger(CostLedger.class);
+public class CostLedger extends PeriodicSweep {
 
 	/** How long an entry may wait in its budget before the sweep moves it. */
 	static final Duration GRACE = Duration.ofSeconds(5);
@@ -40,9 +32,8 @@ public class CostLedger implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private ScheduledExecutorService sweeper;
-
 	CostLedger(MongoOperations mongo, Clock clock) {
+		super("cost-ledger", GRACE);
 		this.mongo = mongo;
 		this.clock = clock;
 	}
@@ -82,6 +73,7 @@ public class CostLedger implements SmartLifecycle {
 	 * Moves the entries of every budget that waited longer than {@link #GRACE}.
 	 * @return how many budgets it flushed
 	 */
+	@Override
 	public int sweep() {
 		Query waiting = Query.query(Criteria.where("newCostsSince").lt(this.clock.instant().minus(GRACE)));
 		waiting.fields().include("_id");
@@ -91,36 +83,6 @@ public class CostLedger implements SmartLifecycle {
 			flushed++;
 		}
 		return flushed;
-	}
-
-	@Override
-	public void start() {
-		this.sweeper = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "cost-ledger");
-			thread.setDaemon(true);
-			return thread;
-		});
-		this.sweeper.scheduleWithFixedDelay(() -> {
-			try {
-				sweep();
-			}
-			catch (DataAccessException | IllegalStateException ex) {
-				log.warn("Cost ledger sweep failed; the next one tries again: {}", ex.getMessage());
-			}
-		}, GRACE.toMillis(), GRACE.toMillis(), TimeUnit.MILLISECONDS);
-	}
-
-	@Override
-	public void stop() {
-		if (this.sweeper != null) {
-			this.sweeper.shutdownNow();
-			this.sweeper = null;
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.sweeper != null;
 	}
 
 }

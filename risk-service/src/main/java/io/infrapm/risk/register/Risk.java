@@ -10,12 +10,15 @@ import java.util.UUID;
 import io.infrapm.contracts.Actor;
 import io.infrapm.contracts.project.Person;
 import io.infrapm.contracts.risk.AssessmentKind;
+import io.infrapm.contracts.risk.EscalationLevel;
 import io.infrapm.contracts.risk.ResponseStrategy;
 import io.infrapm.contracts.risk.RiskAssessed;
 import io.infrapm.contracts.risk.RiskBand;
 import io.infrapm.contracts.risk.RiskCategory;
 import io.infrapm.contracts.risk.RiskClosed;
+import io.infrapm.contracts.risk.RiskEscalated;
 import io.infrapm.contracts.risk.RiskIdentified;
+import io.infrapm.contracts.risk.RiskOccurred;
 import io.infrapm.contracts.risk.RiskResponsePlanned;
 import io.infrapm.contracts.risk.RiskStatus;
 import io.infrapm.contracts.risk.RiskStatusChanged;
@@ -76,6 +79,16 @@ public class Risk extends AggregateRoot {
 	private Response response;
 
 	private String closedReason;
+
+	/** The highest level the risk was escalated to, or {@code null}. */
+	private EscalationLevel escalatedTo;
+
+	/** The issue its occurrence raised, or {@code null}. */
+	private UUID issueId;
+
+	/** That issue, until it is in the issues collection ({@link IssueLedger}). */
+	@Indexed(sparse = true)
+	private PendingIssue pendingIssue;
 
 	private long revision;
 
@@ -268,7 +281,7 @@ public class Risk extends AggregateRoot {
 								+ ((to == RiskStatus.RESPONSE_PLANNED) ? "given a response" : "assessed")
 								+ ", not by a transition");
 			case OCCURRED -> throw new ConflictException("to",
-					"a risk that happened is recorded as an occurrence, which raises its issue");
+					"a risk that happened is recorded with POST .../occurrence, which raises its issue");
 		}
 		this.status = to;
 		changed("status", to);
@@ -284,6 +297,71 @@ public class Risk extends AggregateRoot {
 					this.projectId, this.id, now);
 		}
 		touched(actor, now);
+	}
+
+	/**
+	 * Records that the risk happened: it raises its issue, named by it, and changes no
+	 * more. The issue waits in the risk until {@link IssueLedger} has stored it; its
+	 * {@code IssueRaised} goes out with the risk's {@code RiskOccurred}, in the same
+	 * write.
+	 * @param issueId the new issue's id
+	 * @param issueNumber its number
+	 * @param details what the issue is
+	 * @param description what happened
+	 * @param actor who records it
+	 * @param now when
+	 * @return the pending issue
+	 */
+	PendingIssue occur(UUID issueId, String issueNumber, Issue.Details details, String description, Actor actor,
+			Instant now) {
+		requireOpen();
+		RiskStatus from = this.status;
+		this.status = RiskStatus.OCCURRED;
+		this.issueId = issueId;
+		this.pendingIssue = new PendingIssue(issueId, issueNumber, details, now, actor);
+		changed("status", this.status);
+		changed("issueId", issueId);
+		changed("pendingIssue", this.pendingIssue);
+		touched(actor, now);
+		registerEvent(
+				new RiskOccurred(this.projectId, this.id, this.number, from, issueId, description.strip(), now, actor),
+				this.projectId, this.id, now);
+		registerEvent(this.pendingIssue.toIssue(this.projectId, this.id).raised(), this.projectId, issueId, now);
+		return this.pendingIssue;
+	}
+
+	/**
+	 * Escalates the risk up the ladder if it climbed: its band at the escalation band is
+	 * the manager's, one above the sponsor's, two above the steering committee's; an
+	 * {@code ESCALATE} response is the steering committee's. Once per level.
+	 * @param escalationBand the project's escalation band
+	 * @param actor whose change it follows
+	 * @param now when
+	 */
+	void escalate(RiskBand escalationBand, Actor actor, Instant now) {
+		if (this.status == RiskStatus.CLOSED || this.status == RiskStatus.OCCURRED) {
+			return;
+		}
+		RiskBand band = currentBand();
+		EscalationLevel level = null;
+		String reason = null;
+		if (band != null && band.compareTo(escalationBand) >= 0) {
+			int above = Math.min(band.ordinal() - escalationBand.ordinal(), 2);
+			level = EscalationLevel.values()[above];
+			reason = "band " + band + ", the escalation band being " + escalationBand;
+		}
+		if (this.response != null && this.response.strategy() == ResponseStrategy.ESCALATE) {
+			level = EscalationLevel.STEERING_COMMITTEE;
+			reason = "the response is to escalate it";
+		}
+		if (level == null || (this.escalatedTo != null && level.compareTo(this.escalatedTo) <= 0)) {
+			return;
+		}
+		this.escalatedTo = level;
+		changed("escalatedTo", level);
+		Assessment current = (this.residual != null) ? this.residual : this.inherent;
+		registerEvent(new RiskEscalated(this.projectId, this.id, this.number, this.title, level, band,
+				(current != null) ? current.score() : 0, reason, now, actor), this.projectId, this.id, now);
 	}
 
 	private void describe(Statement statement) {
@@ -420,6 +498,18 @@ public class Risk extends AggregateRoot {
 		return this.closedReason;
 	}
 
+	public EscalationLevel escalatedTo() {
+		return this.escalatedTo;
+	}
+
+	public UUID issueId() {
+		return this.issueId;
+	}
+
+	public PendingIssue pendingIssue() {
+		return this.pendingIssue;
+	}
+
 	public long revision() {
 		return this.revision;
 	}
@@ -438,6 +528,23 @@ public class Risk extends AggregateRoot {
 
 	public Actor updatedBy() {
 		return this.updatedBy;
+	}
+
+	/**
+	 * An issue a risk's occurrence raised, held in the risk until it is stored.
+	 *
+	 * @param id the issue's id
+	 * @param number its number
+	 * @param details what it is
+	 * @param raisedAt when
+	 * @param raisedBy who
+	 */
+	public record PendingIssue(UUID id, String number, Issue.Details details, Instant raisedAt, Actor raisedBy) {
+
+		Issue toIssue(UUID projectId, UUID riskId) {
+			return Issue.of(this.id, projectId, this.number, this.details, riskId, this.raisedBy, this.raisedAt);
+		}
+
 	}
 
 	/**

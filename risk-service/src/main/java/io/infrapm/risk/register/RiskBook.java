@@ -3,11 +3,14 @@ package io.infrapm.risk.register;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
+import io.infrapm.contracts.project.Person;
 import io.infrapm.contracts.risk.AssessmentKind;
+import io.infrapm.contracts.risk.IssueSeverity;
 import io.infrapm.contracts.risk.ResponseStrategy;
 import io.infrapm.contracts.risk.RiskBand;
 import io.infrapm.contracts.risk.RiskCategory;
@@ -49,13 +52,16 @@ public class RiskBook {
 
 	private final Clock clock;
 
-	RiskBook(MongoOperations mongo, Aggregates aggregates, ProjectMemberships memberships, RiskBands bands,
-			Clock clock) {
+	private final IssueLedger issues;
+
+	RiskBook(MongoOperations mongo, Aggregates aggregates, ProjectMemberships memberships, RiskBands bands, Clock clock,
+			IssueLedger issues) {
 		this.mongo = mongo;
 		this.aggregates = aggregates;
 		this.memberships = memberships;
 		this.bands = bands;
 		this.clock = clock;
+		this.issues = issues;
 	}
 
 	/**
@@ -68,13 +74,8 @@ public class RiskBook {
 	 */
 	public Identified identify(UUID projectId, Risk.Statement statement, String idempotencyKey, Caller caller) {
 		this.memberships.accessOf(projectId, caller).requireManage();
-		RiskRegister register = this.mongo.findById(projectId, RiskRegister.class);
-		if (register == null) {
-			throw new NotFoundException(null, "no risk register is known for project " + projectId);
-		}
-		UUID id = (idempotencyKey != null)
-				? UUID.nameUUIDFromBytes(("risk/" + projectId + "/" + idempotencyKey).getBytes(StandardCharsets.UTF_8))
-				: UUID.randomUUID();
+		RiskRegister register = register(projectId);
+		UUID id = keyed("risk", projectId, idempotencyKey);
 		Risk earlier = this.mongo.findById(id, Risk.class);
 		if (earlier != null) {
 			return replay(earlier, statement);
@@ -83,10 +84,7 @@ public class RiskBook {
 			throw new ConflictException(null,
 					"project " + projectId + " is closed or cancelled; its register takes no new risks");
 		}
-		RiskRegister numbered = this.mongo.findAndModify(Query.query(Criteria.where("_id").is(projectId)),
-				new Update().inc(RiskRegister.RISK_COUNT, 1), FindAndModifyOptions.options().returnNew(true),
-				RiskRegister.class);
-		String number = "R-" + numbered.riskCount();
+		String number = "R-" + count(projectId, RiskRegister.RISK_COUNT).riskCount();
 		try {
 			return new Identified(
 					this.aggregates
@@ -140,9 +138,7 @@ public class RiskBook {
 	public Page risks(UUID projectId, RiskStatus status, RiskBand band, RiskCategory category, int page, int size,
 			Caller caller) {
 		this.memberships.accessOf(projectId, caller).requireRead();
-		if (this.mongo.findById(projectId, RiskRegister.class) == null) {
-			throw new NotFoundException(null, "no risk register is known for project " + projectId);
-		}
+		register(projectId);
 		Criteria criteria = Criteria.where("projectId").is(projectId);
 		if (status != null) {
 			criteria = criteria.and("status").is(status);
@@ -219,6 +215,183 @@ public class RiskBook {
 	}
 
 	/**
+	 * Records that a risk happened: it raises its issue and changes no more.
+	 * @param riskId the risk
+	 * @param ifMatch the risk's ETag, or {@code null}
+	 * @param severity how much the issue it raises hurts
+	 * @param owner who resolves that issue, or {@code null} for the risk's owner
+	 * @param dueDate by when, or {@code null}
+	 * @param description what happened
+	 * @param caller its project's manager or a portfolio manager
+	 * @return the risk after it
+	 */
+	public Risk occur(UUID riskId, String ifMatch, IssueSeverity severity, Person owner, LocalDate dueDate,
+			String description, Caller caller) {
+		UUID issueId = UUID.nameUUIDFromBytes(("issue/" + riskId).getBytes(StandardCharsets.UTF_8));
+		String[] number = new String[1];
+		Risk risk = change(riskId, ifMatch, caller, (r, now) -> {
+			if (number[0] == null && r.status() != RiskStatus.OCCURRED && r.status() != RiskStatus.CLOSED) {
+				number[0] = "I-" + count(r.projectId(), RiskRegister.ISSUE_COUNT).issueCount();
+			}
+			Issue.Details details = new Issue.Details(r.number() + " occurred: " + r.title(), description, r.category(),
+					severity, (owner != null) ? owner : r.owner(), dueDate);
+			return r.occur(issueId, number[0], details, description, caller.actor(), now);
+		});
+		this.issues.flush(riskId);
+		return risk;
+	}
+
+	/**
+	 * Raises an issue directly, once per idempotency key.
+	 * @param projectId the project
+	 * @param details what it is
+	 * @param idempotencyKey the client's key, or {@code null}
+	 * @param caller the project's manager or a portfolio manager
+	 * @return the issue, and whether an earlier request with the key raised it
+	 */
+	public Raised raise(UUID projectId, Issue.Details details, String idempotencyKey, Caller caller) {
+		this.memberships.accessOf(projectId, caller).requireManage();
+		RiskRegister register = register(projectId);
+		UUID id = keyed("issue", projectId, idempotencyKey);
+		Issue earlier = this.mongo.findById(id, Issue.class);
+		if (earlier == null && register.closed()) {
+			throw new ConflictException(null,
+					"project " + projectId + " is closed or cancelled; its register takes no new issues");
+		}
+		if (earlier == null) {
+			String number = "I-" + count(projectId, RiskRegister.ISSUE_COUNT).issueCount();
+			try {
+				return new Raised(
+						this.aggregates
+							.insert(Issue.raise(id, projectId, number, details, caller.actor(), this.clock.instant())),
+						false);
+			}
+			catch (DuplicateKeyException ex) {
+				earlier = this.mongo.findById(id, Issue.class);
+			}
+		}
+		if (!earlier.title().equals(details.title().strip())) {
+			throw new RuleViolationException("Idempotency-Key",
+					"the key was used before for another issue; use a new key for a new issue");
+		}
+		return new Raised(earlier, true);
+	}
+
+	/**
+	 * One issue, for a caller who may read its project.
+	 * @param issueId the issue
+	 * @param caller who asks
+	 * @return the issue
+	 */
+	public Issue issue(UUID issueId, Caller caller) {
+		Issue issue = this.mongo.findById(issueId, Issue.class);
+		if (issue == null || !this.memberships.accessOf(issue.projectId(), caller).read()) {
+			throw new NotFoundException("issueId", "no issue " + issueId);
+		}
+		return issue;
+	}
+
+	/**
+	 * A project's issues, the first raised first.
+	 * @param projectId the project
+	 * @param resolved only resolved ({@code true}) or open ({@code false}) ones, or
+	 * {@code null} for all
+	 * @param page the page
+	 * @param size its size
+	 * @param caller a member of the project
+	 * @return the page and how many match
+	 */
+	public IssuePage issues(UUID projectId, Boolean resolved, int page, int size, Caller caller) {
+		this.memberships.accessOf(projectId, caller).requireRead();
+		register(projectId);
+		Criteria criteria = Criteria.where("projectId").is(projectId);
+		if (resolved != null) {
+			criteria = criteria.and("resolved").is(resolved);
+		}
+		Query query = Query.query(criteria);
+		long total = this.mongo.count(query, Issue.class);
+		List<Issue> items = this.mongo.find(query.with(Sort.by("raisedAt", "_id")).skip((long) page * size).limit(size),
+				Issue.class);
+		return new IssuePage(items, total);
+	}
+
+	/**
+	 * Resolves an issue, once.
+	 * @param issueId the issue
+	 * @param resolution how
+	 * @param caller its project's manager or a portfolio manager
+	 * @return the issue after it
+	 */
+	public Issue resolve(UUID issueId, String resolution, Caller caller) {
+		for (int attempt = 1;; attempt++) {
+			Issue issue = issue(issueId, caller);
+			this.memberships.accessOf(issue.projectId(), caller).requireManage();
+			issue.resolve(resolution, caller.actor(), this.clock.instant());
+			try {
+				return this.aggregates.update(issue);
+			}
+			catch (OptimisticLockingFailureException ex) {
+				if (attempt == 5) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	/**
+	 * Sets the band from which a project's risks are escalated; each risk climbs the
+	 * ladder by it on its next change.
+	 * @param projectId the project
+	 * @param band the band
+	 * @param caller the project's manager or a portfolio manager
+	 * @return the register after it
+	 */
+	public RiskRegister escalateFrom(UUID projectId, RiskBand band, Caller caller) {
+		this.memberships.accessOf(projectId, caller).requireManage();
+		register(projectId);
+		return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(projectId)),
+				new Update().set(RiskRegister.ESCALATION_BAND, band), FindAndModifyOptions.options().returnNew(true),
+				RiskRegister.class);
+	}
+
+	/**
+	 * A project's register, for a caller who may read the project.
+	 * @param projectId the project
+	 * @param caller who asks
+	 * @return the register
+	 */
+	public RiskRegister register(UUID projectId, Caller caller) {
+		this.memberships.accessOf(projectId, caller).requireRead();
+		return register(projectId);
+	}
+
+	/**
+	 * A project's register.
+	 * @param projectId the project
+	 * @return the register
+	 * @throws NotFoundException if no register is known for it
+	 */
+	public RiskRegister register(UUID projectId) {
+		RiskRegister register = this.mongo.findById(projectId, RiskRegister.class);
+		if (register == null) {
+			throw new NotFoundException(null, "no risk register is known for project " + projectId);
+		}
+		return register;
+	}
+
+	private RiskRegister count(UUID projectId, String counter) {
+		return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(projectId)), new Update().inc(counter, 1),
+				FindAndModifyOptions.options().returnNew(true), RiskRegister.class);
+	}
+
+	private static UUID keyed(String kind, UUID projectId, String idempotencyKey) {
+		return (idempotencyKey != null)
+				? UUID
+					.nameUUIDFromBytes((kind + "/" + projectId + "/" + idempotencyKey).getBytes(StandardCharsets.UTF_8))
+				: UUID.randomUUID();
+	}
+
+	/**
 	 * Applies a change to a risk under its version: with {@code If-Match}, only to the
 	 * version the client saw; without, again to a fresh risk if another writer came in
 	 * between. Its project's manager's or a portfolio manager's only.
@@ -230,7 +403,9 @@ public class RiskBook {
 			if (ifMatch != null) {
 				ETags.requireCurrent(ifMatch, risk.version());
 			}
-			change.apply(risk, this.clock.instant());
+			Instant now = this.clock.instant();
+			change.apply(risk, now);
+			risk.escalate(register(risk.projectId()).escalationBand(), caller.actor(), now);
 			try {
 				return this.aggregates.update(risk);
 			}
@@ -249,6 +424,24 @@ public class RiskBook {
 	 * @param replayed whether an earlier request with the same key recorded it
 	 */
 	public record Identified(Risk risk, boolean replayed) {
+	}
+
+	/**
+	 * An issue raised.
+	 *
+	 * @param issue the issue
+	 * @param replayed whether an earlier request with the same key raised it
+	 */
+	public record Raised(Issue issue, boolean replayed) {
+	}
+
+	/**
+	 * A page of issues.
+	 *
+	 * @param items the issues
+	 * @param total how many match
+	 */
+	public record IssuePage(List<Issue> items, long total) {
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
+import io.infrapm.contracts.risk.RiskBand;
 import io.infrapm.platform.outbox.AggregateRoot;
 
 import org.springframework.data.annotation.Id;
@@ -34,6 +35,12 @@ public class RiskRegister extends AggregateRoot {
 
 	/** Whether the project was closed or cancelled: no new risks. */
 	private boolean closed;
+
+	/** How many issues were numbered. */
+	private long issueCount;
+
+	/** The band from which a risk is escalated; {@code null} for {@code HIGH}. */
+	private RiskBand escalationBand;
 
 	private long projectRevision;
 
@@ -78,12 +85,30 @@ public class RiskRegister extends AggregateRoot {
 		return this.riskCount;
 	}
 
+	public long issueCount() {
+		return this.issueCount;
+	}
+
+	/**
+	 * The band from which the project's risks are escalated.
+	 * @return it, {@code HIGH} unless the manager chose another
+	 */
+	public RiskBand escalationBand() {
+		return (this.escalationBand != null) ? this.escalationBand : RiskBand.HIGH;
+	}
+
 	public boolean closed() {
 		return this.closed;
 	}
 
 	/** The field counting the risks numbered. */
 	static final String RISK_COUNT = "riskCount";
+
+	/** The field counting the issues numbered. */
+	static final String ISSUE_COUNT = "issueCount";
+
+	/** The field of the escalation band. */
+	static final String ESCALATION_BAND = "escalationBand";
 
 	/**
 	 * The update that closes the register: the project was closed or cancelled.

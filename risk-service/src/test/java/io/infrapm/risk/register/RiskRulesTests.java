@@ -9,12 +9,18 @@ import io.infrapm.contracts.Actor;
 import io.infrapm.contracts.EventCatalog;
 import io.infrapm.contracts.project.Person;
 import io.infrapm.contracts.risk.AssessmentKind;
+import io.infrapm.contracts.risk.EscalationLevel;
+import io.infrapm.contracts.risk.IssueRaised;
+import io.infrapm.contracts.risk.IssueResolved;
+import io.infrapm.contracts.risk.IssueSeverity;
 import io.infrapm.contracts.risk.ResponseStrategy;
 import io.infrapm.contracts.risk.RiskAssessed;
 import io.infrapm.contracts.risk.RiskBand;
 import io.infrapm.contracts.risk.RiskCategory;
 import io.infrapm.contracts.risk.RiskClosed;
+import io.infrapm.contracts.risk.RiskEscalated;
 import io.infrapm.contracts.risk.RiskIdentified;
+import io.infrapm.contracts.risk.RiskOccurred;
 import io.infrapm.contracts.risk.RiskStatus;
 import io.infrapm.contracts.risk.RiskStatusChanged;
 import io.infrapm.contracts.risk.RiskType;
@@ -182,6 +188,72 @@ class RiskRulesTests {
 									null, null, null),
 							PAT, NOW))
 			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("event"));
+	}
+
+	@Test
+	void aRiskClimbsTheLadderOnceALevelAsItsBandRisesOrItsResponseEscalates() {
+		this.risk.assess(AssessmentKind.INHERENT, 2, 3, null, RiskBands.DEFAULTS, PAT, NOW);
+		this.risk.escalate(RiskBand.HIGH, PAT, NOW);
+		assertThat(events(RiskEscalated.class)).as("MEDIUM is below the escalation band").isEmpty();
+
+		this.risk.assess(AssessmentKind.INHERENT, 3, 4, null, RiskBands.DEFAULTS, PAT, NOW);
+		this.risk.escalate(RiskBand.HIGH, PAT, NOW);
+		this.risk.escalate(RiskBand.HIGH, PAT, NOW);
+		this.risk.assess(AssessmentKind.INHERENT, 4, 5, null, RiskBands.DEFAULTS, PAT, NOW);
+		this.risk.escalate(RiskBand.HIGH, PAT, NOW);
+		this.risk.respond(ResponseStrategy.ESCALATE, "Beyond the project", null, PAT, NOW);
+		this.risk.escalate(RiskBand.HIGH, PAT, NOW);
+		this.risk.assess(AssessmentKind.RESIDUAL, 1, 1, null, RiskBands.DEFAULTS, PAT, NOW);
+		this.risk.escalate(RiskBand.HIGH, PAT, NOW);
+
+		assertThat(events(RiskEscalated.class)).extracting(RiskEscalated::level)
+			.as("HIGH to the manager, CRITICAL to the sponsor, ESCALATE to the steering committee, never down")
+			.containsExactly(EscalationLevel.PROJECT_MANAGER, EscalationLevel.SPONSOR,
+					EscalationLevel.STEERING_COMMITTEE);
+		assertThat(events(RiskEscalated.class).get(1).score()).isEqualTo(20);
+		Risk medium = Risk.identify(UUID.randomUUID(), UUID.randomUUID(), "R-9", statement(RiskType.THREAT), PAT, NOW);
+		medium.assess(AssessmentKind.INHERENT, 5, 5, null, RiskBands.DEFAULTS, PAT, NOW);
+		medium.escalate(RiskBand.MEDIUM, PAT, NOW);
+		assertThat(medium.escalatedTo()).as("two bands above MEDIUM").isEqualTo(EscalationLevel.STEERING_COMMITTEE);
+	}
+
+	@Test
+	void anOccurredRiskRaisesItsIssueInTheSameWriteAndChangesNoMore() {
+		this.risk.assess(AssessmentKind.INHERENT, 4, 4, null, RiskBands.DEFAULTS, PAT, NOW);
+		UUID issueId = UUID.randomUUID();
+		Risk.PendingIssue pending = this.risk.occur(
+				issueId, "I-1", new Issue.Details("R-1 occurred: Optics delivered late", "Arrived on 20 April",
+						RiskCategory.VENDOR, IssueSeverity.HIGH, null, LocalDate.parse("2027-05-01")),
+				" Arrived on 20 April ", PAT, NOW);
+
+		assertThat(this.risk.status()).isEqualTo(RiskStatus.OCCURRED);
+		assertThat(this.risk.issueId()).isEqualTo(issueId);
+		assertThat(pending.toIssue(this.risk.projectId(), this.risk.id()).riskId()).isEqualTo(this.risk.id());
+		assertThat(events(RiskOccurred.class)).singleElement()
+			.satisfies((e) -> assertThat(e.issueId()).isEqualTo(issueId))
+			.satisfies((e) -> assertThat(e.description()).isEqualTo("Arrived on 20 April"));
+		assertThat(events(IssueRaised.class)).singleElement()
+			.satisfies((e) -> assertThat(e.riskId()).isEqualTo(this.risk.id()))
+			.satisfies((e) -> assertThat(e.number()).isEqualTo("I-1"));
+		assertThatExceptionOfType(ConflictException.class)
+			.isThrownBy(() -> this.risk.occur(UUID.randomUUID(), "I-2", pending.details(), "again", PAT, NOW));
+		this.risk.escalate(RiskBand.LOW, PAT, NOW);
+		assertThat(events(RiskEscalated.class)).as("an occurred risk climbs no more").isEmpty();
+	}
+
+	@Test
+	void anIssueIsResolvedOnce() {
+		Issue issue = Issue.raise(UUID.randomUUID(), UUID.randomUUID(), "I-1",
+				new Issue.Details("Feed B trips", null, RiskCategory.OPERATIONAL, IssueSeverity.MEDIUM, null, null),
+				PAT, NOW);
+		issue.resolve(" Breaker replaced ", PAT, NOW);
+
+		assertThat(issue.resolved()).isTrue();
+		assertThat(issue.resolution()).isEqualTo("Breaker replaced");
+		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> issue.resolve("again", PAT, NOW))
+			.withMessageContaining("resolved already");
+		assertThat(issue.registeredEvents()).extracting(OutboxEntry::type)
+			.containsExactly(EventCatalog.typeOf(IssueRaised.class), EventCatalog.typeOf(IssueResolved.class));
 	}
 
 	private static Risk.Statement statement(RiskType type) {

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import io.infrapm.contracts.project.Person;
 import io.infrapm.contracts.risk.AssessmentKind;
+import io.infrapm.contracts.risk.IssueSeverity;
 import io.infrapm.contracts.risk.ResponseStrategy;
 import io.infrapm.contracts.risk.RiskBand;
 import io.infrapm.contracts.risk.RiskCategory;
@@ -135,6 +136,33 @@ class RiskController {
 		return answer(this.book.transition(riskId, ifMatch, body.to(), body.reason(), caller));
 	}
 
+	/**
+	 * {@code POST /api/risks/{riskId}/occurrence}: the risk happened; it raises its issue
+	 * (linked both ways) and changes no more.
+	 */
+	@PostMapping("/api/risks/{riskId}/occurrence")
+	ResponseEntity<RiskView> occur(@PathVariable UUID riskId, @Valid @RequestBody OccurrenceBody body,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch, Caller caller) {
+		return answer(this.book.occur(riskId, ifMatch, body.severity(),
+				(body.owner() != null) ? body.owner().toPerson() : null, body.dueDate(), body.description(), caller));
+	}
+
+	/** {@code GET /api/projects/{projectId}/risk-settings}: the escalation band. */
+	@GetMapping("/api/projects/{projectId}/risk-settings")
+	SettingsView settings(@PathVariable UUID projectId, Caller caller) {
+		return new SettingsView(projectId, this.book.register(projectId, caller).escalationBand());
+	}
+
+	/**
+	 * {@code PUT /api/projects/{projectId}/risk-settings}: the band from which the
+	 * project's risks are escalated (default {@code HIGH}).
+	 */
+	@PutMapping("/api/projects/{projectId}/risk-settings")
+	SettingsView changeSettings(@PathVariable UUID projectId, @Valid @RequestBody SettingsBody body, Caller caller) {
+		return new SettingsView(projectId,
+				this.book.escalateFrom(projectId, body.escalationBand(), caller).escalationBand());
+	}
+
 	private static ResponseEntity<RiskView> answer(Risk risk) {
 		return ResponseEntity.ok().eTag(ETags.of(risk.version())).body(RiskView.of(risk));
 	}
@@ -181,6 +209,18 @@ class RiskController {
 	/** A response. */
 	record ResponseBody(@NotNull ResponseStrategy strategy, @NotBlank @Size(max = 2000) String description,
 			@Size(max = 2000) String contingencyPlan) {
+	}
+
+	/** What happened, and the issue it raises. */
+	record OccurrenceBody(@NotBlank @Size(max = 2000) String description, @NotNull IssueSeverity severity,
+			@Valid OwnerBody owner, @CalendarDate LocalDate dueDate) {
+	}
+
+	/** A project's risk settings. */
+	record SettingsBody(@NotNull RiskBand escalationBand) {
+	}
+
+	record SettingsView(UUID projectId, RiskBand escalationBand) {
 	}
 
 	/** A transition. */

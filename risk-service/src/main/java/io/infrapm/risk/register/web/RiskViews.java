@@ -7,12 +7,15 @@ import java.util.UUID;
 
 import io.infrapm.contracts.Actor;
 import io.infrapm.contracts.risk.AssessmentKind;
+import io.infrapm.contracts.risk.EscalationLevel;
+import io.infrapm.contracts.risk.IssueSeverity;
 import io.infrapm.contracts.risk.ResponseStrategy;
 import io.infrapm.contracts.risk.RiskBand;
 import io.infrapm.contracts.risk.RiskCategory;
 import io.infrapm.contracts.risk.RiskStatus;
 import io.infrapm.contracts.risk.RiskType;
 import io.infrapm.risk.register.Assessment;
+import io.infrapm.risk.register.Issue;
 import io.infrapm.risk.register.Response;
 import io.infrapm.risk.register.Risk;
 
@@ -59,15 +62,29 @@ final class RiskViews {
 	record RiskView(UUID id, UUID projectId, String number, String title, String cause, String event, String effect,
 			RiskCategory category, RiskType type, PersonView owner, LocalDate proximityDate, LocalDate nextReviewDate,
 			RiskStatus status, RiskBand band, AssessmentView inherent, AssessmentView residual, ResponseView response,
-			String closedReason, long revision, Instant identifiedAt, PersonView identifiedBy, Instant updatedAt,
-			PersonView updatedBy) {
+			String closedReason, EscalationLevel escalatedTo, UUID issueId, long revision, Instant identifiedAt,
+			PersonView identifiedBy, Instant updatedAt, PersonView updatedBy) {
 
 		static RiskView of(Risk r) {
 			return new RiskView(r.id(), r.projectId(), r.number(), r.title(), r.cause(), r.event(), r.effect(),
 					r.category(), r.type(), PersonView.of(r.owner()), r.proximityDate(), r.nextReviewDate(), r.status(),
 					r.currentBand(), AssessmentView.of(r.inherent()), AssessmentView.of(r.residual()),
-					ResponseView.of(r.response()), r.closedReason(), r.revision(), r.identifiedAt(),
-					PersonView.of(r.identifiedBy()), r.updatedAt(), PersonView.of(r.updatedBy()));
+					ResponseView.of(r.response()), r.closedReason(), r.escalatedTo(), r.issueId(), r.revision(),
+					r.identifiedAt(), PersonView.of(r.identifiedBy()), r.updatedAt(), PersonView.of(r.updatedBy()));
+		}
+
+	}
+
+	record IssueView(UUID id, UUID projectId, String number, String title, String description, RiskCategory category,
+			IssueSeverity severity, PersonView owner, LocalDate dueDate, UUID riskId, boolean resolved,
+			String resolution, Instant raisedAt, PersonView raisedBy, Instant resolvedAt, PersonView resolvedBy,
+			long version) {
+
+		static IssueView of(Issue i) {
+			return new IssueView(i.id(), i.projectId(), i.number(), i.title(), i.description(), i.category(),
+					i.severity(), PersonView.of(i.owner()), i.dueDate(), i.riskId(), i.resolved(), i.resolution(),
+					i.raisedAt(), PersonView.of(i.raisedBy()), i.resolvedAt(), PersonView.of(i.resolvedBy()),
+					i.version());
 		}
 
 	}
