@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.JsonPath;
 import com.mongodb.client.MongoDatabase;
+import org.bson.conversions.Bson;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -106,11 +107,28 @@ public final class AuthorisationWalk {
 	 * @return reads the contents
 	 */
 	public static Supplier<Map<String, List<String>>> contentsOf(MongoDatabase database, String... collections) {
+		Map<String, Bson> all = new LinkedHashMap<>();
+		for (String collection : collections) {
+			all.put(collection, new org.bson.Document());
+		}
+		return contentsOf(database, all);
+	}
+
+	/**
+	 * The documents of some collections that match a filter each, as a walk's state: for
+	 * a service that other tests' events may change elsewhere while the walk runs (a
+	 * consumer catching up on a topic), the walk checks the project it walks.
+	 * @param database the service's database
+	 * @param filters the filter of each collection
+	 * @return a supplier of the matching documents, by collection
+	 */
+	public static Supplier<Map<String, List<String>>> contentsOf(MongoDatabase database, Map<String, Bson> filters) {
 		return () -> {
 			Map<String, List<String>> contents = new TreeMap<>();
-			for (String collection : collections) {
+			for (Map.Entry<String, Bson> filter : filters.entrySet()) {
+				String collection = filter.getKey();
 				List<String> documents = new ArrayList<>();
-				database.getCollection(collection).find().forEach((document) -> {
+				database.getCollection(collection).find(filter.getValue()).forEach((document) -> {
 					document.remove("outbox");
 					document.remove("outboxSince");
 					documents.add(document.toJson());

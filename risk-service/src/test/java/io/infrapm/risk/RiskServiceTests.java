@@ -1,11 +1,14 @@
 package io.infrapm.risk;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
+import com.jayway.jsonpath.JsonPath;
 import io.infrapm.contracts.Topics;
 import io.infrapm.embedded.KafkaTestClient;
 import io.infrapm.embedded.TestInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -102,6 +105,122 @@ class RiskServiceTests {
 		assertThat(kafka.read(Topics.deadLetter(Topics.PROJECT, DATABASE),
 				(record) -> projectId.toString().equals(record.key()), (records) -> false, Duration.ofSeconds(1)))
 			.isEmpty();
+	}
+
+	@Test
+	void aMissedCriticalMilestoneRaisesOneScheduleRiskHoweverOftenItIsTold() {
+		UUID projectId = created();
+		UUID milestone = UUID.randomUUID();
+		UUID eventId = UUID.randomUUID();
+		publishMissed(eventId, projectId, milestone, true);
+		publishMissed(eventId, projectId, milestone, true);
+		publishMissed(UUID.randomUUID(), projectId, milestone, true);
+		publishMissed(UUID.randomUUID(), projectId, UUID.randomUUID(), false);
+		UUID marker = UUID.randomUUID();
+		publishMissed(UUID.randomUUID(), projectId, marker, true);
+
+		await().atMost(Duration.ofSeconds(15))
+			.untilAsserted(() -> assertThat(risksOf(projectId)).contains(marker.toString()));
+		String risks = risksOf(projectId);
+		assertThat(JsonPath.<Integer>read(risks, "$.totalItems")).as("the first milestone's and the marker's")
+			.isEqualTo(2);
+		assertThat(JsonPath.<List<String>>read(risks, "$.items[*].origin")).containsOnly("MILESTONE_MISSED");
+		assertThat(JsonPath.<List<String>>read(risks, "$.items[*].category")).containsOnly("SCHEDULE");
+		assertThat(JsonPath.<String>read(risks, "$.items[0].originReference")).isEqualTo(milestone.toString());
+		assertThat(JsonPath.<String>read(risks, "$.items[0].band")).isEqualTo("CRITICAL");
+		assertThat(JsonPath.<String>read(risks, "$.items[0].escalatedTo")).isEqualTo("SPONSOR");
+		assertThat(JsonPath.<String>read(risks, "$.items[0].identifiedBy.name")).isEqualTo("risk-service");
+		assertThat(riskEvents(projectId, "io.infrapm.risk.RiskIdentified.v1")).hasSize(2);
+		assertThat(riskEvents(projectId, "io.infrapm.risk.RiskEscalated.v1")).hasSize(2);
+	}
+
+	@Test
+	void aBudgetThresholdOfNinetyPercentOrMoreRaisesOneCostRiskPerThreshold() throws InterruptedException {
+		UUID projectId = created();
+		UUID ninety = UUID.randomUUID();
+		publishThreshold(UUID.randomUUID(), projectId, 80);
+		publishThreshold(ninety, projectId, 90);
+		publishThreshold(ninety, projectId, 90);
+		publishThreshold(UUID.randomUUID(), projectId, 90);
+		publishThreshold(UUID.randomUUID(), projectId, 100);
+
+		await().atMost(Duration.ofSeconds(15))
+			.untilAsserted(() -> assertThat(JsonPath.<Integer>read(risksOf(projectId), "$.totalItems")).isEqualTo(2));
+		String risks = risksOf(projectId);
+		assertThat(JsonPath.<List<String>>read(risks, "$.items[*].originReference")).containsExactly("90", "100");
+		assertThat(JsonPath.<List<Integer>>read(risks, "$.items[*].inherent.score")).as("3 × 4 and 5 × 4")
+			.containsExactly(12, 20);
+		assertThat(JsonPath.<List<String>>read(risks, "$.items[*].category")).containsOnly("COST");
+		Thread.sleep(1000);
+		assertThat(JsonPath.<Integer>read(risksOf(projectId), "$.totalItems")).as("and no third, from the replays")
+			.isEqualTo(2);
+	}
+
+	@Test
+	void aMilestoneInAChangeWindowRaisesAnOperationalRiskAndOneOnADependencyNone() throws InterruptedException {
+		UUID projectId = created();
+		UUID milestone = UUID.randomUUID();
+		UUID window = UUID.randomUUID();
+		publishConflict(projectId, milestone, "DEPENDENCY", null);
+		publishConflict(projectId, milestone, "CHANGE_FREEZE", window);
+		publishConflict(projectId, milestone, "CHANGE_FREEZE", window);
+
+		await().atMost(Duration.ofSeconds(15))
+			.untilAsserted(() -> assertThat(JsonPath.<Integer>read(risksOf(projectId), "$.totalItems")).isEqualTo(1));
+		String risks = risksOf(projectId);
+		assertThat(JsonPath.<String>read(risks, "$.items[0].category")).isEqualTo("OPERATIONAL");
+		assertThat(JsonPath.<String>read(risks, "$.items[0].originReference")).isEqualTo(milestone + "/" + window);
+		assertThat(JsonPath.<String>read(risks, "$.items[0].title")).contains("change freeze");
+		Thread.sleep(1000);
+		assertThat(JsonPath.<Integer>read(risksOf(projectId), "$.totalItems")).isEqualTo(1);
+	}
+
+	private UUID created() {
+		UUID projectId = UUID.randomUUID();
+		publishProjectCreated(UUID.randomUUID(), projectId);
+		await().atMost(Duration.ofSeconds(15)).until(() -> risks(projectId).getStatusCode().value() == 200);
+		return projectId;
+	}
+
+	private String risksOf(UUID projectId) {
+		return risks(projectId).getBody();
+	}
+
+	private List<ConsumerRecord<String, byte[]>> riskEvents(UUID projectId, String type) {
+		return kafka.read(Topics.RISK,
+				(record) -> projectId.toString().equals(record.key())
+						&& type.equals(KafkaTestClient.header(record, "ce_type")),
+				(records) -> false, Duration.ofSeconds(3));
+	}
+
+	private void publishMissed(UUID eventId, UUID projectId, UUID milestoneId, boolean critical) {
+		String json = """
+				{"projectId":"%s","milestoneId":"%s","name":"Core cutover","dueDate":"2027-03-01","critical":%s,
+				 "cutover":false,"daysLate":3,"detectedOn":"2027-03-04","detectedAt":"2027-03-04T06:00:00Z",
+				 "actor":{"subject":"service:project-service","name":"project-service"}}
+				""".formatted(projectId, milestoneId, critical);
+		kafka.publish(Topics.PROJECT, projectId.toString(), KafkaTestClient.cloudEventHeaders(eventId,
+				"io.infrapm.project.MilestoneMissed.v1", projectId.toString()), json);
+	}
+
+	private void publishThreshold(UUID eventId, UUID projectId, int threshold) {
+		String json = """
+				{"projectId":"%s","thresholdPercent":%d,"consumedPercent":%d.40,"actualTotal":1130000.00,
+				 "budgetAtCompletion":1250000.00,"currency":"EUR","costId":"%s","crossedAt":"2027-03-04T06:00:00Z",
+				 "actor":{"subject":"pat","email":"pat@example.com","name":"Pat Manager"}}
+				""".formatted(projectId, threshold, threshold, UUID.randomUUID());
+		kafka.publish(Topics.BUDGET, projectId.toString(), KafkaTestClient.cloudEventHeaders(eventId,
+				"io.infrapm.budget.BudgetThresholdCrossed.v1", projectId.toString()), json);
+	}
+
+	private void publishConflict(UUID projectId, UUID milestoneId, String kind, UUID windowId) {
+		String json = """
+				{"projectId":"%s","milestoneId":"%s","name":"Core cutover","dueDate":"2027-05-28","kind":"%s",
+				 "detail":"'Core cutover' on 2027-05-28 falls into 'Spring freeze'","detectedAt":"2027-03-04T06:00:00Z",
+				 "actor":{"subject":"portia","name":"Portia"},"windowId":%s}
+				""".formatted(projectId, milestoneId, kind, (windowId != null) ? "\"" + windowId + "\"" : "null");
+		kafka.publish(Topics.PROJECT, projectId.toString(), KafkaTestClient.cloudEventHeaders(UUID.randomUUID(),
+				"io.infrapm.project.ScheduleConflictDetected.v1", projectId.toString()), json);
 	}
 
 	private void publishProjectCreated(UUID eventId, UUID projectId) {

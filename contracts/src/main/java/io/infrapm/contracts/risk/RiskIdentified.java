@@ -23,11 +23,14 @@ import io.infrapm.contracts.project.Person;
  * @param owner who owns it, or {@code null}
  * @param proximityDate when it may happen, or {@code null}
  * @param nextReviewDate when it is to be reviewed next, or {@code null}
+ * @param origin who or what raised it
+ * @param originReference what raised it: the milestone, the threshold in percent, the
+ * milestone and window; or {@code null} for a person
  * @param identifiedAt when it was recorded
  * @param actor who recorded it
  */
 @EventType("io.infrapm.risk.RiskIdentified.v1")
 public record RiskIdentified(UUID projectId, UUID riskId, String number, String title, String cause, String event,
 		String effect, RiskCategory category, RiskType type, Person owner, LocalDate proximityDate,
-		LocalDate nextReviewDate, Instant identifiedAt, Actor actor) {
+		LocalDate nextReviewDate, RiskOrigin origin, String originReference, Instant identifiedAt, Actor actor) {
 }

@@ -19,6 +19,7 @@ import io.infrapm.contracts.risk.RiskClosed;
 import io.infrapm.contracts.risk.RiskEscalated;
 import io.infrapm.contracts.risk.RiskIdentified;
 import io.infrapm.contracts.risk.RiskOccurred;
+import io.infrapm.contracts.risk.RiskOrigin;
 import io.infrapm.contracts.risk.RiskResponsePlanned;
 import io.infrapm.contracts.risk.RiskStatus;
 import io.infrapm.contracts.risk.RiskStatusChanged;
@@ -70,6 +71,10 @@ public class Risk extends AggregateRoot {
 
 	private RiskStatus status;
 
+	private RiskOrigin origin;
+
+	private String originReference;
+
 	private Assessment inherent;
 
 	private Assessment residual;
@@ -115,7 +120,26 @@ public class Risk extends AggregateRoot {
 	 * @return the risk, {@code IDENTIFIED}
 	 */
 	static Risk identify(UUID id, UUID projectId, String number, Statement statement, Actor actor, Instant now) {
+		return identify(id, projectId, number, statement, RiskOrigin.MANUAL, null, actor, now);
+	}
+
+	/**
+	 * Records a new risk that something raised.
+	 * @param id its id
+	 * @param projectId the project
+	 * @param number its number in the project's register
+	 * @param statement what it is
+	 * @param origin who or what raised it
+	 * @param originReference what raised it, or {@code null}
+	 * @param actor who records it
+	 * @param now when
+	 * @return the risk, {@code IDENTIFIED}
+	 */
+	static Risk identify(UUID id, UUID projectId, String number, Statement statement, RiskOrigin origin,
+			String originReference, Actor actor, Instant now) {
 		Risk risk = new Risk();
+		risk.origin = origin;
+		risk.originReference = originReference;
 		risk.id = Objects.requireNonNull(id, "id");
 		risk.projectId = Objects.requireNonNull(projectId, "projectId");
 		risk.number = number;
@@ -127,10 +151,9 @@ public class Risk extends AggregateRoot {
 		risk.identifiedBy = actor;
 		risk.updatedAt = now;
 		risk.updatedBy = actor;
-		risk.registerEvent(
-				new RiskIdentified(projectId, id, number, risk.title, risk.cause, risk.event, risk.effect,
-						risk.category, risk.type, risk.owner, risk.proximityDate, risk.nextReviewDate, now, actor),
-				projectId, id, now);
+		risk.registerEvent(new RiskIdentified(projectId, id, number, risk.title, risk.cause, risk.event, risk.effect,
+				risk.category, risk.type, risk.owner, risk.proximityDate, risk.nextReviewDate, origin, originReference,
+				now, actor), projectId, id, now);
 		return risk;
 	}
 
@@ -476,6 +499,18 @@ public class Risk extends AggregateRoot {
 
 	public RiskStatus status() {
 		return this.status;
+	}
+
+	/**
+	 * Who or what raised the risk.
+	 * @return the origin; {@code MANUAL} for a risk recorded before origins were kept
+	 */
+	public RiskOrigin origin() {
+		return (this.origin != null) ? this.origin : RiskOrigin.MANUAL;
+	}
+
+	public String originReference() {
+		return this.originReference;
 	}
 
 	public Assessment inherent() {

@@ -8,13 +8,17 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
+import io.infrapm.contracts.Actor;
 import io.infrapm.contracts.project.Person;
 import io.infrapm.contracts.risk.AssessmentKind;
 import io.infrapm.contracts.risk.IssueSeverity;
 import io.infrapm.contracts.risk.ResponseStrategy;
 import io.infrapm.contracts.risk.RiskBand;
 import io.infrapm.contracts.risk.RiskCategory;
+import io.infrapm.contracts.risk.RiskOrigin;
 import io.infrapm.contracts.risk.RiskStatus;
+import io.infrapm.platform.messaging.HandlingOutcome;
+import io.infrapm.platform.messaging.UnknownAggregateException;
 import io.infrapm.platform.outbox.Aggregates;
 import io.infrapm.platform.problem.ConflictException;
 import io.infrapm.platform.problem.NotFoundException;
@@ -41,6 +45,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class RiskBook {
+
+	/** The author of what risk-service raises by itself. */
+	public static final Actor SERVICE = Actor.service("risk-service");
 
 	private final MongoOperations mongo;
 
@@ -103,6 +110,47 @@ public class RiskBook {
 					"the key was used before for another risk; use a new key for a new risk");
 		}
 		return new Identified(earlier, true);
+	}
+
+	/**
+	 * Records a risk that another service's event raised, once: its id is derived from
+	 * what raised it, so a redelivered or a second event about the same thing finds it
+	 * there. Assessed at once and escalated as its band asks.
+	 * @param projectId the project
+	 * @param riskId the risk's derived id
+	 * @param statement what it is
+	 * @param origin what raised it
+	 * @param reference which one
+	 * @param probability its inherent probability
+	 * @param impact its inherent impact
+	 * @param rationale why so
+	 * @return what happened
+	 * @throws UnknownAggregateException if the project's register is not known yet
+	 */
+	public HandlingOutcome raise(UUID projectId, UUID riskId, Risk.Statement statement, RiskOrigin origin,
+			String reference, int probability, int impact, String rationale) {
+		RiskRegister register = this.mongo.findById(projectId, RiskRegister.class);
+		if (register == null) {
+			throw new UnknownAggregateException("no risk register is known for project " + projectId);
+		}
+		if (register.closed()) {
+			return HandlingOutcome.IGNORED;
+		}
+		if (this.mongo.exists(Query.query(Criteria.where("_id").is(riskId)), Risk.class)) {
+			return HandlingOutcome.DUPLICATE;
+		}
+		Instant now = this.clock.instant();
+		String number = "R-" + count(projectId, RiskRegister.RISK_COUNT).riskCount();
+		Risk risk = Risk.identify(riskId, projectId, number, statement, origin, reference, SERVICE, now);
+		risk.assess(AssessmentKind.INHERENT, probability, impact, rationale, this.bands, SERVICE, now);
+		risk.escalate(register.escalationBand(), SERVICE, now);
+		try {
+			this.aggregates.insert(risk);
+			return HandlingOutcome.APPLIED;
+		}
+		catch (DuplicateKeyException ex) {
+			return HandlingOutcome.DUPLICATE;
+		}
 	}
 
 	/**

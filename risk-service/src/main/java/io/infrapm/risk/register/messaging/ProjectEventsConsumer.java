@@ -2,13 +2,16 @@ package io.infrapm.risk.register.messaging;
 
 import java.util.function.Consumer;
 
+import io.infrapm.contracts.project.MilestoneMissed;
 import io.infrapm.contracts.project.ProjectCancelled;
 import io.infrapm.contracts.project.ProjectClosed;
 import io.infrapm.contracts.project.ProjectCreated;
 import io.infrapm.contracts.project.ProjectUpdated;
+import io.infrapm.contracts.project.ScheduleConflictDetected;
 import io.infrapm.platform.messaging.EventRouter;
 import io.infrapm.platform.security.ProjectMemberships;
 import io.infrapm.risk.register.RiskRegisters;
+import io.infrapm.risk.register.RiskRules;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.annotation.Bean;
@@ -18,7 +21,9 @@ import org.springframework.messaging.Message;
 
 /**
  * What risk-service takes from {@code infrapm.project.v1}: a new project gets an empty
- * register; a renamed project keeps its name current here.
+ * register; a renamed project keeps its name current here; a missed critical milestone
+ * and a milestone in a change window raise their risks; a closed or cancelled project's
+ * register takes no new risks.
  */
 @Configuration(proxyBeanMethods = false)
 class ProjectEventsConsumer {
@@ -32,7 +37,7 @@ class ProjectEventsConsumer {
 	}
 
 	@Bean
-	Consumer<Message<byte[]>> projectEvents(RiskRegisters registers, ProjectMemberships memberships,
+	Consumer<Message<byte[]>> projectEvents(RiskRegisters registers, RiskRules rules, ProjectMemberships memberships,
 			MeterRegistry registry) {
 		return memberships.track(EventRouter.builder(registry))
 			.on(ProjectCreated.class,
@@ -40,6 +45,8 @@ class ProjectEventsConsumer {
 			.on(ProjectUpdated.class,
 					(event) -> registers.renameProject(event.data().projectId(), event.data().version(),
 							event.data().code(), event.data().name()))
+			.on(MilestoneMissed.class, (event) -> rules.milestoneMissed(event.data()))
+			.on(ScheduleConflictDetected.class, (event) -> rules.scheduleConflict(event.data()))
 			.on(ProjectClosed.class, (event) -> registers.close(event, event.data().projectId()))
 			.on(ProjectCancelled.class, (event) -> registers.close(event, event.data().projectId()))
 			.build();

@@ -12,6 +12,7 @@ import io.infrapm.contracts.risk.IssueSeverity;
 import io.infrapm.contracts.risk.ResponseStrategy;
 import io.infrapm.contracts.risk.RiskBand;
 import io.infrapm.contracts.risk.RiskCategory;
+import io.infrapm.contracts.risk.RiskOrigin;
 import io.infrapm.contracts.risk.RiskStatus;
 import io.infrapm.contracts.risk.RiskType;
 import io.infrapm.risk.register.Assessment;
@@ -61,16 +62,18 @@ final class RiskViews {
 
 	record RiskView(UUID id, UUID projectId, String number, String title, String cause, String event, String effect,
 			RiskCategory category, RiskType type, PersonView owner, LocalDate proximityDate, LocalDate nextReviewDate,
-			RiskStatus status, RiskBand band, AssessmentView inherent, AssessmentView residual, ResponseView response,
-			String closedReason, EscalationLevel escalatedTo, UUID issueId, long revision, Instant identifiedAt,
-			PersonView identifiedBy, Instant updatedAt, PersonView updatedBy) {
+			RiskStatus status, RiskOrigin origin, String originReference, RiskBand band, AssessmentView inherent,
+			AssessmentView residual, ResponseView response, String closedReason, EscalationLevel escalatedTo,
+			UUID issueId, long revision, Instant identifiedAt, PersonView identifiedBy, Instant updatedAt,
+			PersonView updatedBy) {
 
 		static RiskView of(Risk r) {
 			return new RiskView(r.id(), r.projectId(), r.number(), r.title(), r.cause(), r.event(), r.effect(),
 					r.category(), r.type(), PersonView.of(r.owner()), r.proximityDate(), r.nextReviewDate(), r.status(),
-					r.currentBand(), AssessmentView.of(r.inherent()), AssessmentView.of(r.residual()),
-					ResponseView.of(r.response()), r.closedReason(), r.escalatedTo(), r.issueId(), r.revision(),
-					r.identifiedAt(), PersonView.of(r.identifiedBy()), r.updatedAt(), PersonView.of(r.updatedBy()));
+					r.origin(), r.originReference(), r.currentBand(), AssessmentView.of(r.inherent()),
+					AssessmentView.of(r.residual()), ResponseView.of(r.response()), r.closedReason(), r.escalatedTo(),
+					r.issueId(), r.revision(), r.identifiedAt(), PersonView.of(r.identifiedBy()), r.updatedAt(),
+					PersonView.of(r.updatedBy()));
 		}
 
 	}
