@@ -119,6 +119,8 @@ class FaultSuiteIT {
 
 	private static final String REBASELINED = "io.infrapm.budget.BudgetRebaselined.v1";
 
+	private static final String RISK_IDENTIFIED = "io.infrapm.risk.RiskIdentified.v1";
+
 	/**
 	 * The day of the suite's costs and progress reports: past, so that a report may have
 	 * it, and before the projects' planned start, so that nothing is planned by then (SPI
@@ -329,6 +331,12 @@ class FaultSuiteIT {
 						"$.overrun");
 				Distinct rebaselineEvents = distinctEvents(kafka, Topics.BUDGET, REBASELINED, this.changed.values(),
 						"$.changeRequestId");
+				awaitRisks(this.planned.values(), 2, Duration.ofSeconds(30));
+				awaitRisks(this.spent.values(), 1, Duration.ofSeconds(30));
+				Map<String, List<String>> plannedRisks = risksOf(this.planned.values());
+				Map<String, List<String>> spentRisks = risksOf(this.spent.values());
+				Distinct identifiedEvents = distinctEvents(kafka, Topics.RISK, RISK_IDENTIFIED, this.planned.values(),
+						"$.riskId");
 				writeFigures(readySeconds, convergence, lost, duplicated, mailsPerStakeholder, deadLetters,
 						stakeholderEvents, milestoneEvents, missedEvents, lateEvents, planEvents, decidedEvents,
 						conflictEvents, costEvents, thresholdEvents, rebaselineEvents, started);
@@ -430,6 +438,16 @@ class FaultSuiteIT {
 				assertThat(rebaselineEvents.perProject()).as("distinct BudgetRebaselined per approved cost change")
 					.hasSize(this.changed.size())
 					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
+				assertThat(plannedRisks).as("risks risk-service raised for each missed cutover in the freeze")
+					.hasSize(this.planned.size())
+					.allSatisfy((id, origins) -> assertThat(origins).as(id)
+						.containsExactlyInAnyOrder("MILESTONE_MISSED", "SCHEDULE_CONFLICT"));
+				assertThat(identifiedEvents.perProject()).as("distinct RiskIdentified per such project")
+					.hasSize(this.planned.size())
+					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(2));
+				assertThat(spentRisks).as("the cost risk of each project that crossed 90 %")
+					.hasSize(this.spent.size())
+					.allSatisfy((id, origins) -> assertThat(origins).as(id).containsExactly("BUDGET_THRESHOLD"));
 				assertThat(mailsPerStakeholder).as("mails per stakeholder at the SMTP server")
 					.hasSize(PROJECTS)
 					.allSatisfy((email, count) -> assertThat(count).as(email).isPositive());
@@ -973,6 +991,26 @@ class FaultSuiteIT {
 			counts.put(id, JsonPath.<Integer>read(read(service, "/api/projects/" + id + "/" + list), "$.totalItems"));
 		}
 		return counts;
+	}
+
+	/** The origin of each risk in each project's register, as its manager reads it. */
+	private Map<String, List<String>> risksOf(Collection<String> projects) throws IOException, InterruptedException {
+		Map<String, List<String>> risks = new TreeMap<>();
+		for (String id : projects) {
+			risks.put(id, JsonPath.read(read("risk-service", "/api/projects/" + id + "/risks?size=100"),
+					"$.items[*].origin"));
+		}
+		return risks;
+	}
+
+	/** Waits until each project's register holds at least some risks. */
+	private void awaitRisks(Collection<String> projects, int count, Duration timeout)
+			throws IOException, InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (risksOf(projects).values().stream().anyMatch((origins) -> origins.size() < count)
+				&& System.nanoTime() < deadline) {
+			Thread.sleep(1000);
+		}
 	}
 
 	/** Each project's budget in budget-service, as its manager reads it. */
