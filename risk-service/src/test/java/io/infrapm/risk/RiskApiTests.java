@@ -206,6 +206,56 @@ class RiskApiTests {
 	}
 
 	@Test
+	void theMatrixPlacesEachOpenRiskInItsCellAndThePortfolioListsTheTopOnesTheCallerMaySee() {
+		UUID project = project();
+		UUID other = project();
+		String manager = issuer.token(this.pat, "PROJECT_MANAGER");
+		String high = identifyAssessed(project, manager, 3, 4);
+		String critical = identifyAssessed(project, manager, 5, 4);
+		String low = identifyAssessed(project, manager, 1, 2);
+		String closed = identifyAssessed(project, manager, 5, 5);
+		assertThat(send("POST", "/api/risks/" + closed + "/transitions", "{\"to\":\"CLOSED\",\"reason\":\"Gone\"}",
+				manager, null)
+			.statusCode()).isEqualTo(200);
+		String elsewhere = identifyAssessed(other, manager, 4, 4);
+
+		String engineer = issuer.token(this.eve, "STAKEHOLDER");
+		String matrix = send("GET", "/api/projects/" + project + "/risk-matrix", null, engineer, null).body();
+		assertThat(JsonPath.<Integer>read(matrix, "$.openRisks")).isEqualTo(3);
+		assertThat(JsonPath.<List<Object>>read(matrix, "$.cells")).hasSize(25);
+		assertThat(JsonPath.<List<String>>read(matrix, "$.cells[?(@.probability == 5 && @.impact == 4)].risks[0].id"))
+			.containsExactly(critical);
+		assertThat(JsonPath.<List<String>>read(matrix, "$.cells[?(@.probability == 5 && @.impact == 4)].band"))
+			.containsExactly("CRITICAL");
+		assertThat(JsonPath.<List<Integer>>read(matrix, "$.cells[?(@.probability == 5 && @.impact == 5)].count"))
+			.as("a closed risk is not on the map")
+			.containsExactly(0);
+		String residual = send("GET", "/api/projects/" + project + "/risk-matrix?assessment=RESIDUAL", null, engineer,
+				null)
+			.body();
+		assertThat(JsonPath.<List<String>>read(residual, "$.notAssessed[*].id")).containsExactlyInAnyOrder(high,
+				critical, low);
+
+		String top = send("GET", "/api/portfolio/risks?band=HIGH", null, engineer, null).body();
+		assertThat(JsonPath.<List<String>>read(top, "$.items[*].id")).as("highest first, both projects of Eve")
+			.containsExactly(critical, elsewhere, high);
+		String stranger = send("GET", "/api/portfolio/risks?band=LOW", null,
+				issuer.token("stranger." + this.suffix + "@example.com", "STAKEHOLDER"), null)
+			.body();
+		assertThat(JsonPath.<Integer>read(stranger, "$.totalItems")).isZero();
+		assertThat(send("GET", "/api/portfolio/risks?band=SEVERE", null, engineer, null).statusCode()).isEqualTo(400);
+	}
+
+	private String identifyAssessed(UUID project, String manager, int probability, int impact) {
+		String id = JsonPath.read(send("POST", "/api/projects/" + project + "/risks", RISK, manager, null).body(),
+				"$.id");
+		assertThat(send("POST", "/api/risks/" + id + "/assessments",
+				"{\"kind\":\"INHERENT\",\"probability\":" + probability + ",\"impact\":" + impact + "}", manager, null)
+			.statusCode()).isEqualTo(200);
+		return id;
+	}
+
+	@Test
 	void badInputIsAProblemNamingTheFieldAndChangesNothing() {
 		UUID project = project();
 		String manager = issuer.token(this.pat, "PROJECT_MANAGER");

@@ -98,6 +98,8 @@ class RiskAuthorisationTests {
 			.pathValue("riskId", JsonPath.read(risk.body(), "$.id"))
 			.pathValue("issueId", JsonPath.read(issue.body(), "$.id"))
 			.outsider(issuer.token(OUTSIDER, "STAKEHOLDER"))
+			// The portfolio's risks answer everyone, over what they may see.
+			.outsiderGets("GET /api/portfolio/risks", 200)
 			// The budget consumer may still catch up on other tests' events: project B's
 			// documents are what the walk must leave alone.
 			.unchanged(AuthorisationWalk.contentsOf(this.mongo.getDb(),
@@ -106,6 +108,16 @@ class RiskAuthorisationTests {
 							Filters.eq("projectId", projects.projectB()), "project_memberships",
 							Filters.eq("_id", projects.projectB()))))
 			.walk(AuthorisationWalk.endpointsOf(this.context));
+		String riskId = JsonPath.read(risk.body(), "$.id");
+		TestHttp http = new TestHttp("http://localhost:" + this.port);
+		assertThat(http.send("POST", "/api/risks/" + riskId + "/assessments",
+				"{\"kind\":\"INHERENT\",\"probability\":4,\"impact\":4}", issuer.token(MANAGER_OF_B, "PROJECT_MANAGER"))
+			.statusCode()).isEqualTo(200);
+		assertThat(http.get("/api/portfolio/risks?band=LOW&size=100", issuer.token(OUTSIDER, "STAKEHOLDER")).body())
+			.as("the portfolio of a member of A holds nothing of B")
+			.doesNotContain(riskId);
+		assertThat(http.get("/api/portfolio/risks?band=LOW&size=100", issuer.token(MEMBER_OF_B)).body())
+			.contains(riskId);
 	}
 
 	@Test

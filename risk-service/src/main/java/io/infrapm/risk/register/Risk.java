@@ -75,6 +75,14 @@ public class Risk extends AggregateRoot {
 
 	private String originReference;
 
+	/**
+	 * The band it stands in now, kept for the views to query: residual, else inherent.
+	 */
+	private RiskBand band;
+
+	/** The score of that band. */
+	private int score;
+
 	private Assessment inherent;
 
 	private Assessment residual;
@@ -231,6 +239,11 @@ public class Risk extends AggregateRoot {
 		}
 		this.assessments.add(assessment);
 		changed("assessments", this.assessments);
+		Assessment current = (this.residual != null) ? this.residual : this.inherent;
+		this.band = current.band();
+		this.score = current.score();
+		changed("band", this.band);
+		changed("score", this.score);
 		if (this.status == RiskStatus.IDENTIFIED) {
 			this.status = RiskStatus.ASSESSED;
 			changed("status", this.status);
@@ -447,6 +460,14 @@ public class Risk extends AggregateRoot {
 	public RiskBand currentBand() {
 		Assessment current = (this.residual != null) ? this.residual : this.inherent;
 		return (current != null) ? current.band() : null;
+	}
+
+	/**
+	 * Whether the risk is still open: not closed, and it did not happen.
+	 * @return {@code true} if open
+	 */
+	public boolean open() {
+		return this.status != RiskStatus.CLOSED && this.status != RiskStatus.OCCURRED;
 	}
 
 	public UUID id() {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -199,6 +200,48 @@ public class RiskBook {
 			.filter((r) -> band == null || r.currentBand() == band)
 			.toList();
 		return new Page(all.stream().skip((long) page * size).limit(size).toList(), all.size());
+	}
+
+	/**
+	 * The open risks of a project, for its 5 × 5 matrix.
+	 * @param projectId the project
+	 * @param caller a member of the project
+	 * @return the open risks
+	 */
+	public List<Risk> openRisks(UUID projectId, Caller caller) {
+		this.memberships.accessOf(projectId, caller).requireRead();
+		register(projectId);
+		return this.mongo.find(Query
+			.query(Criteria.where("projectId").is(projectId).and("status").nin(RiskStatus.CLOSED, RiskStatus.OCCURRED)),
+				Risk.class);
+	}
+
+	/**
+	 * The top open risks across the projects a caller may see: at least a band, the
+	 * highest score first, then the nearest.
+	 * @param caller who asks
+	 * @param band the lowest band
+	 * @param page the page
+	 * @param size its size
+	 * @return the page and how many match
+	 */
+	public Page portfolioRisks(Caller caller, RiskBand band, int page, int size) {
+		List<RiskBand> bands = Arrays.stream(RiskBand.values()).filter((b) -> b.compareTo(band) >= 0).toList();
+		Criteria criteria = Criteria.where("band").in(bands).and("status").nin(RiskStatus.CLOSED, RiskStatus.OCCURRED);
+		if (!caller.readsWholePortfolio()) {
+			List<UUID> visible = this.memberships.projectsOf(caller, ProjectAccess::read);
+			if (visible.isEmpty()) {
+				return new Page(List.of(), 0);
+			}
+			criteria = criteria.and("projectId").in(visible);
+		}
+		Query query = Query.query(criteria);
+		long total = this.mongo.count(query, Risk.class);
+		List<Risk> items = this.mongo
+			.find(query.with(Sort.by(Sort.Order.desc("score"), Sort.Order.asc("proximityDate"), Sort.Order.asc("_id")))
+				.skip((long) page * size)
+				.limit(size), Risk.class);
+		return new Page(items, total);
 	}
 
 	/**
