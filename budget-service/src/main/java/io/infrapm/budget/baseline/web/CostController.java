@@ -1,7 +1,6 @@
 package io.infrapm.budget.baseline.web;
 
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -15,8 +14,8 @@ import io.infrapm.contracts.budget.ExpenditureType;
 import io.infrapm.platform.security.Caller;
 import io.infrapm.platform.security.ProjectMemberships;
 import io.infrapm.platform.web.BoundedDecimal;
+import io.infrapm.platform.web.Created;
 import io.infrapm.platform.web.CalendarDate;
-import io.infrapm.platform.web.ETags;
 import io.infrapm.platform.web.PageView;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -29,7 +28,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -100,13 +98,10 @@ class CostController {
 	}
 
 	private static ResponseEntity<CostView> answer(UUID projectId, BudgetBook.Recorded recorded) {
-		ResponseEntity.BodyBuilder answer = ResponseEntity.status(HttpStatus.CREATED)
-			.location(URI.create("/api/projects/" + projectId + "/costs/" + recorded.cost().id()))
-			.eTag(ETags.of(recorded.budget().version()));
-		if (recorded.replayed()) {
-			answer.header("Idempotent-Replayed", "true");
-		}
-		return answer.body(CostView.of(recorded.cost(), recorded.budget().currency()));
+		return Created
+			.at("/api/projects/" + projectId + "/costs/" + recorded.cost().id(), recorded.budget().version(),
+					recorded.replayed())
+			.body(CostView.of(recorded.cost(), recorded.budget().currency()));
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package io.infrapm.risk.register.web;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -8,7 +7,7 @@ import io.infrapm.contracts.risk.IssueSeverity;
 import io.infrapm.contracts.risk.RiskCategory;
 import io.infrapm.platform.security.Caller;
 import io.infrapm.platform.web.CalendarDate;
-import io.infrapm.platform.web.ETags;
+import io.infrapm.platform.web.Created;
 import io.infrapm.platform.web.PageView;
 import io.infrapm.risk.register.Issue;
 import io.infrapm.risk.register.RiskBook;
@@ -22,7 +21,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -54,13 +52,8 @@ class IssueController {
 			@RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 200) String idempotencyKey,
 			Caller caller) {
 		RiskBook.Raised raised = this.book.raise(projectId, body.toDetails(), idempotencyKey, caller);
-		ResponseEntity.BodyBuilder answer = ResponseEntity.status(HttpStatus.CREATED)
-			.location(URI.create("/api/issues/" + raised.issue().id()))
-			.eTag(ETags.of(raised.issue().version()));
-		if (raised.replayed()) {
-			answer.header("Idempotent-Replayed", "true");
-		}
-		return answer.body(IssueView.of(raised.issue()));
+		return Created.at("/api/issues/" + raised.issue().id(), raised.issue().version(), raised.replayed())
+			.body(IssueView.of(raised.issue()));
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package io.infrapm.risk.register.web;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -14,6 +13,7 @@ import io.infrapm.contracts.risk.RiskStatus;
 import io.infrapm.contracts.risk.RiskType;
 import io.infrapm.platform.security.Caller;
 import io.infrapm.platform.web.CalendarDate;
+import io.infrapm.platform.web.Created;
 import io.infrapm.platform.web.ETags;
 import io.infrapm.platform.web.PageView;
 import io.infrapm.risk.register.Risk;
@@ -29,7 +29,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -64,13 +63,8 @@ class RiskController {
 			@RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 200) String idempotencyKey,
 			Caller caller) {
 		RiskBook.Identified identified = this.book.identify(projectId, body.toStatement(), idempotencyKey, caller);
-		ResponseEntity.BodyBuilder answer = ResponseEntity.status(HttpStatus.CREATED)
-			.location(URI.create("/api/risks/" + identified.risk().id()))
-			.eTag(ETags.of(identified.risk().version()));
-		if (identified.replayed()) {
-			answer.header("Idempotent-Replayed", "true");
-		}
-		return answer.body(RiskView.of(identified.risk()));
+		return Created.at("/api/risks/" + identified.risk().id(), identified.risk().version(), identified.replayed())
+			.body(RiskView.of(identified.risk()));
 	}
 
 	/**
