@@ -33,7 +33,8 @@ import org.bson.types.ObjectId;
  * the same machine, in the same run, and writes {@code bench/results/latest.json} and
  * {@code latest.md} (see {@link BenchOptions#USAGE} for the parts). It exits with 1 if a
  * command's effect was lost or applied twice, 2 for bad options, 0 otherwise; missed
- * speed targets are reported in the results, not as a failure.
+ * speed targets are reported in the results, not as a failure. With {@code --portfolio}
+ * it runs {@link PortfolioProbe} instead.
  */
 public final class Bench {
 
@@ -122,7 +123,7 @@ public final class Bench {
 		}
 		int status;
 		try {
-			status = new Bench(options, root).run();
+			status = options.portfolio() ? PortfolioProbe.run(options, root) : new Bench(options, root).run();
 		}
 		catch (Exception ex) {
 			ex.printStackTrace();
@@ -183,21 +184,60 @@ public final class Bench {
 	}
 
 	private void machine() {
+		this.results.put("machine", machine(this.repositoryRoot, this.markdown, "InfraPM benchmark"));
+	}
+
+	/**
+	 * The machine and the commit a run is on, as the first section of its results.
+	 * @param repositoryRoot the repository, for the commit
+	 * @param markdown the readable results, which get a title and a table
+	 * @param title the title
+	 * @return the figures for the JSON results
+	 */
+	static Map<String, Object> machine(Path repositoryRoot, Markdown markdown, String title) {
 		Map<String, Object> machine = new LinkedHashMap<>();
 		machine.put("date", Instant.now().toString());
-		machine.put("commit", Git.describe(this.repositoryRoot));
+		machine.put("commit", Git.describe(repositoryRoot));
 		machine.put("cores", Runtime.getRuntime().availableProcessors());
 		machine.put("memoryGb", Rounding.one(ProcFs.memTotalKb() / 1024.0 / 1024.0));
 		machine.put("java", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
 		machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
 				+ System.getProperty("os.arch"));
 		machine.put("loadAverageAtStart", Rounding.two(ProcFs.loadAverage()));
-		this.results.put("machine", machine);
-		this.markdown.line("# InfraPM benchmark").line("");
-		this.markdown.table(List.of("date", "commit", "cores", "memory", "Java", "OS", "load average at start"),
+		markdown.line("# " + title).line("");
+		markdown.table(List.of("date", "commit", "cores", "memory", "Java", "OS", "load average at start"),
 				List.of(List.of(machine.get("date"), machine.get("commit"), machine.get("cores"),
 						machine.get("memoryGb") + " GB", machine.get("java"), machine.get("os"),
 						machine.get("loadAverageAtStart"))));
+		return machine;
+	}
+
+	/**
+	 * Writes results as {@code <prefix>latest.json} and {@code .md} and as a copy named
+	 * by the time and the commit, {@code <prefix><yyyyMMdd-HHmmss>-<commit>.json}.
+	 * @param out the results directory
+	 * @param prefix what the names start with, e.g. {@code portfolio-}, or nothing
+	 * @param results the figures
+	 * @param markdown the readable results
+	 * @return the dated JSON file
+	 * @throws IOException if a file cannot be written
+	 */
+	static Path write(Path out, String prefix, Map<String, Object> results, Markdown markdown) throws IOException {
+		Files.createDirectories(out);
+		String json = FiguresJson.of(results) + System.lineSeparator();
+		String text = markdown.toString();
+		Files.writeString(out.resolve(prefix + "latest.json"), json, StandardCharsets.UTF_8);
+		Files.writeString(out.resolve(prefix + "latest.md"), text, StandardCharsets.UTF_8);
+		@SuppressWarnings("unchecked")
+		String stem = prefix
+				+ DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()) + "-"
+				+ ((Map<String, Object>) results.get("machine")).get("commit");
+		Files.writeString(out.resolve(stem + ".json"), json, StandardCharsets.UTF_8);
+		Files.writeString(out.resolve(stem + ".md"), text, StandardCharsets.UTF_8);
+		System.out.println(text);
+		System.out.println("[bench] results: " + out.resolve(prefix + "latest.json") + " and "
+				+ out.resolve(prefix + "latest.md") + " (and " + stem + ".json, .md)");
+		return out.resolve(stem + ".json");
 	}
 
 	// ---------------------------------------------------------------- start-up, memory
@@ -711,19 +751,7 @@ public final class Bench {
 	}
 
 	private void write() throws IOException {
-		Path out = this.options.out();
-		Files.createDirectories(out);
-		String json = FiguresJson.of(this.results) + System.lineSeparator();
-		String text = this.markdown.toString();
-		Files.writeString(out.resolve("latest.json"), json, StandardCharsets.UTF_8);
-		Files.writeString(out.resolve("latest.md"), text, StandardCharsets.UTF_8);
-		@SuppressWarnings("unchecked")
-		String stem = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now())
-				+ "-" + ((Map<String, Object>) this.results.get("machine")).get("commit");
-		Files.writeString(out.resolve(stem + ".json"), json, StandardCharsets.UTF_8);
-		Files.writeString(out.resolve(stem + ".md"), text, StandardCharsets.UTF_8);
-		System.out.println(text);
-		System.out.println("[bench] results: " + out.resolve("latest.json") + " and " + out.resolve("latest.md"));
+		write(this.options.out(), "", this.results, this.markdown);
 	}
 
 }

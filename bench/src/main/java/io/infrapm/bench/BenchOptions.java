@@ -29,10 +29,18 @@ import java.util.Set;
  * @param burstThreads how many clients the burst has
  * @param startupRepeats how often each service is restarted alone
  * @param out where the results go
+ * @param portfolio run the portfolio probe ({@link PortfolioProbe}) instead of the
+ * platform benchmark
+ * @param portfolioProjects how many projects the portfolio probe preloads
+ * @param portfolioCosts how many cost entries it preloads over them
  */
 record BenchOptions(boolean running, String kafka, String mongodb, Map<String, URI> serviceUrls, URI mailboxUrl,
 		String token, Set<String> phases, int warmUp, int operations, double latencyRate, double startRate,
-		int stepSeconds, int sustainSeconds, int burstSeconds, int burstThreads, int startupRepeats, Path out) {
+		int stepSeconds, int sustainSeconds, int burstSeconds, int burstThreads, int startupRepeats, Path out,
+		boolean portfolio, int portfolioProjects, int portfolioCosts) {
+
+	/** The fewest projects the portfolio probe runs with: its member sees 25. */
+	static final int MIN_PORTFOLIO_PROJECTS = 100;
 
 	static final List<String> PHASES = List.of("startup", "floor", "latency", "throughput", "burst");
 
@@ -64,6 +72,15 @@ record BenchOptions(boolean running, String kafka, String mongodb, Map<String, U
 			  --startup-repeats <n>     restarts of each service alone (default 2)
 			  --out <dir>               results directory (default bench/results)
 			  --quick                   small counts, to check the harness (not for figures)
+			The portfolio probe instead (about 5 to 10 minutes; --quick: 1,000 projects):
+			  --portfolio               starts the store, the broker, the issuer, project-service
+			                            and budget-service, preloads budget-service's database with
+			                            --projects budgets and --costs cost entries (through the
+			                            MongoDB driver), restarts budget-service and measures
+			                            GET /api/portfolio/budget-summary for four callers; writes
+			                            bench/results/portfolio-latest.json and .md (and a copy)
+			  --projects <n>            projects to preload (default 10000, at least 100)
+			  --costs <n>               cost entries over them (default 1000000)
 			Against a platform that already runs (the addresses default to ./infrapm up's):
 			  --running
 			  --kafka <bootstrap>  --mongodb <uri>  --mailbox-url <url>
@@ -94,11 +111,17 @@ record BenchOptions(boolean running, String kafka, String mongodb, Map<String, U
 		int burstThreads = 8;
 		int startupRepeats = 2;
 		Path out = repositoryRoot.resolve("bench").resolve("results");
+		boolean portfolio = false;
+		int portfolioProjects = 10_000;
+		int portfolioCosts = 1_000_000;
 		for (int i = 0; i < args.size(); i++) {
 			String option = args.get(i);
 			switch (option) {
 				case "--running" -> running = true;
+				case "--portfolio" -> portfolio = true;
 				case "--quick" -> {
+					portfolioProjects = 1000;
+					portfolioCosts = 100_000;
 					warmUp = 50;
 					operations = 200;
 					stepSeconds = 3;
@@ -143,6 +166,8 @@ record BenchOptions(boolean running, String kafka, String mongodb, Map<String, U
 						case "--burst-threads" -> burstThreads = positive(option, value);
 						case "--startup-repeats" -> startupRepeats = positive(option, value);
 						case "--out" -> out = Path.of(value);
+						case "--projects" -> portfolioProjects = positive(option, value);
+						case "--costs" -> portfolioCosts = positive(option, value);
 						default -> throw new IllegalArgumentException("unknown option " + option);
 					}
 				}
@@ -151,8 +176,16 @@ record BenchOptions(boolean running, String kafka, String mongodb, Map<String, U
 		if (running) {
 			phases.remove("startup");
 		}
+		if (portfolio && running) {
+			throw new IllegalArgumentException("--portfolio starts its own platform; it does not take --running");
+		}
+		if (portfolioProjects < MIN_PORTFOLIO_PROJECTS) {
+			throw new IllegalArgumentException(
+					"--projects needs at least " + MIN_PORTFOLIO_PROJECTS + ", not " + portfolioProjects);
+		}
 		return new BenchOptions(running, kafka, mongodb, Map.copyOf(services), mailbox, token, phases, warmUp,
-				operations, latencyRate, startRate, stepSeconds, sustain, burst, burstThreads, startupRepeats, out);
+				operations, latencyRate, startRate, stepSeconds, sustain, burst, burstThreads, startupRepeats, out,
+				portfolio, portfolioProjects, portfolioCosts);
 	}
 
 	private static int positive(String option, String value) {

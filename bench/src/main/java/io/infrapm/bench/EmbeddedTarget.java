@@ -33,21 +33,43 @@ final class EmbeddedTarget implements Target {
 
 	private final Duration readyAfter;
 
-	private EmbeddedTarget(Platform platform, Path home, Duration readyAfter) {
+	private final List<String> services;
+
+	private EmbeddedTarget(Platform platform, Path home, Duration readyAfter, List<String> services) {
 		this.platform = platform;
 		this.home = home;
 		this.readyAfter = readyAfter;
+		this.services = services;
 	}
 
+	/**
+	 * Starts the whole platform.
+	 * @param repositoryRoot the repository, whose built jars run
+	 * @return the running platform
+	 * @throws IOException if the temporary home cannot be made
+	 */
 	static EmbeddedTarget start(Path repositoryRoot) throws IOException {
+		return start(repositoryRoot, PlatformSettings.SERVICES);
+	}
+
+	/**
+	 * Starts the infrastructure (broker, store on disk, mailbox, issuer) and some of the
+	 * services, each as {@code ./infrapm up} runs it.
+	 * @param repositoryRoot the repository, whose built jars run
+	 * @param services the services to start
+	 * @return the running platform
+	 * @throws IOException if the temporary home cannot be made
+	 */
+	static EmbeddedTarget start(Path repositoryRoot, List<String> services) throws IOException {
 		Path home = Files.createTempDirectory("infrapm-bench-");
 		PlatformSettings settings = PlatformSettings.local(repositoryRoot)
 			.withHome(home)
 			.withKafkaPort(0)
 			.withMongoPort(0)
 			.withMailboxPorts(0, 0)
-			.withIssuerPort(0);
-		for (String service : PlatformSettings.SERVICES) {
+			.withIssuerPort(0)
+			.withOnlyServices(services.toArray(String[]::new));
+		for (String service : services) {
 			settings = settings.withServicePort(service, 0);
 		}
 		Platform platform = Platform.create(settings, (line) -> System.out.println("[platform] " + line));
@@ -62,11 +84,19 @@ final class EmbeddedTarget implements Target {
 			platform.close();
 			throw ex;
 		}
-		return new EmbeddedTarget(platform, home, Duration.ofNanos(System.nanoTime() - started));
+		return new EmbeddedTarget(platform, home, Duration.ofNanos(System.nanoTime() - started), List.copyOf(services));
 	}
 
 	Platform platform() {
 		return this.platform;
+	}
+
+	/**
+	 * Where the embedded store keeps its file.
+	 * @return the store's directory in the temporary home
+	 */
+	Path storeDirectory() {
+		return this.home.resolve("mongo");
 	}
 
 	/**
@@ -109,7 +139,7 @@ final class EmbeddedTarget implements Target {
 	@Override
 	public Map<String, Long> processes() {
 		Map<String, Long> processes = new LinkedHashMap<>();
-		for (String service : PlatformSettings.SERVICES) {
+		for (String service : this.services) {
 			processes.put(service, this.platform.processId(service));
 		}
 		processes.put(INFRASTRUCTURE, ProcessHandle.current().pid());

@@ -40,6 +40,25 @@ class BenchOptionsTests {
 	}
 
 	@Test
+	void preloadsTenThousandProjectsAndAMillionCostsForThePortfolioProbe() {
+		BenchOptions options = BenchOptions.parse(ROOT, List.of("--portfolio"));
+		BenchOptions smaller = BenchOptions.parse(ROOT, List.of("--portfolio", "--projects", "500", "--costs", "9000"));
+
+		assertThat(options.portfolio()).isTrue();
+		assertThat(options.portfolioProjects()).isEqualTo(10_000);
+		assertThat(options.portfolioCosts()).isEqualTo(1_000_000);
+		assertThat(BenchOptions.parse(ROOT, List.of()).portfolio()).isFalse();
+		assertThat(smaller.portfolioProjects()).isEqualTo(500);
+		assertThat(smaller.portfolioCosts()).isEqualTo(9000);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> BenchOptions.parse(ROOT, List.of("--portfolio", "--projects", "24")))
+			.withMessageContaining("--projects");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> BenchOptions.parse(ROOT, List.of("--portfolio", "--running")))
+			.withMessageContaining("--running");
+	}
+
+	@Test
 	void namesTheOptionAndTheReasonOfWhatItRefuses() {
 		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse(ROOT, List.of("--ops", "0")))
 			.withMessageContaining("--ops")
