@@ -109,7 +109,7 @@ class EventRouterTests {
 		});
 
 		assertThatNoException().isThrownBy(() -> router
-			.accept(message(UUID.randomUUID(), "io.infrapm.risk.RiskAssessed.v1", "{\"riskId\":\"R-1\"}")));
+			.accept(message(UUID.randomUUID(), "io.infrapm.test.NotInTheCatalogue.v1", "{\"id\":\"X-1\"}")));
 
 		assertThat(this.budgets).isEmpty();
 		assertThat(this.updates).isEmpty();
