@@ -206,6 +206,57 @@ class BudgetServiceTests {
 		assertThat(curve).containsEntry("totalItems", 12);
 	}
 
+	@Test
+	void aReportThatShowsTheMoneyRunningAheadPublishesTheBandAndTheOverrunOnce() {
+		UUID projectId = UUID.randomUUID();
+		publishProjectCreated(UUID.randomUUID(), projectId, "100000.00");
+		await().atMost(Duration.ofSeconds(15)).until(() -> budget(projectId).getStatusCode().value() == 200);
+		ResponseEntity<Map<String, Object>> cost = RestClient.builder()
+			.baseUrl("http://localhost:" + this.port)
+			.defaultHeader(HttpHeaders.AUTHORIZATION, PORTFOLIO_MANAGER)
+			.build()
+			.post()
+			.uri("/api/projects/" + projectId + "/costs")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"kind\":\"ACTUAL\",\"amount\":60000,\"currency\":\"EUR\",\"category\":\"HARDWARE\","
+					+ "\"expenditureType\":\"CAPEX\",\"incurredOn\":\"2027-03-15\"}")
+			.retrieve()
+			.toEntity(new ParameterizedTypeReference<>() {
+			});
+		assertThat(cost.getStatusCode().value()).isEqualTo(201);
+		UUID report = UUID.randomUUID();
+		publishProgress(report, projectId, 2, "40");
+		publishProgress(report, projectId, 2, "40");
+
+		for (String type : List.of("io.infrapm.budget.CostPerformanceChanged.v1",
+				"io.infrapm.budget.BudgetOverrunForecast.v1")) {
+			List<ConsumerRecord<String, byte[]>> records = kafka.read(Topics.BUDGET,
+					(record) -> projectId.toString().equals(record.key())
+							&& type.equals(KafkaTestClient.header(record, "ce_type")),
+					(records1) -> false, Duration.ofSeconds(8));
+			assertThat(records).as(type).hasSize(1);
+			ConsumerRecord<String, byte[]> event = records.get(0);
+			assertThat(KafkaTestClient.header(event, "ce_source")).isEqualTo("/infrapm/budget-service");
+			assertThat(KafkaTestClient.header(event, "ce_subject")).isEqualTo(projectId.toString());
+			assertThat(KafkaTestClient.header(event, "ce_specversion")).isEqualTo("1.0");
+			assertThat(KafkaTestClient.header(event, "ce_sequence")).isNotBlank();
+		}
+		String performance = KafkaTestClient.value(kafka.read(Topics.BUDGET,
+				(record) -> projectId.toString().equals(record.key()) && "io.infrapm.budget.CostPerformanceChanged.v1"
+					.equals(KafkaTestClient.header(record, "ce_type")),
+				(records) -> !records.isEmpty(), Duration.ofSeconds(5))
+			.get(0));
+		assertThat(performance).as("CPI 40,000 / 60,000")
+			.contains("\"costBand\":\"RED\"")
+			.contains("\"costPerformanceIndex\":0.6667");
+		String overrun = KafkaTestClient.value(kafka.read(Topics.BUDGET,
+				(record) -> projectId.toString().equals(record.key()) && "io.infrapm.budget.BudgetOverrunForecast.v1"
+					.equals(KafkaTestClient.header(record, "ce_type")),
+				(records) -> !records.isEmpty(), Duration.ofSeconds(5))
+			.get(0));
+		assertThat(overrun).contains("\"overrun\":true").contains("\"estimateAtCompletion\":150000.00");
+	}
+
 	private void publishDecision(UUID eventId, UUID projectId, long sequence, String category, String decision,
 			String costImpact) {
 		String json = """

@@ -218,6 +218,16 @@ class RiskApiTests {
 				manager, null)
 			.statusCode()).isEqualTo(200);
 		String elsewhere = identifyAssessed(other, manager, 4, 4);
+		List<ConsumerRecord<String, byte[]>> closure = kafka.read(Topics.RISK,
+				(record) -> project.toString().equals(record.key())
+						&& "io.infrapm.risk.RiskClosed.v1".equals(KafkaTestClient.header(record, "ce_type")),
+				(records) -> !records.isEmpty(), Duration.ofSeconds(15));
+		assertThat(closure).hasSize(1);
+		assertThat(KafkaTestClient.header(closure.get(0), "ce_subject")).isEqualTo(closed);
+		assertThat(KafkaTestClient.header(closure.get(0), "ce_source")).isEqualTo("/infrapm/risk-service");
+		assertThat(JsonPath.<String>read(KafkaTestClient.value(closure.get(0)), "$.previousStatus"))
+			.isEqualTo("ASSESSED");
+		assertThat(JsonPath.<String>read(KafkaTestClient.value(closure.get(0)), "$.actor.email")).isEqualTo(this.pat);
 
 		String engineer = issuer.token(this.eve, "STAKEHOLDER");
 		String matrix = send("GET", "/api/projects/" + project + "/risk-matrix", null, engineer, null).body();
