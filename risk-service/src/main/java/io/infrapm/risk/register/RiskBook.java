@@ -162,15 +162,20 @@ public class RiskBook {
 	 * @throws NotFoundException if there is none, or the caller may not see its project
 	 */
 	public Risk risk(UUID riskId, Caller caller) {
+		return readable(riskId, caller).risk();
+	}
+
+	/** A risk and the caller's access to its project, or 404 if they may not read it. */
+	private Readable readable(UUID riskId, Caller caller) {
 		Risk risk = this.mongo.findById(riskId, Risk.class);
-		if (risk == null) {
+		ProjectAccess access = (risk != null) ? this.memberships.accessOf(risk.projectId(), caller) : null;
+		if (access == null || !access.read()) {
 			throw new NotFoundException("riskId", "no risk " + riskId);
 		}
-		ProjectAccess access = this.memberships.accessOf(risk.projectId(), caller);
-		if (!access.read()) {
-			throw new NotFoundException("riskId", "no risk " + riskId);
-		}
-		return risk;
+		return new Readable(risk, access);
+	}
+
+	private record Readable(Risk risk, ProjectAccess access) {
 	}
 
 	/**
@@ -489,8 +494,9 @@ public class RiskBook {
 	 */
 	private Risk change(UUID riskId, String ifMatch, Caller caller, BiFunction<Risk, Instant, ?> change) {
 		for (int attempt = 1;; attempt++) {
-			Risk risk = risk(riskId, caller);
-			this.memberships.accessOf(risk.projectId(), caller).requireManage();
+			Readable readable = readable(riskId, caller);
+			readable.access().requireManage();
+			Risk risk = readable.risk();
 			if (ifMatch != null) {
 				ETags.requireCurrent(ifMatch, risk.version());
 			}
