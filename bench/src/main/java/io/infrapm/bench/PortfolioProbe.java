@@ -28,6 +28,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
 import io.infrapm.embedded.Platform;
 import io.infrapm.embedded.PlatformSettings;
 import org.bson.BsonArray;
@@ -107,6 +108,9 @@ final class PortfolioProbe {
 
 	private static final Duration SAMPLE_TIMEOUT = Duration.ofSeconds(60);
 
+	/** The longest wait for budget-service to make the rows of the preloaded budgets. */
+	private static final Duration ROWS_LIMIT = Duration.ofMinutes(5);
+
 	private final BenchOptions options;
 
 	private final Path repositoryRoot;
@@ -180,7 +184,7 @@ final class PortfolioProbe {
 				platform.stop(BUDGET_SERVICE);
 				platform.stop(PROJECT_SERVICE);
 				List<PortfolioData.Project> projects = preload(data);
-				restart(platform);
+				restart(platform, projects.size());
 				storeAlone(projects);
 				String portfolio = platform.accessToken(PORTFOLIO_MANAGER, "PORTFOLIO_MANAGER");
 				String member = platform.accessToken(PortfolioData.MEMBER, "STAKEHOLDER");
@@ -468,13 +472,37 @@ final class PortfolioProbe {
 		return size;
 	}
 
-	private void restart(Platform platform) {
+	/**
+	 * Starts budget-service on the preloaded store and waits until it has made a row of
+	 * every preloaded budget and counted the totals over them: the preload writes budgets
+	 * only, as a store from before rows existed would hold them, and the service's
+	 * comparison of rows with budgets, its first run seconds after the start, fills
+	 * {@code budget_rows} from them.
+	 */
+	private void restart(Platform platform, int projects) {
 		System.out.println("[portfolio] starting budget-service again, on the preloaded store");
 		platform.start(BUDGET_SERVICE);
 		double seconds = Rounding.two(platform.startupTime(BUDGET_SERVICE).toMillis() / 1000.0);
 		this.results.put("budgetServiceReadyAfterRestartSeconds", seconds);
+		long started = System.nanoTime();
+		MongoCollection<Document> rows = this.database.getCollection("budget_rows");
+		MongoCollection<Document> totals = this.database.getCollection("budget_totals");
+		try {
+			await(() -> rows.countDocuments() == projects && totals.find()
+				.into(new ArrayList<>())
+				.stream()
+				.mapToLong((total) -> ((Number) total.get("projects")).longValue())
+				.sum() == projects, "budget-service to make a portfolio row of every budget and count them",
+					ROWS_LIMIT);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		double rowsSeconds = Rounding.one((System.nanoTime() - started) / 1e9);
+		this.results.put("rowsMadeAfterReadySeconds", rowsSeconds);
 		this.markdown.paragraph("budget-service (stopped, with project-service, for the preload) started again on "
-				+ "the preloaded store, ready after " + seconds + " s.");
+				+ "the preloaded store, ready after " + seconds + " s; its rows of the " + projects
+				+ " budgets, and their totals, were there " + rowsSeconds + " s later.");
 		try {
 			awaitQuietStore();
 		}
@@ -495,8 +523,12 @@ final class PortfolioProbe {
 	private void storeAlone(List<PortfolioData.Project> projects) {
 		System.out.println("[portfolio] the store's part alone, through the driver");
 		MongoCollection<Document> budgets = this.database.getCollection("budgets");
+		MongoCollection<Document> budgetRows = this.database.getCollection("budget_rows");
+		MongoCollection<Document> totals = this.database.getCollection("budget_totals");
 		MongoCollection<Document> memberships = this.database.getCollection("project_memberships");
 		Bson rowFields = Projections.include(ROW_FIELDS);
+		Bson byCode = Sorts.ascending("projectCode", "_id");
+		int lastPage = (projects.size() + 99) / 100 - 1;
 		List<UUID> memberIds = projects.stream()
 			.filter(PortfolioData.Project::member)
 			.map(PortfolioData.Project::id)
@@ -505,19 +537,33 @@ final class PortfolioProbe {
 		List<List<Object>> rows = new ArrayList<>();
 		record Query(String name, String what, Runnable run) {
 		}
-		List<Query> queries = List.of(new Query("allBudgetRows", "every budget, the summary's fields",
-				() -> budgets.find().projection(rowFields).forEach((document) -> {
-				})), new Query("usdBudgetRows", "the USD budgets, the summary's fields",
-						() -> budgets.find(Filters.eq("currency", "USD")).projection(rowFields).forEach((document) -> {
+		List<Query> queries = List.of(new Query("rowsFirstPage", "the first 20 rows by code (budget_rows)",
+				() -> budgetRows.find().sort(byCode).limit(20).forEach((document) -> {
+				})), new Query("rowsLastPage", "the last page of 100 rows by code",
+						() -> budgetRows.find().sort(byCode).skip(lastPage * 100).limit(100).forEach((document) -> {
+						})),
+				new Query("rowsCount", "how many rows there are", () -> budgetRows.countDocuments()),
+				new Query("usdRowsFirstPage", "the first 20 USD rows by code",
+						() -> budgetRows.find(Filters.eq("currency", "USD"))
+							.sort(byCode)
+							.limit(20)
+							.forEach((document) -> {
+							})),
+				new Query("usdRowsCount", "how many USD rows there are",
+						() -> budgetRows.countDocuments(Filters.eq("currency", "USD"))),
+				new Query("keptTotals", "the totals kept per currency (budget_totals)",
+						() -> totals.find().forEach((document) -> {
 						})),
 				new Query("memberMemberships", "the memberships naming the member (addresses)",
 						() -> memberships.find(Filters.eq("addresses", PortfolioData.MEMBER)).forEach((document) -> {
 						})),
-				new Query("memberBudgetRows", "the member's 25 budgets by _id $in, the summary's fields",
-						() -> budgets.find(Filters.in("_id", memberIds)).projection(rowFields).forEach((document) -> {
+				new Query("memberRows", "the member's 25 rows by _id $in",
+						() -> budgetRows.find(Filters.in("_id", memberIds)).forEach((document) -> {
 						})),
-				new Query("allBudgetsWhole", "every budget, whole (what a query without projection reads)",
-						() -> budgets.find().batchSize(500).forEach((document) -> {
+				new Query("allBudgetRows",
+						"for comparison: every budget, the rows' fields (what the summary read "
+								+ "before rows were kept)",
+						() -> budgets.find().projection(rowFields).forEach((document) -> {
 						})));
 		int failed = 0;
 		for (Query query : queries) {
@@ -764,12 +810,16 @@ final class PortfolioProbe {
 	}
 
 	private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-		long deadline = System.nanoTime() + SAMPLE_TIMEOUT.toNanos();
+		await(condition, what, SAMPLE_TIMEOUT);
+	}
+
+	private static void await(BooleanSupplier condition, String what, Duration limit) throws InterruptedException {
+		long deadline = System.nanoTime() + limit.toNanos();
 		while (!condition.getAsBoolean()) {
 			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("Waited " + SAMPLE_TIMEOUT.toSeconds() + " s for " + what);
+				throw new IllegalStateException("Waited " + limit.toSeconds() + " s for " + what);
 			}
-			Thread.sleep(200);
+			Thread.sleep(500);
 		}
 	}
 

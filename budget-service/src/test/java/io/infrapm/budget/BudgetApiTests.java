@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
+import io.infrapm.budget.portfolio.BudgetRow;
+import io.infrapm.budget.portfolio.BudgetRows;
+import io.infrapm.budget.portfolio.BudgetTotals;
 import io.infrapm.contracts.Topics;
 import io.infrapm.embedded.KafkaTestClient;
 import io.infrapm.embedded.TestHttp;
@@ -23,6 +26,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -57,6 +63,12 @@ class BudgetApiTests {
 
 	@Autowired
 	private MongoTemplate mongo;
+
+	@Autowired
+	private BudgetRows rows;
+
+	@Autowired
+	private BudgetTotals totals;
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
@@ -297,6 +309,52 @@ class BudgetApiTests {
 		HttpResponse<String> bad = send("GET", "/api/portfolio/budget-summary?currency=euro", null, manager, null);
 		assertThat(bad.statusCode()).isEqualTo(400);
 		assertThat(bad.body()).contains("currency");
+	}
+
+	@Test
+	void thePortfolioReadsRowsKeptEqualToTheBudgetsAndTotalsCountedOverThem() {
+		UUID project = project();
+		String manager = issuer.token(this.pat, "PROJECT_MANAGER");
+		assertThat(send("POST", "/api/projects/" + project + "/costs",
+				"{\"kind\":\"ACTUAL\",\"amount\":100000,\"currency\":\"EUR\",\"category\":\"HARDWARE\","
+						+ "\"expenditureType\":\"CAPEX\",\"incurredOn\":\"2027-02-01\"}",
+				manager, "hardware-1")
+			.statusCode()).isEqualTo(201);
+		BudgetRow row = this.mongo.findById(project, BudgetRow.class);
+		assertThat(row).as("written with the budget").isNotNull();
+		assertThat(row.actual()).isEqualByComparingTo("100000");
+		assertThat(row.budgetAtCompletion()).isEqualByComparingTo("1250000");
+
+		// What a crash between the budget's write and its row's leaves: no row, or an
+		// old one.
+		this.mongo.remove(Query.query(Criteria.where("_id").is(project)), BudgetRow.class);
+		UUID other = project();
+		BudgetRow otherRow = this.mongo.findById(other, BudgetRow.class);
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(other)),
+				new Update().set("actual", new BigDecimal("1.00")), BudgetRow.class);
+		assertThat(this.rows.sweep()).as("both mended").isGreaterThanOrEqualTo(2);
+		assertThat(this.mongo.findById(project, BudgetRow.class)).isEqualTo(row);
+		assertThat(this.mongo.findById(other, BudgetRow.class)).isEqualTo(otherRow);
+		assertThat(this.rows.sweep()).as("nothing left to mend").isZero();
+
+		String portfolioManager = issuer.token("portia." + this.suffix + "@example.com", "PORTFOLIO_MANAGER");
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			this.totals.count();
+			List<BudgetRow> euro = this.mongo.find(Query.query(Criteria.where("currency").is("EUR")), BudgetRow.class);
+			String summary = send("GET", "/api/portfolio/budget-summary?currency=EUR&size=1", null, portfolioManager,
+					null)
+				.body();
+			assertThat(JsonPath.<Integer>read(summary, "$.totalItems")).isEqualTo(euro.size());
+			assertThat(JsonPath.<Integer>read(summary, "$.totals[0].projects")).isEqualTo(euro.size());
+			assertThat(new BigDecimal(JsonPath.read(summary, "$.totals[0].actual").toString())).isEqualByComparingTo(
+					euro.stream().map(BudgetRow::actualOrZero).reduce(BigDecimal.ZERO, BigDecimal::add));
+			assertThat(new BigDecimal(JsonPath.read(summary, "$.totals[0].budgetAtCompletion").toString()))
+				.isEqualByComparingTo(
+						euro.stream().map(BudgetRow::budgetAtCompletion).reduce(BigDecimal.ZERO, BigDecimal::add));
+			assertThat(JsonPath.<String>read(summary, "$.totalsAsOf")).isNotNull();
+			assertThat(JsonPath.<String>read(summary, "$.items[0].projectCode")).as("the first by code")
+				.isEqualTo(euro.stream().map(BudgetRow::projectCode).sorted().findFirst().orElseThrow());
+		});
 	}
 
 	@Test

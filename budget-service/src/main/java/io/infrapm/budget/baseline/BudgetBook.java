@@ -33,6 +33,7 @@ import io.infrapm.platform.web.ETags;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -67,8 +68,11 @@ public class BudgetBook {
 
 	private final EarnedValueSettings settings;
 
+	private final ApplicationEventPublisher events;
+
 	BudgetBook(BudgetRepository budgets, MongoOperations mongo, Clock clock, Aggregates aggregates,
-			ProjectMemberships memberships, CostLedger ledger, EarnedValueSettings settings) {
+			ProjectMemberships memberships, CostLedger ledger, EarnedValueSettings settings,
+			ApplicationEventPublisher events) {
 		this.budgets = budgets;
 		this.mongo = mongo;
 		this.clock = clock;
@@ -76,6 +80,7 @@ public class BudgetBook {
 		this.memberships = memberships;
 		this.ledger = ledger;
 		this.settings = settings;
+		this.events = events;
 	}
 
 	/**
@@ -86,8 +91,8 @@ public class BudgetBook {
 	 * @return what happened
 	 */
 	public HandlingOutcome freeze(IncomingEvent<?> event, UUID projectId) {
-		return EventIdempotency.applyInOrder(this.mongo, Query.query(Criteria.where("_id").is(projectId)), event,
-				Budget.freeze(), Budget.class);
+		return changed(projectId, EventIdempotency.applyInOrder(this.mongo,
+				Query.query(Criteria.where("_id").is(projectId)), event, Budget.freeze(), Budget.class));
 	}
 
 	/**
@@ -105,8 +110,8 @@ public class BudgetBook {
 	 */
 	public HandlingOutcome establish(UUID cause, UUID projectId, String code, String name, BigDecimal amount,
 			String currency, LocalDate plannedStart, LocalDate plannedFinish) {
-		return EventIdempotency.insertOnce(this.mongo, Budget.establish(cause, projectId, code, name, amount, currency,
-				plannedStart, plannedFinish, this.clock.instant()));
+		return changed(projectId, EventIdempotency.insertOnce(this.mongo, Budget.establish(cause, projectId, code, name,
+				amount, currency, plannedStart, plannedFinish, this.clock.instant())));
 	}
 
 	/**
@@ -240,7 +245,7 @@ public class BudgetBook {
 			budget.applied(event);
 			try {
 				this.aggregates.update(budget);
-				return applied ? HandlingOutcome.APPLIED : HandlingOutcome.IGNORED;
+				return changed(projectId, applied ? HandlingOutcome.APPLIED : HandlingOutcome.IGNORED);
 			}
 			catch (OptimisticLockingFailureException ex) {
 				if (attempt == 5) {
@@ -265,9 +270,10 @@ public class BudgetBook {
 	 */
 	public HandlingOutcome renameProject(UUID projectId, long revision, String code, String name,
 			LocalDate plannedStart, LocalDate plannedFinish) {
-		return EventIdempotency.applyIfNewer(this.mongo, Query.query(Criteria.where("_id").is(projectId)),
-				Budget.PROJECT_REVISION, revision, Budget.renamed(code, name, plannedStart, plannedFinish),
-				Budget.class);
+		return changed(projectId,
+				EventIdempotency.applyIfNewer(this.mongo, Query.query(Criteria.where("_id").is(projectId)),
+						Budget.PROJECT_REVISION, revision, Budget.renamed(code, name, plannedStart, plannedFinish),
+						Budget.class));
 	}
 
 	/**
@@ -513,7 +519,9 @@ public class BudgetBook {
 			T result = change.apply(budget, now);
 			budget.measure(this.settings, caller.actor(), now);
 			try {
-				return new Change<>(result, this.aggregates.update(budget));
+				Change<T> done = new Change<>(result, this.aggregates.update(budget));
+				changed(projectId, HandlingOutcome.APPLIED);
+				return done;
 			}
 			catch (OptimisticLockingFailureException ex) {
 				if (ifMatch != null || attempt == 5) {
@@ -521,6 +529,15 @@ public class BudgetBook {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Tells the service that a budget was written (or that an event found it already
+	 * changed: a copy a crash left behind is then brought up to date).
+	 */
+	private HandlingOutcome changed(UUID projectId, HandlingOutcome outcome) {
+		this.events.publishEvent(new BudgetChanged(projectId));
+		return outcome;
 	}
 
 	/**

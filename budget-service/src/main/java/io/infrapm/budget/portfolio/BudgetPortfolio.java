@@ -1,17 +1,19 @@
 package io.infrapm.budget.portfolio;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import io.infrapm.budget.baseline.Budget;
 import io.infrapm.platform.security.Caller;
 import io.infrapm.platform.security.ProjectAccess;
 import io.infrapm.platform.security.ProjectMemberships;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -20,8 +22,10 @@ import org.springframework.stereotype.Service;
 /**
  * The budget summary of the projects a caller may see the money of: the whole portfolio
  * for those who read it, otherwise the projects the caller manages, sponsors or is a
- * sponsor, steering-committee, executive or finance stakeholder of. One read of the
- * budgets' kept totals, summed per currency; never a sum over costs.
+ * sponsor, steering-committee, executive or finance stakeholder of. Reads the budgets'
+ * rows, never their costs: for the whole portfolio one page of rows in code order and the
+ * totals kept per currency; for a member the rows of the projects they see, summed as
+ * they are read.
  */
 @Service
 public class BudgetPortfolio {
@@ -34,9 +38,15 @@ public class BudgetPortfolio {
 
 	private final ProjectMemberships memberships;
 
-	BudgetPortfolio(MongoOperations mongo, ProjectMemberships memberships) {
+	private final BudgetTotals totals;
+
+	private final Clock clock;
+
+	BudgetPortfolio(MongoOperations mongo, ProjectMemberships memberships, BudgetTotals totals, Clock clock) {
 		this.mongo = mongo;
 		this.memberships = memberships;
+		this.totals = totals;
+		this.clock = clock;
 	}
 
 	/**
@@ -48,26 +58,35 @@ public class BudgetPortfolio {
 	 * @return the summary
 	 */
 	public Summary summary(Caller caller, String currency, int page, int size) {
-		Criteria criteria = new Criteria();
-		if (!caller.readsWholePortfolio()) {
-			List<UUID> visible = this.memberships.projectsOf(caller, ProjectAccess::budget);
-			if (visible.isEmpty()) {
-				return new Summary(List.of(), 0, List.of());
-			}
-			criteria = Criteria.where("_id").in(visible);
+		if (caller.readsWholePortfolio()) {
+			return wholePortfolio(currency, page, size);
 		}
+		Instant readAt = this.clock.instant();
+		List<UUID> visible = this.memberships.projectsOf(caller, ProjectAccess::budget);
+		if (visible.isEmpty()) {
+			return new Summary(List.of(), 0, List.of(), readAt);
+		}
+		Criteria criteria = Criteria.where("_id").in(visible);
 		if (currency != null) {
 			criteria = criteria.and("currency").is(currency);
 		}
-		Query query = Query.query(criteria);
-		query.fields().include(BudgetRow.FIELDS);
-		List<BudgetRow> rows = this.mongo.find(query, BudgetRow.class, this.mongo.getCollectionName(Budget.class));
+		List<BudgetRow> rows = this.mongo.find(Query.query(criteria), BudgetRow.class);
 		Map<String, Total> totals = new TreeMap<>();
 		for (BudgetRow row : rows) {
 			totals.merge(row.currency(), Total.of(row), Total::plus);
 		}
 		List<BudgetRow> items = rows.stream().sorted(BY_CODE).skip((long) page * size).limit(size).toList();
-		return new Summary(items, rows.size(), List.copyOf(totals.values()));
+		return new Summary(items, rows.size(), List.copyOf(totals.values()), readAt);
+	}
+
+	private Summary wholePortfolio(String currency, int page, int size) {
+		List<KeptTotal> kept = this.totals.kept(currency);
+		Query rows = (currency != null) ? Query.query(Criteria.where("currency").is(currency)) : new Query();
+		long count = this.mongo.count(rows, BudgetRow.class);
+		List<BudgetRow> items = this.mongo
+			.find(rows.with(Sort.by("projectCode", "_id")).skip((long) page * size).limit(size), BudgetRow.class);
+		Instant countedAt = kept.stream().map(KeptTotal::countedAt).min(Comparator.naturalOrder()).orElse(null);
+		return new Summary(items, count, kept.stream().map(KeptTotal::total).toList(), countedAt);
 	}
 
 	/**
@@ -76,8 +95,11 @@ public class BudgetPortfolio {
 	 * @param items the page's rows
 	 * @param totalItems how many rows there are
 	 * @param totals per currency, over all rows
+	 * @param totalsAsOf when the rows the totals sum were read: now for a member's
+	 * projects, the last count (a second or two ago) for the whole portfolio;
+	 * {@code null} before the first count
 	 */
-	public record Summary(List<BudgetRow> items, long totalItems, List<Total> totals) {
+	public record Summary(List<BudgetRow> items, long totalItems, List<Total> totals, Instant totalsAsOf) {
 	}
 
 	/**

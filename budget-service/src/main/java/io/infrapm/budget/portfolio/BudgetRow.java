@@ -6,10 +6,16 @@ import java.util.UUID;
 import io.infrapm.budget.baseline.Measurement;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
+import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * What the portfolio reads of one budget: the totals the budget keeps as it changes,
- * never recomputed from its costs.
+ * never recomputed from its costs. Copied into a small document of its own
+ * ({@code budget_rows}) after every write of the budget, so that a summary over ten
+ * thousand projects reads ten thousand small documents in code order, not ten thousand
+ * budgets with their days, baselines and lines.
  *
  * @param projectId the project
  * @param projectCode its code
@@ -21,6 +27,9 @@ import org.springframework.data.annotation.Id;
  * @param measurement the performance as of the latest progress report, or {@code null}
  * @param frozen whether the project is closed or cancelled
  */
+@Document("budget_rows")
+@CompoundIndexes({ @CompoundIndex(name = "by_code", def = "{'projectCode': 1, '_id': 1}"),
+		@CompoundIndex(name = "by_currency_and_code", def = "{'currency': 1, 'projectCode': 1, '_id': 1}") })
 public record BudgetRow(@Id UUID projectId, String projectCode, String projectName, String currency,
 		BigDecimal budgetAtCompletion, BigDecimal actual, BigDecimal committed, Measurement measurement,
 		boolean frozen) {

@@ -24,6 +24,8 @@ public abstract class PeriodicSweep implements SmartLifecycle {
 
 	private final String name;
 
+	private final Duration initialDelay;
+
 	private final Duration delay;
 
 	private ScheduledExecutorService sweeper;
@@ -34,7 +36,18 @@ public abstract class PeriodicSweep implements SmartLifecycle {
 	 * @param delay between the end of one run and the start of the next
 	 */
 	protected PeriodicSweep(String name, Duration delay) {
+		this(name, delay, delay);
+	}
+
+	/**
+	 * A sweep whose first run comes sooner (or later) than the delay between runs.
+	 * @param name the thread's name, also in the log
+	 * @param initialDelay from the start of the application to the first run
+	 * @param delay between the end of one run and the start of the next
+	 */
+	protected PeriodicSweep(String name, Duration initialDelay, Duration delay) {
 		this.name = name;
+		this.initialDelay = initialDelay;
 		this.delay = delay;
 	}
 
@@ -58,7 +71,7 @@ public abstract class PeriodicSweep implements SmartLifecycle {
 			catch (DataAccessException | IllegalStateException ex) {
 				log.warn("{} failed; the next run tries again: {}", this.name, ex.getMessage());
 			}
-		}, this.delay.toMillis(), this.delay.toMillis(), TimeUnit.MILLISECONDS);
+		}, this.initialDelay.toMillis(), this.delay.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package io.infrapm.budget.portfolio.web;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -42,12 +43,15 @@ class PortfolioBudgetController {
 			Caller caller) {
 		BudgetPortfolio.Summary summary = this.portfolio.summary(caller, currency, page, size);
 		return new SummaryView(summary.items().stream().map(RowView::of).toList(), page, size, summary.totalItems(),
-				(int) ((summary.totalItems() + size - 1) / size), summary.totals());
+				(int) ((summary.totalItems() + size - 1) / size), summary.totals(), summary.totalsAsOf());
 	}
 
-	/** A page of rows, and the totals per currency over all pages. */
+	/**
+	 * A page of rows, and the totals per currency over all pages, as of when their rows
+	 * were read.
+	 */
 	record SummaryView(List<RowView> items, int page, int size, long totalItems, int totalPages,
-			List<BudgetPortfolio.Total> totals) {
+			List<BudgetPortfolio.Total> totals, Instant totalsAsOf) {
 	}
 
 	/**
