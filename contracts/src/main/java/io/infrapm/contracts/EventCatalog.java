@@ -18,6 +18,7 @@ import io.infrapm.contracts.budget.EarnedValueCalculated;
 import io.infrapm.contracts.risk.IssueRaised;
 import io.infrapm.contracts.risk.IssueResolved;
 import io.infrapm.contracts.risk.RiskAssessed;
+import io.infrapm.contracts.risk.ProjectRiskExposureChanged;
 import io.infrapm.contracts.risk.RiskClosed;
 import io.infrapm.contracts.risk.RiskEscalated;
 import io.infrapm.contracts.risk.RiskIdentified;
@@ -91,7 +92,7 @@ public final class EventCatalog {
 			Topics.RISK,
 			List.of(RiskIdentified.class, RiskUpdated.class, RiskAssessed.class, RiskResponsePlanned.class,
 					RiskEscalated.class, RiskStatusChanged.class, RiskClosed.class, RiskOccurred.class,
-					IssueRaised.class, IssueResolved.class),
+					IssueRaised.class, IssueResolved.class, ProjectRiskExposureChanged.class),
 			Topics.BUDGET,
 			List.of(BudgetEstablished.class, BudgetLinePlanned.class, BudgetLineRevised.class, CostRecorded.class,
 					BudgetThresholdCrossed.class, BudgetRebaselined.class, EarnedValueCalculated.class,

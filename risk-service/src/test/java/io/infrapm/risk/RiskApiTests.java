@@ -2,6 +2,7 @@ package io.infrapm.risk;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,13 +14,19 @@ import io.infrapm.embedded.TestHttp;
 import io.infrapm.embedded.TestInfrastructure;
 import io.infrapm.embedded.TestIssuer;
 import io.infrapm.embedded.TestProjects;
+import io.infrapm.risk.register.RiskExposure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -56,6 +63,12 @@ class RiskApiTests {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private MongoTemplate mongo;
+
+	@Autowired
+	private RiskExposure exposure;
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
@@ -138,8 +151,9 @@ class RiskApiTests {
 			.isZero();
 
 		List<ConsumerRecord<String, byte[]>> events = kafka.read(Topics.RISK,
-				(record) -> project.toString().equals(record.key()), (records) -> records.size() >= 7,
-				Duration.ofSeconds(15));
+				(record) -> project.toString().equals(record.key()) && !"io.infrapm.risk.ProjectRiskExposureChanged.v1"
+					.equals(KafkaTestClient.header(record, "ce_type")),
+				(records) -> records.size() >= 7, Duration.ofSeconds(15));
 		assertThat(events).extracting((r) -> KafkaTestClient.header(r, "ce_type"))
 			.containsExactly("io.infrapm.risk.RiskIdentified.v1", "io.infrapm.risk.RiskAssessed.v1",
 					"io.infrapm.risk.RiskEscalated.v1", "io.infrapm.risk.RiskResponsePlanned.v1",
@@ -194,8 +208,9 @@ class RiskApiTests {
 			.isEqualTo(1);
 
 		List<ConsumerRecord<String, byte[]>> events = kafka.read(Topics.RISK,
-				(record) -> project.toString().equals(record.key()), (records) -> records.size() >= 7,
-				Duration.ofSeconds(15));
+				(record) -> project.toString().equals(record.key()) && !"io.infrapm.risk.ProjectRiskExposureChanged.v1"
+					.equals(KafkaTestClient.header(record, "ce_type")),
+				(records) -> records.size() >= 7, Duration.ofSeconds(15));
 		assertThat(events).extracting((r) -> KafkaTestClient.header(r, "ce_type"))
 			.containsExactly("io.infrapm.risk.RiskIdentified.v1", "io.infrapm.risk.RiskAssessed.v1",
 					"io.infrapm.risk.RiskEscalated.v1", "io.infrapm.risk.RiskOccurred.v1",
@@ -254,6 +269,65 @@ class RiskApiTests {
 			.body();
 		assertThat(JsonPath.<Integer>read(stranger, "$.totalItems")).isZero();
 		assertThat(send("GET", "/api/portfolio/risks?band=SEVERE", null, engineer, null).statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void theExposureCountsTheOpenThreatsAndIsPublishedOncePerChange() {
+		UUID project = project();
+		String manager = issuer.token(this.pat, "PROJECT_MANAGER");
+		String first = identifyAssessed(project, manager, 4, 4);
+		assertThat(send("POST", "/api/risks/" + first + "/assessments",
+				"{\"kind\":\"INHERENT\",\"probability\":3,\"impact\":4,\"costImpact\":200000}", manager, null)
+			.statusCode()).isEqualTo(200);
+		String second = JsonPath.read(send("POST", "/api/projects/" + project + "/risks", RISK, manager, null).body(),
+				"$.id");
+		assertThat(
+				send("PATCH", "/api/risks/" + second, "{\"title\":\"Optics and cables delivered late\"}", manager, null)
+					.statusCode())
+			.as("a new title changes no exposure")
+			.isEqualTo(200);
+
+		String exposure = send("GET", "/api/projects/" + project + "/risk-exposure", null, manager, null).body();
+		assertThat(JsonPath.<Integer>read(exposure, "$.revision")).isEqualTo(4);
+		assertThat(JsonPath.<Integer>read(exposure, "$.openThreats")).isEqualTo(2);
+		assertThat(JsonPath.<Integer>read(exposure, "$.high")).isEqualTo(1);
+		assertThat(JsonPath.<Integer>read(exposure, "$.critical")).isZero();
+		assertThat(JsonPath.<Integer>read(exposure, "$.unassessed")).isEqualTo(1);
+		assertThat(JsonPath.<Integer>read(exposure, "$.topScore")).isEqualTo(12);
+		assertThat(JsonPath.<String>read(exposure, "$.topRiskId")).isEqualTo(first);
+		assertThat(JsonPath.<Integer>read(exposure, "$.totalScore")).isEqualTo(12);
+		assertThat(JsonPath.<Double>read(exposure, "$.expectedExposure")).as("200,000 at 50 %").isEqualTo(100000.0);
+		assertThat(JsonPath.<String>read(exposure, "$.currency")).isEqualTo("EUR");
+
+		assertThat(send("POST", "/api/risks/" + first + "/transitions",
+				"{\"to\":\"CLOSED\",\"reason\":\"The optics arrived\"}", manager, null)
+			.statusCode()).isEqualTo(200);
+		List<ConsumerRecord<String, byte[]>> published = kafka.read(Topics.RISK,
+				(record) -> project.toString().equals(record.key()) && "io.infrapm.risk.ProjectRiskExposureChanged.v1"
+					.equals(KafkaTestClient.header(record, "ce_type")),
+				(records) -> records.size() > 5, Duration.ofSeconds(8));
+		assertThat(published)
+			.extracting((record) -> JsonPath.<Integer>read(KafkaTestClient.value(record), "$.revision"))
+			.as("one event per change: identified, assessed, assessed again, a second risk, closed")
+			.containsExactly(1, 2, 3, 4, 5);
+		String last = KafkaTestClient.value(published.get(4));
+		assertThat(JsonPath.<Integer>read(last, "$.openThreats")).isEqualTo(1);
+		assertThat(JsonPath.<Integer>read(last, "$.topScore")).isZero();
+		assertThat(JsonPath.<String>read(last, "$.topRiskId")).isNull();
+		assertThat(JsonPath.<Double>read(last, "$.expectedExposure")).isZero();
+
+		// A risk written by a request that died before it counted the exposure: the
+		// sweep counts it, once.
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(UUID.fromString(second))),
+				new Update().set("status", "CLOSED").set("exposureSince", Instant.now().minusSeconds(60)), "risks");
+		assertThat(this.exposure.sweep()).isEqualTo(1);
+		assertThat(this.exposure.sweep()).as("counted, the mark is gone").isZero();
+		String swept = send("GET", "/api/projects/" + project + "/risk-exposure", null, manager, null).body();
+		assertThat(JsonPath.<Integer>read(swept, "$.revision")).isEqualTo(6);
+		assertThat(JsonPath.<Integer>read(swept, "$.openThreats")).isZero();
+		assertThat(send("GET", "/api/projects/" + project + "/risk-exposure", null,
+				issuer.token("stranger." + this.suffix + "@example.com", "STAKEHOLDER"), null)
+			.statusCode()).isEqualTo(404);
 	}
 
 	private String identifyAssessed(UUID project, String manager, int probability, int impact) {

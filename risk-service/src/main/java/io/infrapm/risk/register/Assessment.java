@@ -1,5 +1,6 @@
 package io.infrapm.risk.register;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 
 import io.infrapm.contracts.Actor;
@@ -15,9 +16,11 @@ import io.infrapm.contracts.risk.RiskBand;
  * @param score probability × impact
  * @param band the band of the score when it was assessed
  * @param rationale why, or {@code null}
+ * @param costImpact what it would cost if it happened, in the project's currency, or
+ * {@code null} if not estimated
  * @param at when
  * @param by who
  */
 public record Assessment(AssessmentKind kind, int probability, int impact, int score, RiskBand band, String rationale,
-		Instant at, Actor by) {
+		BigDecimal costImpact, Instant at, Actor by) {
 }

@@ -1,5 +1,6 @@
 package io.infrapm.risk.register;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -105,6 +106,13 @@ public class Risk extends AggregateRoot {
 
 	private long revision;
 
+	/**
+	 * When the risk was last written in a way that may change its project's exposure,
+	 * until {@link RiskExposure} has counted that write; {@code null} after.
+	 */
+	@Indexed(sparse = true)
+	private Instant exposureSince;
+
 	private Instant identifiedAt;
 
 	private Actor identifiedBy;
@@ -156,6 +164,7 @@ public class Risk extends AggregateRoot {
 		risk.status = RiskStatus.IDENTIFIED;
 		risk.revision = 1;
 		risk.identifiedAt = now;
+		risk.exposureSince = now;
 		risk.identifiedBy = actor;
 		risk.updatedAt = now;
 		risk.updatedBy = actor;
@@ -220,14 +229,35 @@ public class Risk extends AggregateRoot {
 	 */
 	Assessment assess(AssessmentKind kind, int probability, int impact, String rationale, RiskBands bands, Actor actor,
 			Instant now) {
+		return assess(kind, probability, impact, null, rationale, bands, actor, now);
+	}
+
+	/**
+	 * Assesses the risk, with what it would cost if it happened.
+	 * @param kind inherent or residual
+	 * @param probability 1 to 5
+	 * @param impact 1 to 5
+	 * @param costImpact what it would cost, in the project's currency, or {@code null}
+	 * @param rationale why, or {@code null}
+	 * @param bands the bands of the scores
+	 * @param actor who assesses it
+	 * @param now when
+	 * @return the assessment
+	 */
+	Assessment assess(AssessmentKind kind, int probability, int impact, BigDecimal costImpact, String rationale,
+			RiskBands bands, Actor actor, Instant now) {
 		requireOpen();
+		if (costImpact != null && costImpact.signum() < 0) {
+			throw new RuleViolationException("costImpact",
+					"must not be negative; an opportunity's value is positive too");
+		}
 		int score = RiskBands.score(probability, impact);
 		if (kind == AssessmentKind.RESIDUAL && this.response == null) {
 			throw new ConflictException("kind",
 					"a residual assessment scores what is left once the response works; plan the response first");
 		}
 		Assessment assessment = new Assessment(kind, probability, impact, score, bands.band(score),
-				(rationale != null && !rationale.isBlank()) ? rationale.strip() : null, now, actor);
+				(rationale != null && !rationale.isBlank()) ? rationale.strip() : null, costImpact, now, actor);
 		Assessment previous = (kind == AssessmentKind.INHERENT) ? this.inherent : this.residual;
 		if (kind == AssessmentKind.INHERENT) {
 			this.inherent = assessment;
@@ -564,6 +594,19 @@ public class Risk extends AggregateRoot {
 
 	public PendingIssue pendingIssue() {
 		return this.pendingIssue;
+	}
+
+	/**
+	 * Marks the risk as written in a way its project's exposure may have to count.
+	 * @param now when
+	 */
+	void exposureMayHaveChanged(Instant now) {
+		this.exposureSince = now;
+		changed("exposureSince", now);
+	}
+
+	public Instant exposureSince() {
+		return this.exposureSince;
 	}
 
 	public long revision() {

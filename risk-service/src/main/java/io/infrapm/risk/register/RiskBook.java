@@ -1,5 +1,6 @@
 package io.infrapm.risk.register;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -62,8 +63,11 @@ public class RiskBook {
 
 	private final IssueLedger issues;
 
+	private final RiskExposure exposure;
+
 	RiskBook(MongoOperations mongo, Aggregates aggregates, ProjectMemberships memberships, RiskBands bands, Clock clock,
-			IssueLedger issues) {
+			IssueLedger issues, RiskExposure exposure) {
+		this.exposure = exposure;
 		this.mongo = mongo;
 		this.aggregates = aggregates;
 		this.memberships = memberships;
@@ -94,10 +98,10 @@ public class RiskBook {
 		}
 		String number = "R-" + count(projectId, RiskRegister.RISK_COUNT).riskCount();
 		try {
-			return new Identified(
-					this.aggregates
-						.insert(Risk.identify(id, projectId, number, statement, caller.actor(), this.clock.instant())),
-					false);
+			Risk risk = this.aggregates
+				.insert(Risk.identify(id, projectId, number, statement, caller.actor(), this.clock.instant()));
+			this.exposure.refresh(projectId);
+			return new Identified(risk, false);
 		}
 		catch (DuplicateKeyException ex) {
 			// A concurrent request with the same key got in first.
@@ -147,6 +151,7 @@ public class RiskBook {
 		risk.escalate(register.escalationBand(), SERVICE, now);
 		try {
 			this.aggregates.insert(risk);
+			this.exposure.refresh(projectId);
 			return HandlingOutcome.APPLIED;
 		}
 		catch (DuplicateKeyException ex) {
@@ -268,14 +273,15 @@ public class RiskBook {
 	 * @param kind inherent or residual
 	 * @param probability 1 to 5
 	 * @param impact 1 to 5
+	 * @param costImpact what it would cost if it happened, or {@code null}
 	 * @param rationale why, or {@code null}
 	 * @param caller its project's manager or a portfolio manager
 	 * @return the risk after it
 	 */
-	public Risk assess(UUID riskId, String ifMatch, AssessmentKind kind, int probability, int impact, String rationale,
-			Caller caller) {
-		return change(riskId, ifMatch, caller,
-				(risk, now) -> risk.assess(kind, probability, impact, rationale, this.bands, caller.actor(), now));
+	public Risk assess(UUID riskId, String ifMatch, AssessmentKind kind, int probability, int impact,
+			BigDecimal costImpact, String rationale, Caller caller) {
+		return change(riskId, ifMatch, caller, (risk, now) -> risk.assess(kind, probability, impact, costImpact,
+				rationale, this.bands, caller.actor(), now));
 	}
 
 	/**
@@ -503,8 +509,11 @@ public class RiskBook {
 			Instant now = this.clock.instant();
 			change.apply(risk, now);
 			risk.escalate(register(risk.projectId()).escalationBand(), caller.actor(), now);
+			risk.exposureMayHaveChanged(now);
 			try {
-				return this.aggregates.update(risk);
+				Risk changed = this.aggregates.update(risk);
+				this.exposure.refresh(changed.projectId());
+				return changed;
 			}
 			catch (OptimisticLockingFailureException ex) {
 				if (ifMatch != null || attempt == 5) {

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import io.infrapm.contracts.risk.RiskBand;
+import io.infrapm.contracts.risk.ProjectRiskExposureChanged;
 import io.infrapm.platform.outbox.AggregateRoot;
 
 import org.springframework.data.annotation.Id;
@@ -44,6 +45,22 @@ public class RiskRegister extends AggregateRoot {
 
 	private long projectRevision;
 
+	/**
+	 * The currency of the project's budget, for expected exposure; {@code null} if
+	 * unknown.
+	 */
+	private String currency;
+
+	/**
+	 * What the project's open risks added up to when last counted; {@code null} before.
+	 */
+	private Exposure exposure;
+
+	/** How often the exposure changed. */
+	private long exposureRevision;
+
+	private Instant exposureChangedAt;
+
 	RiskRegister() {
 		// for the mapping layer
 	}
@@ -57,7 +74,21 @@ public class RiskRegister extends AggregateRoot {
 	 * @return the register
 	 */
 	static RiskRegister open(UUID projectId, String projectCode, String projectName, Instant now) {
+		return open(projectId, projectCode, projectName, null, now);
+	}
+
+	/**
+	 * Opens an empty register for a project whose budget's currency is known.
+	 * @param projectId the project
+	 * @param projectCode its code, kept for display
+	 * @param projectName its name, kept for display
+	 * @param currency the currency of its budget, or {@code null}
+	 * @param now when
+	 * @return the register
+	 */
+	static RiskRegister open(UUID projectId, String projectCode, String projectName, String currency, Instant now) {
 		RiskRegister register = new RiskRegister();
+		register.currency = currency;
 		register.projectId = Objects.requireNonNull(projectId, "projectId");
 		register.projectCode = projectCode;
 		register.projectName = projectName;
@@ -99,6 +130,56 @@ public class RiskRegister extends AggregateRoot {
 
 	public boolean closed() {
 		return this.closed;
+	}
+
+	public String currency() {
+		return this.currency;
+	}
+
+	/**
+	 * What the open risks added up to when last counted.
+	 * @return it, the empty exposure before the first count
+	 */
+	public Exposure exposure() {
+		return (this.exposure != null) ? this.exposure : Exposure.NONE;
+	}
+
+	public long exposureRevision() {
+		return this.exposureRevision;
+	}
+
+	public Instant exposureChangedAt() {
+		return this.exposureChangedAt;
+	}
+
+	/**
+	 * Keeps a new count of the open risks and, if it differs from the last one, publishes
+	 * it.
+	 * @param counted what the open risks add up to now
+	 * @param now when
+	 * @return whether it changed
+	 */
+	boolean expose(Exposure counted, Instant now) {
+		if (counted.equals(exposure())) {
+			return false;
+		}
+		this.exposure = counted;
+		this.exposureRevision++;
+		this.exposureChangedAt = now;
+		changed("exposure", counted);
+		changed("exposureRevision", this.exposureRevision);
+		changed("exposureChangedAt", now);
+		// The id names the project's exposure revision: a copy can never pass for a
+		// change.
+		registerEvent(
+				UUID.nameUUIDFromBytes(("exposure/" + this.projectId + "/" + this.exposureRevision)
+					.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+				new ProjectRiskExposureChanged(this.projectId, this.exposureRevision, counted.openThreats(),
+						counted.low(), counted.medium(), counted.high(), counted.critical(), counted.unassessed(),
+						counted.openOpportunities(), counted.topScore(), counted.topRiskId(), counted.topRiskNumber(),
+						counted.totalScore(), counted.expectedExposure(), this.currency, now),
+				this.projectId, this.projectId, now);
+		return true;
 	}
 
 	/** The field counting the risks numbered. */

@@ -36,10 +36,12 @@ public class RiskRegisters {
 	 * @param projectId the project
 	 * @param code its code
 	 * @param name its name
+	 * @param currency the currency of its budget, or {@code null}
 	 * @return what happened
 	 */
-	public HandlingOutcome open(UUID projectId, String code, String name) {
-		return EventIdempotency.insertOnce(this.mongo, RiskRegister.open(projectId, code, name, this.clock.instant()));
+	public HandlingOutcome open(UUID projectId, String code, String name, String currency) {
+		return EventIdempotency.insertOnce(this.mongo,
+				RiskRegister.open(projectId, code, name, currency, this.clock.instant()));
 	}
 
 	/**
@@ -59,12 +61,6 @@ public class RiskRegisters {
 	}
 
 	/**
-	 * A project's register.
-	 * @param projectId the project
-	 * @return the register
-	 * @throws NotFoundException for a project risk-service has never heard of
-	 */
-	/**
 	 * Closes a project's register when the project is closed or cancelled, once and in
 	 * the project's order: it takes no new risks.
 	 * @param event the project's {@code ProjectClosed} or {@code ProjectCancelled}
@@ -76,6 +72,12 @@ public class RiskRegisters {
 				RiskRegister.close(), RiskRegister.class);
 	}
 
+	/**
+	 * A project's register.
+	 * @param projectId the project
+	 * @return the register
+	 * @throws NotFoundException for a project risk-service has never heard of
+	 */
 	public RiskRegister of(UUID projectId) {
 		return this.registers.findById(projectId)
 			.orElseThrow(() -> new NotFoundException(null, "no risk register is known for project " + projectId));

@@ -41,7 +41,8 @@ class ProjectEventsConsumer {
 			MeterRegistry registry) {
 		return memberships.track(EventRouter.builder(registry))
 			.on(ProjectCreated.class,
-					(event) -> registers.open(event.data().projectId(), event.data().code(), event.data().name()))
+					(event) -> registers.open(event.data().projectId(), event.data().code(), event.data().name(),
+							event.data().currency()))
 			.on(ProjectUpdated.class,
 					(event) -> registers.renameProject(event.data().projectId(), event.data().version(),
 							event.data().code(), event.data().name()))

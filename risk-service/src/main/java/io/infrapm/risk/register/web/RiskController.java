@@ -1,5 +1,6 @@
 package io.infrapm.risk.register.web;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -12,6 +13,7 @@ import io.infrapm.contracts.risk.RiskCategory;
 import io.infrapm.contracts.risk.RiskStatus;
 import io.infrapm.contracts.risk.RiskType;
 import io.infrapm.platform.security.Caller;
+import io.infrapm.platform.web.BoundedDecimal;
 import io.infrapm.platform.web.CalendarDate;
 import io.infrapm.platform.web.Created;
 import io.infrapm.platform.web.ETags;
@@ -101,7 +103,7 @@ class RiskController {
 	ResponseEntity<RiskView> assess(@PathVariable UUID riskId, @Valid @RequestBody AssessmentBody body,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, Caller caller) {
 		return answer(this.book.assess(riskId, ifMatch, body.kind(), body.probability(), body.impact(),
-				body.rationale(), caller));
+				body.costImpact(), body.rationale(), caller));
 	}
 
 	/** {@code GET /api/risks/{riskId}/assessments}: every assessment, the first first. */
@@ -195,9 +197,14 @@ class RiskController {
 
 	}
 
-	/** An assessment: probability and impact from 1 to 5. */
+	/**
+	 * An assessment: probability and impact from 1 to 5, and optionally what the risk
+	 * would cost if it happened, in the project's currency (for its expected monetary
+	 * value).
+	 */
 	record AssessmentBody(@NotNull AssessmentKind kind, @NotNull @Min(1) @Max(5) Integer probability,
-			@NotNull @Min(1) @Max(5) Integer impact, @Size(max = 2000) String rationale) {
+			@NotNull @Min(1) @Max(5) Integer impact, @PositiveOrZero @BoundedDecimal BigDecimal costImpact,
+			@Size(max = 2000) String rationale) {
 	}
 
 	/** A response. */

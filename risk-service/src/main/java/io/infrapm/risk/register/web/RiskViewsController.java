@@ -1,5 +1,7 @@
 package io.infrapm.risk.register.web;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,7 +13,9 @@ import io.infrapm.platform.security.Caller;
 import io.infrapm.platform.web.PageView;
 import io.infrapm.risk.register.Assessment;
 import io.infrapm.risk.register.Risk;
+import io.infrapm.risk.register.Exposure;
 import io.infrapm.risk.register.RiskBands;
+import io.infrapm.risk.register.RiskRegister;
 import io.infrapm.risk.register.RiskBook;
 import io.infrapm.risk.register.web.RiskViews.RiskView;
 import jakarta.validation.constraints.Max;
@@ -80,6 +84,47 @@ class RiskViewsController {
 		RiskBook.Page risks = this.book.portfolioRisks(caller, band, page, size);
 		return new PageView<>(risks.items().stream().map(RiskView::of).toList(), page, size, risks.total(),
 				(int) ((risks.total() + size - 1) / size));
+	}
+
+	/**
+	 * {@code GET /api/projects/{projectId}/risk-exposure}: what the project's open risks
+	 * add up to, as last published in {@code ProjectRiskExposureChanged}: open threats
+	 * per band, the top one, the total score and the expected monetary value.
+	 */
+	@GetMapping("/api/projects/{projectId}/risk-exposure")
+	ExposureView exposure(@PathVariable UUID projectId, Caller caller) {
+		RiskRegister register = this.book.register(projectId, caller);
+		Exposure e = register.exposure();
+		return new ExposureView(projectId, register.exposureRevision(), e.openThreats(), e.low(), e.medium(), e.high(),
+				e.critical(), e.unassessed(), e.openOpportunities(), e.topScore(), e.topRiskId(), e.topRiskNumber(),
+				e.totalScore(), e.expectedExposure(), register.currency(), register.exposureChangedAt());
+	}
+
+	/**
+	 * A project's exposure.
+	 *
+	 * @param projectId the project
+	 * @param revision how often it changed; 0 before the first risk
+	 * @param openThreats open threats (identified, assessed, response planned,
+	 * monitoring)
+	 * @param low of them in band LOW
+	 * @param medium MEDIUM
+	 * @param high HIGH
+	 * @param critical CRITICAL
+	 * @param unassessed open threats not assessed yet
+	 * @param openOpportunities open opportunities
+	 * @param topScore the highest score of an open threat, 0 if none
+	 * @param topRiskId that threat, or {@code null}
+	 * @param topRiskNumber its number, or {@code null}
+	 * @param totalScore the open threats' scores added up
+	 * @param expectedExposure each assessed cost impact × its probability (10 to 90 %),
+	 * added up
+	 * @param currency the currency of the expected exposure, or {@code null} if unknown
+	 * @param changedAt when it last changed, or {@code null}
+	 */
+	record ExposureView(UUID projectId, long revision, int openThreats, int low, int medium, int high, int critical,
+			int unassessed, int openOpportunities, int topScore, UUID topRiskId, String topRiskNumber, int totalScore,
+			BigDecimal expectedExposure, String currency, Instant changedAt) {
 	}
 
 	record RiskRef(UUID id, String number, String title) {
