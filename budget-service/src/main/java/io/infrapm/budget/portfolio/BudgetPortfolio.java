@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -81,12 +83,29 @@ public class BudgetPortfolio {
 
 	private Summary wholePortfolio(String currency, int page, int size) {
 		List<KeptTotal> kept = this.totals.kept(currency);
-		Query rows = (currency != null) ? Query.query(Criteria.where("currency").is(currency)) : new Query();
-		long count = this.mongo.count(rows, BudgetRow.class);
-		List<BudgetRow> items = this.mongo
-			.find(rows.with(Sort.by("projectCode", "_id")).skip((long) page * size).limit(size), BudgetRow.class);
 		Instant countedAt = kept.stream().map(KeptTotal::countedAt).min(Comparator.naturalOrder()).orElse(null);
-		return new Summary(items, count, kept.stream().map(KeptTotal::total).toList(), countedAt);
+		List<Total> sums = kept.stream().map(KeptTotal::total).toList();
+		PortfolioOrder order = this.totals.order();
+		if (order == null) {
+			// Before this instance's first count: the store sorts.
+			Query rows = (currency != null) ? Query.query(Criteria.where("currency").is(currency)) : new Query();
+			long count = this.mongo.count(rows, BudgetRow.class);
+			List<BudgetRow> items = this.mongo
+				.find(rows.with(Sort.by("projectCode", "_id")).skip((long) page * size).limit(size), BudgetRow.class);
+			return new Summary(items, count, sums, countedAt);
+		}
+		List<PortfolioOrder.Entry> all = order.of(currency);
+		List<UUID> ids = all.stream()
+			.skip((long) page * size)
+			.limit(size)
+			.map(PortfolioOrder.Entry::projectId)
+			.toList();
+		// The page's rows as they are now, in the order of the count.
+		Map<UUID, BudgetRow> rows = new HashMap<>();
+		this.mongo.find(Query.query(Criteria.where("_id").in(ids)), BudgetRow.class)
+			.forEach((row) -> rows.put(row.projectId(), row));
+		List<BudgetRow> items = ids.stream().map(rows::get).filter(Objects::nonNull).toList();
+		return new Summary(items, all.size(), sums, countedAt);
 	}
 
 	/**

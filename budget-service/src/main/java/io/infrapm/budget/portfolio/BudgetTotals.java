@@ -2,10 +2,12 @@ package io.infrapm.budget.portfolio;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.infrapm.platform.lifecycle.PeriodicSweep;
 
@@ -33,6 +35,8 @@ public class BudgetTotals extends PeriodicSweep {
 
 	private final AtomicBoolean changed = new AtomicBoolean(true);
 
+	private final AtomicReference<PortfolioOrder> order = new AtomicReference<>();
+
 	BudgetTotals(MongoOperations mongo, Clock clock, PortfolioSettings settings) {
 		super("budget-totals", settings.totalsInterval());
 		this.mongo = mongo;
@@ -50,7 +54,7 @@ public class BudgetTotals extends PeriodicSweep {
 	 */
 	@Override
 	public int sweep() {
-		if (!this.changed.getAndSet(false)) {
+		if (!this.changed.getAndSet(false) && !countedElsewhere()) {
 			return 0;
 		}
 		try {
@@ -71,10 +75,14 @@ public class BudgetTotals extends PeriodicSweep {
 		Query rows = new Query();
 		rows.fields().include(BudgetRow.FIELDS);
 		Map<String, BudgetPortfolio.Total> totals = new TreeMap<>();
+		List<PortfolioOrder.Entry> entries = new ArrayList<>();
 		try (var stream = this.mongo.stream(rows, BudgetRow.class)) {
-			stream.forEach(
-					(row) -> totals.merge(row.currency(), BudgetPortfolio.Total.of(row), BudgetPortfolio.Total::plus));
+			stream.forEach((row) -> {
+				totals.merge(row.currency(), BudgetPortfolio.Total.of(row), BudgetPortfolio.Total::plus);
+				entries.add(new PortfolioOrder.Entry(row.projectCode(), row.projectId(), row.currency()));
+			});
 		}
+		this.order.set(PortfolioOrder.of(entries, readAt));
 		for (BudgetPortfolio.Total total : totals.values()) {
 			keep(total, readAt);
 		}
@@ -100,6 +108,27 @@ public class BudgetTotals extends PeriodicSweep {
 		catch (DuplicateKeyException ex) {
 			// Another instance kept a count from a later read: it stands.
 		}
+	}
+
+	/**
+	 * Whether another instance counted rows after this one last did: it changed rows this
+	 * one has not seen, so the order of the portfolio here is older than the totals.
+	 */
+	private boolean countedElsewhere() {
+		PortfolioOrder current = this.order.get();
+		if (current == null) {
+			return true;
+		}
+		Query newer = Query.query(Criteria.where("countedAt").gt(current.readAt()));
+		return this.mongo.exists(newer, KeptTotal.class);
+	}
+
+	/**
+	 * The portfolio in code order as of the last count here.
+	 * @return it, or {@code null} before the first count
+	 */
+	PortfolioOrder order() {
+		return this.order.get();
 	}
 
 	/**
