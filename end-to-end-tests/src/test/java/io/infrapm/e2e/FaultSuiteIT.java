@@ -121,6 +121,8 @@ class FaultSuiteIT {
 
 	private static final String RISK_IDENTIFIED = "io.infrapm.risk.RiskIdentified.v1";
 
+	private static final String EXPOSURE_CHANGED = "io.infrapm.risk.ProjectRiskExposureChanged.v1";
+
 	/**
 	 * The day of the suite's costs and progress reports: past, so that a report may have
 	 * it, and before the projects' planned start, so that nothing is planned by then (SPI
@@ -361,6 +363,13 @@ class FaultSuiteIT {
 						"$.changeRequestId");
 				awaitRisks(this.planned.values(), 2, Duration.ofSeconds(30));
 				awaitRisks(this.spent.values(), 1, Duration.ofSeconds(30));
+				awaitExposures(this.planned.values(), 2, Duration.ofSeconds(30));
+				awaitExposures(this.spent.values(), 1, Duration.ofSeconds(30));
+				Map<String, Exposure> plannedExposures = exposuresOf(this.planned.values());
+				Map<String, Exposure> spentExposures = exposuresOf(this.spent.values());
+				List<String> exposed = new ArrayList<>(this.planned.values());
+				exposed.addAll(this.spent.values());
+				Distinct exposureEvents = distinctEvents(kafka, Topics.RISK, EXPOSURE_CHANGED, exposed, "$.revision");
 				Map<String, List<String>> plannedRisks = risksOf(this.planned.values());
 				Map<String, List<String>> spentRisks = risksOf(this.spent.values());
 				Distinct identifiedEvents = distinctEvents(kafka, Topics.RISK, RISK_IDENTIFIED, this.planned.values(),
@@ -474,6 +483,18 @@ class FaultSuiteIT {
 				assertThat(identifiedEvents.perProject()).as("distinct RiskIdentified per such project")
 					.hasSize(this.planned.size())
 					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(2));
+				assertThat(plannedExposures).as("the exposure of each project with both schedule risks")
+					.hasSize(this.planned.size())
+					.allSatisfy((id, exposure) -> assertThat(exposure.openThreats()).as(id).isEqualTo(2));
+				assertThat(spentExposures).as("the exposure of each project with its cost risk")
+					.hasSize(this.spent.size())
+					.allSatisfy((id, exposure) -> assertThat(exposure.openThreats()).as(id).isEqualTo(1));
+				Map<String, Integer> revisions = new TreeMap<>();
+				plannedExposures.forEach((id, exposure) -> revisions.put(id, exposure.revision()));
+				spentExposures.forEach((id, exposure) -> revisions.put(id, exposure.revision()));
+				assertThat(exposureEvents.perProject())
+					.as("one distinct ProjectRiskExposureChanged per revision of each exposure, none lost or twice")
+					.isEqualTo(revisions);
 				assertThat(spentRisks).as("the cost risk of each project that crossed 90 %")
 					.hasSize(this.spent.size())
 					.allSatisfy((id, origins) -> assertThat(origins).as(id).containsExactly("BUDGET_THRESHOLD"));
@@ -1030,6 +1051,38 @@ class FaultSuiteIT {
 					"$.items[*].origin"));
 		}
 		return risks;
+	}
+
+	/**
+	 * Each project's risk exposure as its manager reads it: open threats and revision.
+	 */
+	private Map<String, Exposure> exposuresOf(Collection<String> projects) throws IOException, InterruptedException {
+		Map<String, Exposure> exposures = new TreeMap<>();
+		for (String id : projects) {
+			String exposure = read("risk-service", "/api/projects/" + id + "/risk-exposure");
+			exposures.put(id,
+					new Exposure(JsonPath.read(exposure, "$.openThreats"), JsonPath.read(exposure, "$.revision")));
+		}
+		return exposures;
+	}
+
+	/** Waits until each project's exposure counts some open threats. */
+	private void awaitExposures(Collection<String> projects, int threats, Duration timeout)
+			throws IOException, InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (exposuresOf(projects).values().stream().anyMatch((exposure) -> exposure.openThreats() != threats)
+				&& System.nanoTime() < deadline) {
+			Thread.sleep(1000);
+		}
+	}
+
+	/**
+	 * A project's risk exposure.
+	 *
+	 * @param openThreats how many open threats it counts
+	 * @param revision how often it changed
+	 */
+	private record Exposure(int openThreats, int revision) {
 	}
 
 	/** Waits until each project's register holds at least some risks. */
