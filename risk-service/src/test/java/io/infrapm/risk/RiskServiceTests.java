@@ -135,6 +135,35 @@ class RiskServiceTests {
 	}
 
 	@Test
+	void aMilestoneMissedAgainOnAnotherDueDateRescoresItsRiskOnce() {
+		UUID projectId = created();
+		UUID milestone = UUID.randomUUID();
+		publishMissed(UUID.randomUUID(), projectId, milestone, true, "2027-03-01");
+		await().atMost(Duration.ofSeconds(15))
+			.untilAsserted(() -> assertThat(JsonPath.<Integer>read(risksOf(projectId), "$.totalItems")).isEqualTo(1));
+		UUID again = UUID.randomUUID();
+		publishMissed(again, projectId, milestone, true, "2027-03-22");
+		publishMissed(again, projectId, milestone, true, "2027-03-22");
+		publishMissed(UUID.randomUUID(), projectId, milestone, true, "2027-03-22");
+		publishMissed(UUID.randomUUID(), projectId, milestone, true, "2027-03-01");
+
+		await().atMost(Duration.ofSeconds(15))
+			.untilAsserted(() -> assertThat(JsonPath.<Integer>read(risksOf(projectId), "$.items[0].inherent.score"))
+				.isEqualTo(20));
+		String risks = risksOf(projectId);
+		assertThat(JsonPath.<Integer>read(risks, "$.totalItems")).as("still the one risk").isEqualTo(1);
+		assertThat(JsonPath.<String>read(risks, "$.items[0].band")).isEqualTo("CRITICAL");
+		// Later deliveries of either miss would show as a third assessment.
+		UUID marker = UUID.randomUUID();
+		publishMissed(UUID.randomUUID(), projectId, marker, true);
+		await().atMost(Duration.ofSeconds(15))
+			.untilAsserted(() -> assertThat(risksOf(projectId)).contains(marker.toString()));
+		assertThat(riskEvents(projectId, "io.infrapm.risk.RiskAssessed.v1"))
+			.as("the first miss's assessment, the second's, and the marker's")
+			.hasSize(3);
+	}
+
+	@Test
 	void aBudgetThresholdOfNinetyPercentOrMoreRaisesOneCostRiskPerThreshold() throws InterruptedException {
 		UUID projectId = created();
 		UUID ninety = UUID.randomUUID();
@@ -194,11 +223,15 @@ class RiskServiceTests {
 	}
 
 	private void publishMissed(UUID eventId, UUID projectId, UUID milestoneId, boolean critical) {
+		publishMissed(eventId, projectId, milestoneId, critical, "2027-03-01");
+	}
+
+	private void publishMissed(UUID eventId, UUID projectId, UUID milestoneId, boolean critical, String dueDate) {
 		String json = """
-				{"projectId":"%s","milestoneId":"%s","name":"Core cutover","dueDate":"2027-03-01","critical":%s,
+				{"projectId":"%s","milestoneId":"%s","name":"Core cutover","dueDate":"%s","critical":%s,
 				 "cutover":false,"daysLate":3,"detectedOn":"2027-03-04","detectedAt":"2027-03-04T06:00:00Z",
 				 "actor":{"subject":"service:project-service","name":"project-service"}}
-				""".formatted(projectId, milestoneId, critical);
+				""".formatted(projectId, milestoneId, dueDate, critical);
 		kafka.publish(Topics.PROJECT, projectId.toString(), KafkaTestClient.cloudEventHeaders(eventId,
 				"io.infrapm.project.MilestoneMissed.v1", projectId.toString()), json);
 	}

@@ -74,6 +74,12 @@ public class Risk extends AggregateRoot {
 
 	private RiskOrigin origin;
 
+	/**
+	 * The occurrences of what raised the risk that it took in (e.g. each due date its
+	 * milestone was missed on), so that a redelivery of one changes nothing.
+	 */
+	private List<String> occurrences = new ArrayList<>();
+
 	private String originReference;
 
 	/**
@@ -556,6 +562,47 @@ public class Risk extends AggregateRoot {
 	 * Who or what raised the risk.
 	 * @return the origin; {@code MANUAL} for a risk recorded before origins were kept
 	 */
+	/**
+	 * Takes in another occurrence of what raised the risk, once: a milestone missed
+	 * again, after it was rescheduled. The risk is assessed again (its residual
+	 * assessment once made, else its inherent one), its probability one higher (at most
+	 * 5).
+	 * @param occurrence which occurrence, e.g. the due date that was missed
+	 * @param rationale why it is assessed again
+	 * @param bands the bands of the scores
+	 * @param actor who takes it in
+	 * @param now when
+	 * @return whether it was new and the risk open
+	 */
+	boolean occurredAgain(String occurrence, String rationale, RiskBands bands, Actor actor, Instant now) {
+		if (this.occurrences.contains(occurrence) || !open()) {
+			return false;
+		}
+		this.occurrences.add(occurrence);
+		changed("occurrences", this.occurrences);
+		// The assessment that sets its band now: the residual one once made.
+		AssessmentKind kind = (this.residual != null) ? AssessmentKind.RESIDUAL : AssessmentKind.INHERENT;
+		Assessment current = (this.residual != null) ? this.residual : this.inherent;
+		int probability = (current != null) ? Math.min(5, current.probability() + 1) : 5;
+		int impact = (current != null) ? current.impact() : 4;
+		assess(kind, probability, impact, (current != null) ? current.costImpact() : null, rationale, bands, actor,
+				now);
+		return true;
+	}
+
+	/**
+	 * Records the first occurrence of what raised the risk.
+	 * @param occurrence which occurrence
+	 */
+	void firstOccurrence(String occurrence) {
+		this.occurrences.add(occurrence);
+		changed("occurrences", this.occurrences);
+	}
+
+	public List<String> occurrences() {
+		return List.copyOf(this.occurrences);
+	}
+
 	public RiskOrigin origin() {
 		return (this.origin != null) ? this.origin : RiskOrigin.MANUAL;
 	}

@@ -134,6 +134,29 @@ public class RiskBook {
 	 */
 	public HandlingOutcome raise(UUID projectId, UUID riskId, Risk.Statement statement, RiskOrigin origin,
 			String reference, int probability, int impact, String rationale) {
+		return raise(projectId, riskId, statement, origin, reference, null, probability, impact, rationale, null);
+	}
+
+	/**
+	 * Records a risk that another service's event raised, as above; when the risk is
+	 * already there, a new occurrence of what raised it (a milestone missed again on
+	 * another due date) assesses it again, once, its probability one higher.
+	 * @param projectId the project
+	 * @param riskId the risk's derived id
+	 * @param statement what it is
+	 * @param origin what raised it
+	 * @param reference which one
+	 * @param occurrence which occurrence of it, or {@code null} if it cannot recur
+	 * @param probability its inherent probability
+	 * @param impact its inherent impact
+	 * @param rationale why so
+	 * @param againRationale why an occurrence again raises the probability, or
+	 * {@code null}
+	 * @return what happened
+	 * @throws UnknownAggregateException if the project's register is not known yet
+	 */
+	public HandlingOutcome raise(UUID projectId, UUID riskId, Risk.Statement statement, RiskOrigin origin,
+			String reference, String occurrence, int probability, int impact, String rationale, String againRationale) {
 		RiskRegister register = this.mongo.findById(projectId, RiskRegister.class);
 		if (register == null) {
 			throw new UnknownAggregateException("no risk register is known for project " + projectId);
@@ -142,13 +165,17 @@ public class RiskBook {
 			return HandlingOutcome.IGNORED;
 		}
 		if (this.mongo.exists(Query.query(Criteria.where("_id").is(riskId)), Risk.class)) {
-			return HandlingOutcome.DUPLICATE;
+			return (occurrence != null) ? again(riskId, register, occurrence, againRationale)
+					: HandlingOutcome.DUPLICATE;
 		}
 		Instant now = this.clock.instant();
 		String number = "R-" + count(projectId, RiskRegister.RISK_COUNT).riskCount();
 		Risk risk = Risk.identify(riskId, projectId, number, statement, origin, reference, SERVICE, now);
 		risk.assess(AssessmentKind.INHERENT, probability, impact, rationale, this.bands, SERVICE, now);
 		risk.escalate(register.escalationBand(), SERVICE, now);
+		if (occurrence != null) {
+			risk.firstOccurrence(occurrence);
+		}
 		try {
 			this.aggregates.insert(risk);
 			this.exposure.refresh(projectId);
@@ -156,6 +183,28 @@ public class RiskBook {
 		}
 		catch (DuplicateKeyException ex) {
 			return HandlingOutcome.DUPLICATE;
+		}
+	}
+
+	private HandlingOutcome again(UUID riskId, RiskRegister register, String occurrence, String rationale) {
+		for (int attempt = 1;; attempt++) {
+			Risk risk = this.mongo.findById(riskId, Risk.class);
+			Instant now = this.clock.instant();
+			if (!risk.occurredAgain(occurrence, rationale, this.bands, SERVICE, now)) {
+				return HandlingOutcome.DUPLICATE;
+			}
+			risk.escalate(register.escalationBand(), SERVICE, now);
+			risk.exposureMayHaveChanged(now);
+			try {
+				this.aggregates.update(risk);
+				this.exposure.refresh(risk.projectId());
+				return HandlingOutcome.APPLIED;
+			}
+			catch (OptimisticLockingFailureException ex) {
+				if (attempt == 5) {
+					throw ex;
+				}
+			}
 		}
 	}
 

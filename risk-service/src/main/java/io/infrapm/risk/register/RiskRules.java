@@ -19,7 +19,8 @@ import org.springframework.stereotype.Service;
  * what raised it, and assessed and escalated like any other:
  * <ul>
  * <li>a critical milestone missed: a {@code SCHEDULE} risk that the finish slips,
- * probability 4, impact 4 (5 for a cutover);</li>
+ * probability 4, impact 4 (5 for a cutover); missed again on another due date, the same
+ * risk assessed again with its probability one higher;</li>
  * <li>a budget threshold of 90 % or more crossed: a {@code COST} risk that the budget
  * runs out, probability 3 at 90 %, 4 at 95 %, 5 at 100 % and more, impact 4;</li>
  * <li>a milestone that fell into a change freeze or maintenance window: an
@@ -55,8 +56,9 @@ public class RiskRules {
 				"The project finishes late" + (missed.cutover() ? "; the cutover needs another change window" : ""),
 				RiskCategory.SCHEDULE, RiskType.THREAT, missed.owner(), null, null);
 		return this.book.raise(missed.projectId(), derived("milestone-missed", missed.milestoneId().toString()),
-				statement, RiskOrigin.MILESTONE_MISSED, missed.milestoneId().toString(), 4, missed.cutover() ? 5 : 4,
-				"Raised by risk-service: a critical milestone was missed");
+				statement, RiskOrigin.MILESTONE_MISSED, missed.milestoneId().toString(), missed.dueDate().toString(), 4,
+				missed.cutover() ? 5 : 4, "Raised by risk-service: a critical milestone was missed",
+				"Assessed again by risk-service: the milestone was missed again, due " + missed.dueDate());
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.infrapm.risk.register.web;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -40,12 +41,12 @@ final class RiskViews {
 
 	}
 
-	record AssessmentView(AssessmentKind kind, int probability, int impact, int score, RiskBand band, String rationale,
-			Instant assessedAt, PersonView assessedBy) {
+	record AssessmentView(AssessmentKind kind, int probability, int impact, int score, RiskBand band,
+			BigDecimal costImpact, String rationale, Instant assessedAt, PersonView assessedBy) {
 
 		static AssessmentView of(Assessment a) {
 			return (a != null) ? new AssessmentView(a.kind(), a.probability(), a.impact(), a.score(), a.band(),
-					a.rationale(), a.at(), PersonView.of(a.by())) : null;
+					a.costImpact(), a.rationale(), a.at(), PersonView.of(a.by())) : null;
 		}
 
 	}
