@@ -18,11 +18,14 @@ import io.infrapm.contracts.budget.EarnedValueCalculated;
 import io.infrapm.contracts.risk.IssueRaised;
 import io.infrapm.contracts.risk.IssueResolved;
 import io.infrapm.contracts.risk.RiskAssessed;
+import io.infrapm.contracts.risk.MitigationActionChanged;
+import io.infrapm.contracts.risk.MitigationActionOverdue;
 import io.infrapm.contracts.risk.ProjectRiskExposureChanged;
 import io.infrapm.contracts.risk.RiskClosed;
 import io.infrapm.contracts.risk.RiskEscalated;
 import io.infrapm.contracts.risk.RiskIdentified;
 import io.infrapm.contracts.risk.RiskOccurred;
+import io.infrapm.contracts.risk.RiskReviewOverdue;
 import io.infrapm.contracts.risk.RiskResponsePlanned;
 import io.infrapm.contracts.risk.RiskStatusChanged;
 import io.infrapm.contracts.risk.RiskUpdated;
@@ -92,7 +95,8 @@ public final class EventCatalog {
 			Topics.RISK,
 			List.of(RiskIdentified.class, RiskUpdated.class, RiskAssessed.class, RiskResponsePlanned.class,
 					RiskEscalated.class, RiskStatusChanged.class, RiskClosed.class, RiskOccurred.class,
-					IssueRaised.class, IssueResolved.class, ProjectRiskExposureChanged.class),
+					IssueRaised.class, IssueResolved.class, ProjectRiskExposureChanged.class,
+					MitigationActionChanged.class, MitigationActionOverdue.class, RiskReviewOverdue.class),
 			Topics.BUDGET,
 			List.of(BudgetEstablished.class, BudgetLinePlanned.class, BudgetLineRevised.class, CostRecorded.class,
 					BudgetThresholdCrossed.class, BudgetRebaselined.class, EarnedValueCalculated.class,

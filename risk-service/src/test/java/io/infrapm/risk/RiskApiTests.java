@@ -1,8 +1,10 @@
 package io.infrapm.risk;
 
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +16,8 @@ import io.infrapm.embedded.TestHttp;
 import io.infrapm.embedded.TestInfrastructure;
 import io.infrapm.embedded.TestIssuer;
 import io.infrapm.embedded.TestProjects;
+import io.infrapm.platform.outbox.Aggregates;
+import io.infrapm.risk.register.DueWatch;
 import io.infrapm.risk.register.RiskExposure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -69,6 +73,9 @@ class RiskApiTests {
 
 	@Autowired
 	private RiskExposure exposure;
+
+	@Autowired
+	private Aggregates aggregates;
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
@@ -328,6 +335,67 @@ class RiskApiTests {
 		assertThat(send("GET", "/api/projects/" + project + "/risk-exposure", null,
 				issuer.token("stranger." + this.suffix + "@example.com", "STAKEHOLDER"), null)
 			.statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void actionsArePlannedAndChangedAndTheDueWatchReportsWhatPassedOnceAcrossInstances() throws Exception {
+		UUID project = project();
+		String manager = issuer.token(this.pat, "PROJECT_MANAGER");
+		String risk = JsonPath.read(send("POST", "/api/projects/" + project + "/risks", RISK, manager, null).body(),
+				"$.id");
+		HttpResponse<String> planned = send("POST", "/api/risks/" + risk + "/actions",
+				"{\"title\":\"Order from a second supplier\",\"owner\":{\"name\":\"Sam Engineer\","
+						+ "\"email\":\"sam@example.com\"},\"dueDate\":\"2027-01-20\"}",
+				manager, null);
+		assertThat(planned.statusCode()).as(planned.body()).isEqualTo(201);
+		String action = JsonPath.read(planned.body(), "$.id");
+		assertThat(planned.headers().firstValue("Location")).hasValue("/api/risks/" + risk + "/actions/" + action);
+		assertThat(JsonPath.<String>read(planned.body(), "$.plannedBy.email")).isEqualTo(this.pat);
+		HttpResponse<String> started = send("PATCH", "/api/risks/" + risk + "/actions/" + action,
+				"{\"status\":\"IN_PROGRESS\"}", manager, null);
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+		assertThat(send("PATCH", "/api/risks/" + risk + "/actions/" + action, "{\"status\":\"LATER\"}", manager, null)
+			.statusCode()).isEqualTo(400);
+		assertThat(send("POST", "/api/risks/" + risk + "/actions", "{\"title\":\"No date\"}", manager, null).body())
+			.contains("dueDate");
+		assertThat(send("PATCH", "/api/risks/" + risk + "/actions/" + UUID.randomUUID(), "{\"title\":\"x\"}", manager,
+				null)
+			.statusCode()).isEqualTo(404);
+		String engineer = issuer.token(this.eve, "STAKEHOLDER");
+		assertThat(send("PATCH", "/api/risks/" + risk + "/actions/" + action, "{\"status\":\"DONE\"}", engineer, null)
+			.statusCode()).as("a member reads, the manager changes").isEqualTo(403);
+		String actions = send("GET", "/api/risks/" + risk + "/actions?status=IN_PROGRESS", null, engineer, null).body();
+		assertThat(JsonPath.<Integer>read(actions, "$.totalItems")).isEqualTo(1);
+
+		// Two instances watching at once, on 2027-02-01: the review of 2027-01-15 and the
+		// action due 2027-01-20 passed.
+		Clock february = Clock.fixed(Instant.parse("2027-02-01T08:00:00Z"), ZoneOffset.UTC);
+		DueWatch.Settings settings = new DueWatch.Settings(Duration.ofMinutes(1), ZoneOffset.UTC);
+		DueWatch one = new DueWatch(this.mongo, this.aggregates, february, settings);
+		DueWatch other = new DueWatch(this.mongo, this.aggregates, february, settings);
+		Thread second = new Thread(other::sweep);
+		second.start();
+		one.sweep();
+		second.join();
+		one.sweep();
+		List<ConsumerRecord<String, byte[]>> overdue = kafka.read(Topics.RISK,
+				(record) -> project.toString().equals(record.key())
+						&& KafkaTestClient.header(record, "ce_type").endsWith("Overdue.v1"),
+				(records) -> records.size() > 2, Duration.ofSeconds(8));
+		assertThat(overdue).extracting((record) -> KafkaTestClient.header(record, "ce_type"))
+			.containsExactlyInAnyOrder("io.infrapm.risk.RiskReviewOverdue.v1",
+					"io.infrapm.risk.MitigationActionOverdue.v1");
+		String late = overdue.stream()
+			.filter((record) -> KafkaTestClient.header(record, "ce_type").contains("MitigationAction"))
+			.map(KafkaTestClient::value)
+			.findFirst()
+			.orElseThrow();
+		assertThat(JsonPath.<Integer>read(late, "$.daysOverdue")).isEqualTo(12);
+		assertThat(JsonPath.<String>read(late, "$.owner.email")).isEqualTo("sam@example.com");
+		assertThat(JsonPath.<String>read(
+				send("GET", "/api/risks/" + risk + "/actions/" + action, null, engineer, null).body(),
+				"$.overdueReportedFor"))
+			.isEqualTo("2027-01-20");
 	}
 
 	private String identifyAssessed(UUID project, String manager, int probability, int impact) {

@@ -93,10 +93,17 @@ class RiskAuthorisationTests {
 				issuer.token(MANAGER_OF_B, "PROJECT_MANAGER"));
 		assertThat(issue.statusCode()).as(issue.body()).isEqualTo(201);
 
+		HttpResponse<String> action = new TestHttp("http://localhost:" + this.port).send("POST",
+				"/api/risks/" + JsonPath.read(risk.body(), "$.id") + "/actions",
+				"{\"title\":\"Second supplier\",\"dueDate\":\"2027-01-20\"}",
+				issuer.token(MANAGER_OF_B, "PROJECT_MANAGER"));
+		assertThat(action.statusCode()).as(action.body()).isEqualTo(201);
+
 		new AuthorisationWalk("http://localhost:" + this.port, issuer)
 			.pathValue("projectId", projects.projectB().toString())
 			.pathValue("riskId", JsonPath.read(risk.body(), "$.id"))
 			.pathValue("issueId", JsonPath.read(issue.body(), "$.id"))
+			.pathValue("actionId", JsonPath.read(action.body(), "$.id"))
 			.outsider(issuer.token(OUTSIDER, "STAKEHOLDER"))
 			// The portfolio's risks answer everyone, over what they may see.
 			.outsiderGets("GET /api/portfolio/risks", 200)

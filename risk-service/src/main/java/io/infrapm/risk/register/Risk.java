@@ -3,6 +3,7 @@ package io.infrapm.risk.register;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -10,9 +11,12 @@ import java.util.UUID;
 
 import io.infrapm.contracts.Actor;
 import io.infrapm.contracts.project.Person;
+import io.infrapm.contracts.risk.ActionStatus;
 import io.infrapm.contracts.risk.AssessmentKind;
 import io.infrapm.contracts.risk.EscalationLevel;
 import io.infrapm.contracts.risk.ResponseStrategy;
+import io.infrapm.contracts.risk.MitigationActionChanged;
+import io.infrapm.contracts.risk.MitigationActionOverdue;
 import io.infrapm.contracts.risk.RiskAssessed;
 import io.infrapm.contracts.risk.RiskBand;
 import io.infrapm.contracts.risk.RiskCategory;
@@ -22,12 +26,14 @@ import io.infrapm.contracts.risk.RiskIdentified;
 import io.infrapm.contracts.risk.RiskOccurred;
 import io.infrapm.contracts.risk.RiskOrigin;
 import io.infrapm.contracts.risk.RiskResponsePlanned;
+import io.infrapm.contracts.risk.RiskReviewOverdue;
 import io.infrapm.contracts.risk.RiskStatus;
 import io.infrapm.contracts.risk.RiskStatusChanged;
 import io.infrapm.contracts.risk.RiskType;
 import io.infrapm.contracts.risk.RiskUpdated;
 import io.infrapm.platform.outbox.AggregateRoot;
 import io.infrapm.platform.problem.ConflictException;
+import io.infrapm.platform.problem.NotFoundException;
 import io.infrapm.platform.problem.RuleViolationException;
 
 import org.springframework.data.annotation.Id;
@@ -79,6 +85,12 @@ public class Risk extends AggregateRoot {
 	 * milestone was missed on), so that a redelivery of one changes nothing.
 	 */
 	private List<String> occurrences = new ArrayList<>();
+
+	/** The actions of its response. */
+	private List<MitigationAction> actions = new ArrayList<>();
+
+	/** The review date whose passing was reported, or {@code null}. */
+	private LocalDate reviewOverdueReportedFor;
 
 	private String originReference;
 
@@ -588,6 +600,140 @@ public class Risk extends AggregateRoot {
 		assess(kind, probability, impact, (current != null) ? current.costImpact() : null, rationale, bands, actor,
 				now);
 		return true;
+	}
+
+	/** The most actions a risk's response holds. */
+	static final int MAX_ACTIONS = 100;
+
+	/**
+	 * Plans an action of the response.
+	 * @param id its id
+	 * @param title what is done
+	 * @param owner who does it, or {@code null}
+	 * @param dueDate by when
+	 * @param actor who plans it
+	 * @param now when
+	 * @return the action
+	 */
+	MitigationAction planAction(UUID id, String title, Person owner, LocalDate dueDate, Actor actor, Instant now) {
+		requireOpen();
+		if (this.actions.size() >= MAX_ACTIONS) {
+			throw new ConflictException(null, "a risk's response holds at most " + MAX_ACTIONS + " actions");
+		}
+		if (blank(title)) {
+			throw new RuleViolationException("title", "must not be blank");
+		}
+		MitigationAction action = new MitigationAction(id, title.strip(), owner, Objects.requireNonNull(dueDate),
+				ActionStatus.OPEN, now, actor, now, actor, null);
+		this.actions.add(action);
+		changed("actions", this.actions);
+		touched(actor, now);
+		registerEvent(new MitigationActionChanged(this.projectId, this.id, this.number, id, action.title(), owner,
+				dueDate, ActionStatus.OPEN, null, now, actor), this.projectId, id, now);
+		return action;
+	}
+
+	/**
+	 * Changes an action: its title, owner, due date or status. A done or cancelled action
+	 * changes no more.
+	 * @param actionId the action
+	 * @param change what changes
+	 * @param actor who changes it
+	 * @param now when
+	 * @return the action after it
+	 */
+	MitigationAction changeAction(UUID actionId, MitigationAction.Change change, Actor actor, Instant now) {
+		requireOpen();
+		int index = indexOf(actionId);
+		MitigationAction before = this.actions.get(index);
+		if (!before.status().pending()) {
+			throw new ConflictException("status",
+					"action " + actionId + " is " + before.status() + " and changes no more");
+		}
+		if (change.title() != null && blank(change.title())) {
+			throw new RuleViolationException("title", "must not be blank");
+		}
+		MitigationAction after = new MitigationAction(before.id(),
+				(change.title() != null) ? change.title().strip() : before.title(),
+				(change.owner() != null) ? change.owner() : before.owner(),
+				(change.dueDate() != null) ? change.dueDate() : before.dueDate(),
+				(change.status() != null) ? change.status() : before.status(), before.plannedAt(), before.plannedBy(),
+				now, actor, before.overdueReportedFor());
+		if (after.title().equals(before.title()) && Objects.equals(after.owner(), before.owner())
+				&& after.dueDate().equals(before.dueDate()) && after.status() == before.status()) {
+			return before;
+		}
+		this.actions.set(index, after);
+		changed("actions", this.actions);
+		touched(actor, now);
+		registerEvent(
+				new MitigationActionChanged(this.projectId, this.id, this.number, actionId, after.title(),
+						after.owner(), after.dueDate(), after.status(), before.status(), now, actor),
+				this.projectId, actionId, now);
+		return after;
+	}
+
+	/**
+	 * One action.
+	 * @param actionId its id
+	 * @return it
+	 * @throws NotFoundException if the risk has no such action
+	 */
+	public MitigationAction action(UUID actionId) {
+		return this.actions.get(indexOf(actionId));
+	}
+
+	private int indexOf(UUID actionId) {
+		for (int i = 0; i < this.actions.size(); i++) {
+			if (this.actions.get(i).id().equals(actionId)) {
+				return i;
+			}
+		}
+		throw new NotFoundException(null, "risk " + this.number + " has no action " + actionId);
+	}
+
+	public List<MitigationAction> actions() {
+		return List.copyOf(this.actions);
+	}
+
+	/**
+	 * Reports what passed its date unreported: each action still to be done past its due
+	 * date, and the review date of an open risk, each once per date.
+	 * @param today the day, in the watch's time zone
+	 * @param now when
+	 * @return whether anything was reported
+	 */
+	boolean reportOverdue(LocalDate today, Instant now) {
+		if (!open()) {
+			return false;
+		}
+		boolean reported = false;
+		for (int i = 0; i < this.actions.size(); i++) {
+			MitigationAction action = this.actions.get(i);
+			if (action.overdueUnreported(today)) {
+				this.actions.set(i, action.reportedOverdue());
+				registerEvent(
+						new MitigationActionOverdue(this.projectId, this.id, this.number, this.title, action.id(),
+								action.title(), action.owner(), action.dueDate(),
+								(int) ChronoUnit.DAYS.between(action.dueDate(), today), today, now),
+						this.projectId, action.id(), now);
+				reported = true;
+			}
+		}
+		if (reported) {
+			changed("actions", this.actions);
+		}
+		if (this.nextReviewDate != null && this.nextReviewDate.isBefore(today)
+				&& !this.nextReviewDate.equals(this.reviewOverdueReportedFor)) {
+			this.reviewOverdueReportedFor = this.nextReviewDate;
+			changed("reviewOverdueReportedFor", this.nextReviewDate);
+			registerEvent(
+					new RiskReviewOverdue(this.projectId, this.id, this.number, this.title, this.owner, currentBand(),
+							this.nextReviewDate, (int) ChronoUnit.DAYS.between(this.nextReviewDate, today), today, now),
+					this.projectId, this.id, now);
+			reported = true;
+		}
+		return reported;
 	}
 
 	/**

@@ -366,6 +366,47 @@ public class RiskBook {
 	}
 
 	/**
+	 * Plans a mitigation action of a risk's response.
+	 * @param riskId the risk
+	 * @param ifMatch the risk's ETag, or {@code null}
+	 * @param title what is done
+	 * @param owner who does it, or {@code null}
+	 * @param dueDate by when
+	 * @param caller its project's manager or a portfolio manager
+	 * @return the action and the risk after it
+	 */
+	public Acted planAction(UUID riskId, String ifMatch, String title, Person owner, LocalDate dueDate, Caller caller) {
+		UUID actionId = UUID.randomUUID();
+		Risk risk = change(riskId, ifMatch, caller,
+				(r, now) -> r.planAction(actionId, title, owner, dueDate, caller.actor(), now));
+		return new Acted(risk.action(actionId), risk);
+	}
+
+	/**
+	 * Changes a mitigation action.
+	 * @param riskId the risk
+	 * @param actionId the action
+	 * @param ifMatch the risk's ETag, or {@code null}
+	 * @param change what changes
+	 * @param caller its project's manager or a portfolio manager
+	 * @return the action and the risk after it
+	 */
+	public Acted changeAction(UUID riskId, UUID actionId, String ifMatch, MitigationAction.Change change,
+			Caller caller) {
+		Risk risk = change(riskId, ifMatch, caller, (r, now) -> r.changeAction(actionId, change, caller.actor(), now));
+		return new Acted(risk.action(actionId), risk);
+	}
+
+	/**
+	 * An action and the risk it belongs to.
+	 *
+	 * @param action the action
+	 * @param risk the risk
+	 */
+	public record Acted(MitigationAction action, Risk risk) {
+	}
+
+	/**
 	 * Records that a risk happened: it raises its issue and changes no more.
 	 * @param riskId the risk
 	 * @param ifMatch the risk's ETag, or {@code null}
