@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.UUID;
 
 import io.infrapm.contracts.Actor;
-import io.infrapm.contracts.EventCatalog;
 import io.infrapm.contracts.project.Person;
 import io.infrapm.contracts.risk.ActionStatus;
 import io.infrapm.contracts.risk.MitigationActionChanged;
@@ -15,8 +14,6 @@ import io.infrapm.contracts.risk.RiskCategory;
 import io.infrapm.contracts.risk.RiskReviewOverdue;
 import io.infrapm.contracts.risk.RiskStatus;
 import io.infrapm.contracts.risk.RiskType;
-import io.infrapm.platform.events.EventJson;
-import io.infrapm.platform.outbox.OutboxEntry;
 import io.infrapm.platform.problem.ConflictException;
 import io.infrapm.platform.problem.NotFoundException;
 import org.junit.jupiter.api.Test;
@@ -113,12 +110,7 @@ class MitigationActionTests {
 	}
 
 	private <T extends Record> List<T> events(Class<T> type) {
-		return this.risk.registeredEvents()
-			.stream()
-			.filter((e) -> e.type().equals(EventCatalog.typeOf(type)))
-			.map(OutboxEntry::payload)
-			.map((payload) -> EventJson.mapper().readValue(payload, type))
-			.toList();
+		return Registered.events(this.risk, type);
 	}
 
 }

@@ -25,7 +25,6 @@ import io.infrapm.contracts.risk.RiskStatus;
 import io.infrapm.contracts.risk.RiskStatusChanged;
 import io.infrapm.contracts.risk.RiskType;
 import io.infrapm.contracts.risk.RiskUpdated;
-import io.infrapm.platform.events.EventJson;
 import io.infrapm.platform.outbox.OutboxEntry;
 import io.infrapm.platform.problem.ConflictException;
 import io.infrapm.platform.problem.RuleViolationException;
@@ -263,12 +262,7 @@ class RiskRulesTests {
 	}
 
 	private <T extends Record> List<T> events(Class<T> type) {
-		return this.risk.registeredEvents()
-			.stream()
-			.filter((e) -> e.type().equals(EventCatalog.typeOf(type)))
-			.map(OutboxEntry::payload)
-			.map((payload) -> EventJson.mapper().readValue(payload, type))
-			.toList();
+		return Registered.events(this.risk, type);
 	}
 
 }
