@@ -15,6 +15,8 @@ import io.infrapm.contracts.budget.BudgetThresholdCrossed;
 import io.infrapm.contracts.budget.CostPerformanceChanged;
 import io.infrapm.contracts.budget.CostRecorded;
 import io.infrapm.contracts.budget.EarnedValueCalculated;
+import io.infrapm.contracts.risk.AssumptionChanged;
+import io.infrapm.contracts.risk.DependencyChanged;
 import io.infrapm.contracts.risk.IssueRaised;
 import io.infrapm.contracts.risk.IssueResolved;
 import io.infrapm.contracts.risk.RiskAssessed;
@@ -96,7 +98,8 @@ public final class EventCatalog {
 			List.of(RiskIdentified.class, RiskUpdated.class, RiskAssessed.class, RiskResponsePlanned.class,
 					RiskEscalated.class, RiskStatusChanged.class, RiskClosed.class, RiskOccurred.class,
 					IssueRaised.class, IssueResolved.class, ProjectRiskExposureChanged.class,
-					MitigationActionChanged.class, MitigationActionOverdue.class, RiskReviewOverdue.class),
+					MitigationActionChanged.class, MitigationActionOverdue.class, RiskReviewOverdue.class,
+					AssumptionChanged.class, DependencyChanged.class),
 			Topics.BUDGET,
 			List.of(BudgetEstablished.class, BudgetLinePlanned.class, BudgetLineRevised.class, CostRecorded.class,
 					BudgetThresholdCrossed.class, BudgetRebaselined.class, EarnedValueCalculated.class,

@@ -398,6 +398,65 @@ class RiskApiTests {
 			.isEqualTo("2027-01-20");
 	}
 
+	@Test
+	void assumptionsAndDependenciesCompleteTheRegisterAndSettleOnce() {
+		UUID project = project();
+		String manager = issuer.token(this.pat, "PROJECT_MANAGER");
+		String engineer = issuer.token(this.eve, "STAKEHOLDER");
+		String assumption = "{\"title\":\"The new racks fit the existing cages\",\"validateBy\":\"2027-02-01\"}";
+		HttpResponse<String> recorded = send("POST", "/api/projects/" + project + "/assumptions", assumption, manager,
+				"fit-1");
+		assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+		assertThat(JsonPath.<String>read(recorded.body(), "$.number")).isEqualTo("A-1");
+		String assumptionId = JsonPath.read(recorded.body(), "$.id");
+		HttpResponse<String> again = send("POST", "/api/projects/" + project + "/assumptions", assumption, manager,
+				"fit-1");
+		assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+		assertThat(JsonPath.<String>read(again.body(), "$.id")).isEqualTo(assumptionId);
+		assertThat(
+				send("PATCH", "/api/assumptions/" + assumptionId, "{\"status\":\"INVALIDATED\"}", manager, null).body())
+			.as("a change of status needs its reason")
+			.contains("reason");
+		HttpResponse<String> invalidated = send("PATCH", "/api/assumptions/" + assumptionId,
+				"{\"status\":\"INVALIDATED\",\"reason\":\"The cages are 5 cm too narrow\"}", manager, null);
+		assertThat(invalidated.statusCode()).as(invalidated.body()).isEqualTo(200);
+		assertThat(send("PATCH", "/api/assumptions/" + assumptionId, "{\"title\":\"x\"}", manager, null).statusCode())
+			.as("settled")
+			.isEqualTo(409);
+
+		HttpResponse<String> dependency = send("POST", "/api/projects/" + project + "/dependencies",
+				"{\"title\":\"Cross-connects in the new hall\",\"kind\":\"VENDOR\",\"counterpart\":\"Colo Ltd\","
+						+ "\"needBy\":\"2027-03-01\"}",
+				manager, null);
+		assertThat(dependency.statusCode()).as(dependency.body()).isEqualTo(201);
+		String dependencyId = JsonPath.read(dependency.body(), "$.id");
+		assertThat(send("POST", "/api/projects/" + project + "/dependencies",
+				"{\"title\":\"No date\",\"kind\":\"MOON\",\"counterpart\":\"x\"}", manager, null)
+			.statusCode()).isEqualTo(400);
+		assertThat(send("PATCH", "/api/dependencies/" + dependencyId, "{\"status\":\"AT_RISK\",\"reason\":\"x\"}",
+				engineer, null)
+			.statusCode()).isEqualTo(403);
+		assertThat(send("PATCH", "/api/dependencies/" + dependencyId,
+				"{\"status\":\"AT_RISK\",\"reason\":\"The carrier slipped a week\"}", manager, null)
+			.statusCode()).isEqualTo(200);
+		String atRisk = send("GET", "/api/projects/" + project + "/dependencies?status=AT_RISK", null, engineer, null)
+			.body();
+		assertThat(JsonPath.<Integer>read(atRisk, "$.totalItems")).isEqualTo(1);
+		assertThat(JsonPath.<String>read(atRisk, "$.items[0].updatedBy.email")).isEqualTo(this.pat);
+		assertThat(JsonPath.<String>read(
+				send("GET", "/api/projects/" + project + "/assumptions", null, engineer, null).body(),
+				"$.items[0].status"))
+			.isEqualTo("INVALIDATED");
+
+		List<ConsumerRecord<String, byte[]>> events = kafka.read(Topics.RISK,
+				(record) -> project.toString().equals(record.key()), (records) -> records.size() > 4,
+				Duration.ofSeconds(8));
+		assertThat(events).extracting((record) -> KafkaTestClient.header(record, "ce_type"))
+			.as("the replay and the refused changes published nothing")
+			.containsExactly("io.infrapm.risk.AssumptionChanged.v1", "io.infrapm.risk.AssumptionChanged.v1",
+					"io.infrapm.risk.DependencyChanged.v1", "io.infrapm.risk.DependencyChanged.v1");
+	}
+
 	private String identifyAssessed(UUID project, String manager, int probability, int impact) {
 		String id = JsonPath.read(send("POST", "/api/projects/" + project + "/risks", RISK, manager, null).body(),
 				"$.id");

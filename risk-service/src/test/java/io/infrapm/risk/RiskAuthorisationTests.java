@@ -99,11 +99,23 @@ class RiskAuthorisationTests {
 				issuer.token(MANAGER_OF_B, "PROJECT_MANAGER"));
 		assertThat(action.statusCode()).as(action.body()).isEqualTo(201);
 
+		HttpResponse<String> assumption = new TestHttp("http://localhost:" + this.port).send("POST",
+				"/api/projects/" + projects.projectB() + "/assumptions", "{\"title\":\"Racks fit\"}",
+				issuer.token(MANAGER_OF_B, "PROJECT_MANAGER"));
+		assertThat(assumption.statusCode()).as(assumption.body()).isEqualTo(201);
+		HttpResponse<String> dependency = new TestHttp("http://localhost:" + this.port).send("POST",
+				"/api/projects/" + projects.projectB() + "/dependencies",
+				"{\"title\":\"Power\",\"kind\":\"INTERNAL\",\"counterpart\":\"Facilities\",\"needBy\":\"2027-02-01\"}",
+				issuer.token(MANAGER_OF_B, "PROJECT_MANAGER"));
+		assertThat(dependency.statusCode()).as(dependency.body()).isEqualTo(201);
+
 		new AuthorisationWalk("http://localhost:" + this.port, issuer)
 			.pathValue("projectId", projects.projectB().toString())
 			.pathValue("riskId", JsonPath.read(risk.body(), "$.id"))
 			.pathValue("issueId", JsonPath.read(issue.body(), "$.id"))
 			.pathValue("actionId", JsonPath.read(action.body(), "$.id"))
+			.pathValue("assumptionId", JsonPath.read(assumption.body(), "$.id"))
+			.pathValue("dependencyId", JsonPath.read(dependency.body(), "$.id"))
 			.outsider(issuer.token(OUTSIDER, "STAKEHOLDER"))
 			// The portfolio's risks answer everyone, over what they may see.
 			.outsiderGets("GET /api/portfolio/risks", 200)
@@ -112,6 +124,8 @@ class RiskAuthorisationTests {
 			.unchanged(AuthorisationWalk.contentsOf(this.mongo.getDb(),
 					Map.of("registers", Filters.eq("_id", projects.projectB()), "risks",
 							Filters.eq("projectId", projects.projectB()), "issues",
+							Filters.eq("projectId", projects.projectB()), "assumptions",
+							Filters.eq("projectId", projects.projectB()), "dependencies",
 							Filters.eq("projectId", projects.projectB()), "project_memberships",
 							Filters.eq("_id", projects.projectB()))))
 			.walk(AuthorisationWalk.endpointsOf(this.context));

@@ -40,6 +40,12 @@ public class RiskRegister extends AggregateRoot {
 	/** How many issues were numbered. */
 	private long issueCount;
 
+	/** How many assumptions were numbered. */
+	private long assumptionCount;
+
+	/** How many dependencies were numbered. */
+	private long dependencyCount;
+
 	/** The band from which a risk is escalated; {@code null} for {@code HIGH}. */
 	private RiskBand escalationBand;
 
@@ -120,6 +126,14 @@ public class RiskRegister extends AggregateRoot {
 		return this.issueCount;
 	}
 
+	public long assumptionCount() {
+		return this.assumptionCount;
+	}
+
+	public long dependencyCount() {
+		return this.dependencyCount;
+	}
+
 	/**
 	 * The band from which the project's risks are escalated.
 	 * @return it, {@code HIGH} unless the manager chose another
@@ -184,6 +198,12 @@ public class RiskRegister extends AggregateRoot {
 
 	/** The field counting the risks numbered. */
 	static final String RISK_COUNT = "riskCount";
+
+	/** The field counting the assumptions numbered. */
+	static final String ASSUMPTION_COUNT = "assumptionCount";
+
+	/** The field counting the dependencies numbered. */
+	static final String DEPENDENCY_COUNT = "dependencyCount";
 
 	/** The field counting the issues numbered. */
 	static final String ISSUE_COUNT = "issueCount";
