@@ -123,6 +123,10 @@ class FaultSuiteIT {
 
 	private static final String EXPOSURE_CHANGED = "io.infrapm.risk.ProjectRiskExposureChanged.v1";
 
+	private static final String RISK_ASSESSED = "io.infrapm.risk.RiskAssessed.v1";
+
+	private static final String ACTION_CHANGED = "io.infrapm.risk.MitigationActionChanged.v1";
+
 	/**
 	 * The day of the suite's costs and progress reports: past, so that a report may have
 	 * it, and before the projects' planned start, so that nothing is planned by then (SPI
@@ -181,6 +185,14 @@ class FaultSuiteIT {
 	private final Map<String, String> spent = new ConcurrentHashMap<>();
 
 	private final AtomicInteger spendAttempts = new AtomicInteger();
+
+	/**
+	 * The projects, by code, whose manager recorded, assessed and gave an action to a
+	 * risk through risk-service's API.
+	 */
+	private final Map<String, String> registered = new ConcurrentHashMap<>();
+
+	private final AtomicInteger riskAttempts = new AtomicInteger();
 
 	/** The change freeze of every project declared during the kills, once answered. */
 	private volatile String freezeId;
@@ -296,6 +308,7 @@ class FaultSuiteIT {
 				assertThat(this.outaged).hasSize(PROJECTS / 4);
 				assertThat(this.changed).hasSize(PROJECTS / 4);
 				assertThat(this.spent).hasSize((PROJECTS + 2) / 4);
+				assertThat(this.registered).hasSize((PROJECTS + 3) / 4);
 				assertThat(this.freezeId).as("the freeze was declared").isNotNull();
 
 				Convergence convergence = awaitEveryEffect(mailbox, Duration.ofMinutes(2));
@@ -367,8 +380,19 @@ class FaultSuiteIT {
 				awaitExposures(this.spent.values(), 1, Duration.ofSeconds(30));
 				Map<String, Exposure> plannedExposures = exposuresOf(this.planned.values());
 				Map<String, Exposure> spentExposures = exposuresOf(this.spent.values());
+				awaitExposures(this.registered.values(), 1, Duration.ofSeconds(30));
+				Map<String, Exposure> registeredExposures = exposuresOf(this.registered.values());
 				List<String> exposed = new ArrayList<>(this.planned.values());
 				exposed.addAll(this.spent.values());
+				exposed.addAll(this.registered.values());
+				Map<String, List<String>> manualRisks = risksOf(this.registered.values());
+				Map<String, Integer> manualActions = actionsOf(this.registered.values());
+				Distinct manualIdentified = distinctEvents(kafka, Topics.RISK, RISK_IDENTIFIED,
+						this.registered.values(), "$.riskId");
+				Distinct manualAssessed = distinctEvents(kafka, Topics.RISK, RISK_ASSESSED, this.registered.values(),
+						"$.riskId");
+				Distinct manualActionEvents = distinctEvents(kafka, Topics.RISK, ACTION_CHANGED,
+						this.registered.values(), "$.actionId");
 				Distinct exposureEvents = distinctEvents(kafka, Topics.RISK, EXPOSURE_CHANGED, exposed, "$.revision");
 				Map<String, List<String>> plannedRisks = risksOf(this.planned.values());
 				Map<String, List<String>> spentRisks = risksOf(this.spent.values());
@@ -492,6 +516,28 @@ class FaultSuiteIT {
 				Map<String, Integer> revisions = new TreeMap<>();
 				plannedExposures.forEach((id, exposure) -> revisions.put(id, exposure.revision()));
 				spentExposures.forEach((id, exposure) -> revisions.put(id, exposure.revision()));
+				registeredExposures.forEach((id, exposure) -> revisions.put(id, exposure.revision()));
+				assertThat(registeredExposures).as("the exposure of each project whose manager recorded a risk")
+					.hasSize(this.registered.size())
+					.allSatisfy((id, exposure) -> {
+						assertThat(exposure.openThreats()).as(id).isEqualTo(1);
+						assertThat(exposure.expectedExposure()).as(id + ": 100,000 at 50 %")
+							.isEqualByComparingTo("50000");
+					});
+				assertThat(manualRisks).as("the one risk each such manager recorded, through retries")
+					.hasSize(this.registered.size())
+					.allSatisfy((id, origins) -> assertThat(origins).as(id).containsExactly("MANUAL"));
+				assertThat(manualActions).as("the one action of each")
+					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
+				assertThat(manualIdentified.perProject()).as("distinct RiskIdentified per such project")
+					.hasSize(this.registered.size())
+					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
+				assertThat(manualAssessed.perProject()).as("distinct RiskAssessed per such project: assessed once")
+					.hasSize(this.registered.size())
+					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
+				assertThat(manualActionEvents.perProject()).as("distinct MitigationActionChanged per such project")
+					.hasSize(this.registered.size())
+					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
 				assertThat(exposureEvents.perProject())
 					.as("one distinct ProjectRiskExposureChanged per revision of each exposure, none lost or twice")
 					.isEqualTo(revisions);
@@ -537,6 +583,7 @@ class FaultSuiteIT {
 				while ((i = next.getAndIncrement()) < PROJECTS) {
 					if (create(i) && i % 4 == 0) {
 						join(i);
+						registerRisk(i);
 					}
 					else if (this.created.containsKey(code(i)) && i % 4 == 2) {
 						planMilestone(i);
@@ -597,6 +644,108 @@ class FaultSuiteIT {
 		else if (response != null) {
 			this.failures.add(code + " join: " + response.statusCode() + " " + response.body());
 		}
+	}
+
+	/**
+	 * Records a risk through risk-service's API as its manager would, through the kills:
+	 * identified with an idempotency key, then assessed and given an action each under
+	 * the ETag of the answer before, so that a retry of a command that took effect
+	 * answers 412 and is checked by reading, never applied twice. The project must end up
+	 * with one manual risk, one assessment, one action, one distinct event of each, and
+	 * an exposure of one open threat worth 50,000.00.
+	 */
+	private void registerRisk(int i) {
+		String code = code(i);
+		String id = this.created.get(code);
+		HttpResponse<String> identified = untilRegisterAnswers(code + " risk",
+				() -> toRisks("POST", "/api/projects/" + id + "/risks",
+						"{\"title\":\"Rack power below plan\",\"cause\":\"The hall's feeds are shared\","
+								+ "\"event\":\"The PDUs trip under load\",\"effect\":\"The cutover is rolled back\","
+								+ "\"category\":\"TECHNICAL\",\"type\":\"THREAT\"}",
+						null)
+					.header("Idempotency-Key", "risk-" + code));
+		if (identified == null || identified.statusCode() != 201) {
+			if (identified != null) {
+				this.failures.add(code + " risk: " + identified.statusCode() + " " + identified.body());
+			}
+			return;
+		}
+		String risk = JsonPath.read(identified.body(), "$.id");
+		String etag = identified.headers().firstValue("ETag").orElse(null);
+		HttpResponse<String> assessed = untilAnswered(code + " assessment", this.riskAttempts,
+				() -> toRisks("POST", "/api/risks/" + risk + "/assessments",
+						"{\"kind\":\"INHERENT\",\"probability\":3,\"impact\":4,\"costImpact\":100000}", etag));
+		String afterAssessment = answeredOrDone(code + " assessment", assessed, risk,
+				(read) -> JsonPath.read(read, "$.inherent") != null);
+		if (afterAssessment == null) {
+			return;
+		}
+		HttpResponse<String> acted = untilAnswered(code + " action", this.riskAttempts,
+				() -> toRisks("POST", "/api/risks/" + risk + "/actions",
+						"{\"title\":\"Separate the feeds\",\"dueDate\":\"2099-01-01\"}", afterAssessment));
+		if (answeredOrDone(code + " action", acted, risk, (read) -> readActions(risk) > 0) != null) {
+			this.registered.put(code, id);
+		}
+	}
+
+	/**
+	 * The ETag after a command sent under {@code If-Match}: its answer's, or, when it
+	 * answered 412 (a retry of a command that took effect before its answer was lost),
+	 * the risk's as read, if the risk shows the effect.
+	 */
+	private String answeredOrDone(String what, HttpResponse<String> answer, String risk,
+			java.util.function.Predicate<String> done) {
+		if (answer == null) {
+			return null;
+		}
+		if (answer.statusCode() == 200 || answer.statusCode() == 201) {
+			return answer.headers().firstValue("ETag").orElse(null);
+		}
+		if (answer.statusCode() == 412) {
+			HttpResponse<String> read = untilAnswered(what + " read", this.riskAttempts,
+					() -> toRisks("GET", "/api/risks/" + risk, null, null));
+			if (read != null && read.statusCode() == 200 && done.test(read.body())) {
+				return read.headers().firstValue("ETag").orElse(null);
+			}
+		}
+		this.failures.add(what + ": " + answer.statusCode() + " " + answer.body());
+		return null;
+	}
+
+	private int readActions(String risk) {
+		HttpResponse<String> read = untilAnswered("actions of " + risk, this.riskAttempts,
+				() -> toRisks("GET", "/api/risks/" + risk + "/actions", null, null));
+		return (read != null && read.statusCode() == 200) ? JsonPath.<Integer>read(read.body(), "$.totalItems") : 0;
+	}
+
+	private HttpRequest.Builder toRisks(String method, String path, String body, String ifMatch) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url("risk-service") + path))
+			.timeout(Duration.ofSeconds(40))
+			.header("Authorization", "Bearer " + this.managerToken)
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+		if (body != null) {
+			request.header("Content-Type", "application/json");
+		}
+		if (ifMatch != null) {
+			request.header("If-Match", ifMatch);
+		}
+		return request;
+	}
+
+	/** Like {@link #untilAnswered}, and again while risk-service has no register yet. */
+	private HttpResponse<String> untilRegisterAnswers(String what, Supplier<HttpRequest.Builder> request) {
+		long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+		HttpResponse<String> response;
+		do {
+			response = untilAnswered(what, this.riskAttempts, request);
+			if (response == null || response.statusCode() != 404) {
+				return response;
+			}
+			pause(500);
+		}
+		while (System.nanoTime() < deadline);
+		return response;
 	}
 
 	/**
@@ -1061,7 +1210,8 @@ class FaultSuiteIT {
 		for (String id : projects) {
 			String exposure = read("risk-service", "/api/projects/" + id + "/risk-exposure");
 			exposures.put(id,
-					new Exposure(JsonPath.read(exposure, "$.openThreats"), JsonPath.read(exposure, "$.revision")));
+					new Exposure(JsonPath.read(exposure, "$.openThreats"), JsonPath.read(exposure, "$.revision"),
+							new BigDecimal(JsonPath.read(exposure, "$.expectedExposure").toString())));
 		}
 		return exposures;
 	}
@@ -1081,8 +1231,25 @@ class FaultSuiteIT {
 	 *
 	 * @param openThreats how many open threats it counts
 	 * @param revision how often it changed
+	 * @param expectedExposure its expected monetary value
 	 */
-	private record Exposure(int openThreats, int revision) {
+	private record Exposure(int openThreats, int revision, BigDecimal expectedExposure) {
+	}
+
+	/** How many mitigation actions the risks of each project hold. */
+	private Map<String, Integer> actionsOf(Collection<String> projects) throws IOException, InterruptedException {
+		Map<String, Integer> actions = new TreeMap<>();
+		for (String id : projects) {
+			List<String> risks = JsonPath.read(read("risk-service", "/api/projects/" + id + "/risks?size=100"),
+					"$.items[*].id");
+			int count = 0;
+			for (String risk : risks) {
+				count += JsonPath.<Integer>read(read("risk-service", "/api/risks/" + risk + "/actions"),
+						"$.totalItems");
+			}
+			actions.put(id, count);
+		}
+		return actions;
 	}
 
 	/** Waits until each project's register holds at least some risks. */
