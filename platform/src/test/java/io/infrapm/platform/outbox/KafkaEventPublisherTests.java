@@ -153,6 +153,33 @@ class KafkaEventPublisherTests {
 		}
 	}
 
+	/**
+	 * Creates the test's topic, again while the broker answers with a retriable error
+	 * (seen once in CI: a fresh broker refused a create with "does not host this
+	 * topic-partition"); a topic that a refused attempt created after all is fine.
+	 */
+	private void createTopic(Admin admin, int partitions) throws Exception {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (true) {
+			try {
+				admin.createTopics(List.of(new NewTopic(this.topic, partitions, (short) 1)))
+					.all()
+					.get(30, TimeUnit.SECONDS);
+				return;
+			}
+			catch (java.util.concurrent.ExecutionException ex) {
+				if (ex.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException) {
+					return;
+				}
+				if (!(ex.getCause() instanceof org.apache.kafka.common.errors.RetriableException)
+						|| System.nanoTime() > deadline) {
+					throw ex;
+				}
+				Thread.sleep(200);
+			}
+		}
+	}
+
 	private KafkaEventPublisher publisher(int partitions) {
 		return publisher(partitions, Map.of());
 	}
@@ -160,9 +187,7 @@ class KafkaEventPublisherTests {
 	private KafkaEventPublisher publisher(int partitions, Map<String, Object> overrides) {
 		String servers = TestInfrastructure.get().kafkaBootstrapServers();
 		try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, servers))) {
-			admin.createTopics(List.of(new NewTopic(this.topic, partitions, (short) 1)))
-				.all()
-				.get(30, TimeUnit.SECONDS);
+			createTopic(admin, partitions);
 			awaitLeaders(admin, partitions);
 		}
 		catch (Exception ex) {
