@@ -9,12 +9,8 @@ import io.infrapm.contracts.Actor;
 import io.infrapm.contracts.project.Person;
 import io.infrapm.contracts.risk.AssumptionChanged;
 import io.infrapm.contracts.risk.AssumptionStatus;
-import io.infrapm.platform.outbox.AggregateRoot;
 import io.infrapm.platform.problem.ConflictException;
-import io.infrapm.platform.problem.RuleViolationException;
 
-import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -23,37 +19,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * validated or invalidated it changes no more.
  */
 @Document("assumptions")
-public class Assumption extends AggregateRoot {
-
-	@Id
-	private UUID id;
-
-	@Indexed
-	private UUID projectId;
-
-	private String number;
-
-	private String title;
-
-	private String description;
-
-	private Person owner;
+public class Assumption extends RegisterEntry {
 
 	private LocalDate validateBy;
 
 	private AssumptionStatus status;
-
-	private String reason;
-
-	private long revision;
-
-	private Instant recordedAt;
-
-	private Actor recordedBy;
-
-	private Instant updatedAt;
-
-	private Actor updatedBy;
 
 	Assumption() {
 		// for the mapping layer
@@ -61,19 +31,9 @@ public class Assumption extends AggregateRoot {
 
 	static Assumption record(UUID id, UUID projectId, String number, Details details, Actor actor, Instant now) {
 		Assumption assumption = new Assumption();
-		assumption.id = id;
-		assumption.projectId = projectId;
-		assumption.number = number;
-		assumption.title = RaidText.required("title", details.title());
-		assumption.description = RaidText.optional(details.description());
-		assumption.owner = details.owner();
+		assumption.recorded(id, projectId, number, details.title(), details.description(), details.owner(), actor, now);
 		assumption.validateBy = details.validateBy();
 		assumption.status = AssumptionStatus.OPEN;
-		assumption.revision = 1;
-		assumption.recordedAt = now;
-		assumption.recordedBy = actor;
-		assumption.updatedAt = now;
-		assumption.updatedBy = actor;
 		assumption.publish(null, actor, now);
 		return assumption;
 	}
@@ -91,73 +51,31 @@ public class Assumption extends AggregateRoot {
 	boolean change(Details change, AssumptionStatus status, String reason, Actor actor, Instant now) {
 		if (this.status != AssumptionStatus.OPEN) {
 			throw new ConflictException("status",
-					"assumption " + this.number + " is " + this.status + " and changes no more");
+					"assumption " + number() + " is " + this.status + " and changes no more");
 		}
 		AssumptionStatus previous = this.status;
-		String title = (change.title() != null) ? RaidText.required("title", change.title()) : this.title;
-		String description = (change.description() != null) ? RaidText.optional(change.description())
-				: this.description;
-		Person owner = (change.owner() != null) ? change.owner() : this.owner;
+		String title = titleAfter(change.title());
+		String description = descriptionAfter(change.description());
+		Person owner = ownerAfter(change.owner());
 		LocalDate validateBy = (change.validateBy() != null) ? change.validateBy() : this.validateBy;
-		AssumptionStatus to = (status != null) ? status : this.status;
-		if (to != previous && RaidText.optional(reason) == null) {
-			throw new RuleViolationException("reason", "a change of status needs a reason");
-		}
-		if (title.equals(this.title) && Objects.equals(description, this.description)
-				&& Objects.equals(owner, this.owner) && Objects.equals(validateBy, this.validateBy) && to == previous) {
+		AssumptionStatus to = (status != null) ? status : previous;
+		requireReason(to != previous, reason);
+		if (title.equals(title()) && Objects.equals(description, description()) && Objects.equals(owner, owner())
+				&& Objects.equals(validateBy, this.validateBy) && to == previous) {
 			return false;
 		}
-		this.title = title;
-		this.description = description;
-		this.owner = owner;
 		this.validateBy = validateBy;
 		this.status = to;
-		this.reason = (to != previous) ? RaidText.optional(reason) : this.reason;
-		this.revision++;
-		this.updatedAt = now;
-		this.updatedBy = actor;
-		changed("title", title);
-		changed("description", description);
-		changed("owner", owner);
 		changed("validateBy", validateBy);
 		changed("status", to);
-		changed("reason", this.reason);
-		changed("revision", this.revision);
-		changed("updatedAt", now);
-		changed("updatedBy", actor);
+		changed(title, description, owner, to != previous, reason, actor, now);
 		publish(previous, actor, now);
 		return true;
 	}
 
 	private void publish(AssumptionStatus previous, Actor actor, Instant now) {
-		registerEvent(
-				new AssumptionChanged(this.projectId, this.id, this.number, this.title, this.description, this.owner,
-						this.validateBy, this.status, previous, this.reason, this.revision, now, actor),
-				this.projectId, this.id, now);
-	}
-
-	public UUID id() {
-		return this.id;
-	}
-
-	public UUID projectId() {
-		return this.projectId;
-	}
-
-	public String number() {
-		return this.number;
-	}
-
-	public String title() {
-		return this.title;
-	}
-
-	public String description() {
-		return this.description;
-	}
-
-	public Person owner() {
-		return this.owner;
+		registerEvent(new AssumptionChanged(projectId(), id(), number(), title(), description(), owner(),
+				this.validateBy, this.status, previous, reason(), revision(), now, actor), projectId(), id(), now);
 	}
 
 	public LocalDate validateBy() {
@@ -166,30 +84,6 @@ public class Assumption extends AggregateRoot {
 
 	public AssumptionStatus status() {
 		return this.status;
-	}
-
-	public String reason() {
-		return this.reason;
-	}
-
-	public long revision() {
-		return this.revision;
-	}
-
-	public Instant recordedAt() {
-		return this.recordedAt;
-	}
-
-	public Actor recordedBy() {
-		return this.recordedBy;
-	}
-
-	public Instant updatedAt() {
-		return this.updatedAt;
-	}
-
-	public Actor updatedBy() {
-		return this.updatedBy;
 	}
 
 	/**
