@@ -1,12 +1,12 @@
 package io.infrapm.risk.register;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import io.infrapm.contracts.risk.AssumptionStatus;
 import io.infrapm.contracts.risk.DependencyStatus;
@@ -23,11 +23,9 @@ import io.infrapm.platform.web.ETags;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
@@ -169,16 +167,13 @@ public class RaidBook {
 
 	private <T extends AggregateRoot> Recorded<T> record(UUID projectId, String kind, Class<T> type,
 			String idempotencyKey, Caller caller, BiFunction<UUID, Long, T> make, String counter,
-			Function<RiskRegister, Long> count, java.util.function.Predicate<T> sameAs) {
+			Function<RiskRegister, Long> count, Predicate<T> sameAs) {
 		this.memberships.accessOf(projectId, caller).requireManage();
 		RiskRegister register = this.mongo.findById(projectId, RiskRegister.class);
 		if (register == null) {
 			throw new NotFoundException(null, "no risk register is known for project " + projectId);
 		}
-		UUID id = (idempotencyKey != null)
-				? UUID
-					.nameUUIDFromBytes((kind + "/" + projectId + "/" + idempotencyKey).getBytes(StandardCharsets.UTF_8))
-				: UUID.randomUUID();
+		UUID id = RiskRegister.keyedId(kind, projectId, idempotencyKey);
 		T earlier = this.mongo.findById(id, type);
 		if (earlier != null) {
 			return replay(earlier, sameAs);
@@ -187,8 +182,7 @@ public class RaidBook {
 			throw new ConflictException(null,
 					"project " + projectId + " is closed or cancelled; its register takes no new " + kind);
 		}
-		RiskRegister counted = this.mongo.findAndModify(Query.query(Criteria.where("_id").is(projectId)),
-				new Update().inc(counter, 1), FindAndModifyOptions.options().returnNew(true), RiskRegister.class);
+		RiskRegister counted = RiskRegister.counted(this.mongo, projectId, counter);
 		try {
 			return new Recorded<>(this.aggregates.insert(make.apply(id, count.apply(counted))), false);
 		}
@@ -197,7 +191,7 @@ public class RaidBook {
 		}
 	}
 
-	private static <T> Recorded<T> replay(T earlier, java.util.function.Predicate<T> sameAs) {
+	private static <T> Recorded<T> replay(T earlier, Predicate<T> sameAs) {
 		if (!sameAs.test(earlier)) {
 			throw new RuleViolationException("Idempotency-Key",
 					"the key was used before for another entry; use a new key for a new one");

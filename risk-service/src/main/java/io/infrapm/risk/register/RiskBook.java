@@ -87,7 +87,7 @@ public class RiskBook {
 	public Identified identify(UUID projectId, Risk.Statement statement, String idempotencyKey, Caller caller) {
 		this.memberships.accessOf(projectId, caller).requireManage();
 		RiskRegister register = register(projectId);
-		UUID id = keyed("risk", projectId, idempotencyKey);
+		UUID id = RiskRegister.keyedId("risk", projectId, idempotencyKey);
 		Risk earlier = this.mongo.findById(id, Risk.class);
 		if (earlier != null) {
 			return replay(earlier, statement);
@@ -96,7 +96,7 @@ public class RiskBook {
 			throw new ConflictException(null,
 					"project " + projectId + " is closed or cancelled; its register takes no new risks");
 		}
-		String number = "R-" + count(projectId, RiskRegister.RISK_COUNT).riskCount();
+		String number = "R-" + RiskRegister.counted(this.mongo, projectId, RiskRegister.RISK_COUNT).riskCount();
 		try {
 			Risk risk = this.aggregates
 				.insert(Risk.identify(id, projectId, number, statement, caller.actor(), this.clock.instant()));
@@ -169,7 +169,7 @@ public class RiskBook {
 					: HandlingOutcome.DUPLICATE;
 		}
 		Instant now = this.clock.instant();
-		String number = "R-" + count(projectId, RiskRegister.RISK_COUNT).riskCount();
+		String number = "R-" + RiskRegister.counted(this.mongo, projectId, RiskRegister.RISK_COUNT).riskCount();
 		Risk risk = Risk.identify(riskId, projectId, number, statement, origin, reference, SERVICE, now);
 		risk.assess(AssessmentKind.INHERENT, probability, impact, rationale, this.bands, SERVICE, now);
 		risk.escalate(register.escalationBand(), SERVICE, now);
@@ -423,7 +423,8 @@ public class RiskBook {
 		String[] number = new String[1];
 		Risk risk = change(riskId, ifMatch, caller, (r, now) -> {
 			if (number[0] == null && r.status() != RiskStatus.OCCURRED && r.status() != RiskStatus.CLOSED) {
-				number[0] = "I-" + count(r.projectId(), RiskRegister.ISSUE_COUNT).issueCount();
+				number[0] = "I-"
+						+ RiskRegister.counted(this.mongo, r.projectId(), RiskRegister.ISSUE_COUNT).issueCount();
 			}
 			Issue.Details details = new Issue.Details(r.number() + " occurred: " + r.title(), description, r.category(),
 					severity, (owner != null) ? owner : r.owner(), dueDate);
@@ -444,14 +445,14 @@ public class RiskBook {
 	public Raised raise(UUID projectId, Issue.Details details, String idempotencyKey, Caller caller) {
 		this.memberships.accessOf(projectId, caller).requireManage();
 		RiskRegister register = register(projectId);
-		UUID id = keyed("issue", projectId, idempotencyKey);
+		UUID id = RiskRegister.keyedId("issue", projectId, idempotencyKey);
 		Issue earlier = this.mongo.findById(id, Issue.class);
 		if (earlier == null && register.closed()) {
 			throw new ConflictException(null,
 					"project " + projectId + " is closed or cancelled; its register takes no new issues");
 		}
 		if (earlier == null) {
-			String number = "I-" + count(projectId, RiskRegister.ISSUE_COUNT).issueCount();
+			String number = "I-" + RiskRegister.counted(this.mongo, projectId, RiskRegister.ISSUE_COUNT).issueCount();
 			try {
 				return new Raised(
 						this.aggregates
@@ -569,18 +570,6 @@ public class RiskBook {
 			throw new NotFoundException(null, "no risk register is known for project " + projectId);
 		}
 		return register;
-	}
-
-	private RiskRegister count(UUID projectId, String counter) {
-		return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(projectId)), new Update().inc(counter, 1),
-				FindAndModifyOptions.options().returnNew(true), RiskRegister.class);
-	}
-
-	private static UUID keyed(String kind, UUID projectId, String idempotencyKey) {
-		return (idempotencyKey != null)
-				? UUID
-					.nameUUIDFromBytes((kind + "/" + projectId + "/" + idempotencyKey).getBytes(StandardCharsets.UTF_8))
-				: UUID.randomUUID();
 	}
 
 	/**

@@ -10,6 +10,10 @@ import io.infrapm.platform.outbox.AggregateRoot;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
@@ -210,6 +214,32 @@ public class RiskRegister extends AggregateRoot {
 
 	/** The field of the escalation band. */
 	static final String ESCALATION_BAND = "escalationBand";
+
+	/**
+	 * Counts one more of the entries a register numbers, for the next number.
+	 * @param mongo the store
+	 * @param projectId the project
+	 * @param counter which count, e.g. {@link #RISK_COUNT}
+	 * @return the register with the count raised
+	 */
+	static RiskRegister counted(MongoOperations mongo, UUID projectId, String counter) {
+		return mongo.findAndModify(Query.query(Criteria.where("_id").is(projectId)), new Update().inc(counter, 1),
+				FindAndModifyOptions.options().returnNew(true), RiskRegister.class);
+	}
+
+	/**
+	 * The id of an entry a client recorded under an idempotency key, the same for every
+	 * retry; a random one without a key.
+	 * @param kind what the entry is, e.g. {@code risk}
+	 * @param projectId the project
+	 * @param idempotencyKey the client's key, or {@code null}
+	 * @return the id
+	 */
+	static UUID keyedId(String kind, UUID projectId, String idempotencyKey) {
+		return (idempotencyKey != null) ? UUID.nameUUIDFromBytes(
+				(kind + "/" + projectId + "/" + idempotencyKey).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+				: UUID.randomUUID();
+	}
 
 	/**
 	 * The update that closes the register: the project was closed or cancelled.
