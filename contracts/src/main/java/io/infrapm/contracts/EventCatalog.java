@@ -17,6 +17,7 @@ import io.infrapm.contracts.budget.CostRecorded;
 import io.infrapm.contracts.budget.EarnedValueCalculated;
 import io.infrapm.contracts.risk.AssumptionChanged;
 import io.infrapm.contracts.risk.DependencyChanged;
+import io.infrapm.contracts.risk.DependencyOverdue;
 import io.infrapm.contracts.risk.IssueRaised;
 import io.infrapm.contracts.risk.IssueResolved;
 import io.infrapm.contracts.risk.RiskAssessed;
@@ -99,7 +100,7 @@ public final class EventCatalog {
 					RiskEscalated.class, RiskStatusChanged.class, RiskClosed.class, RiskOccurred.class,
 					IssueRaised.class, IssueResolved.class, ProjectRiskExposureChanged.class,
 					MitigationActionChanged.class, MitigationActionOverdue.class, RiskReviewOverdue.class,
-					AssumptionChanged.class, DependencyChanged.class),
+					AssumptionChanged.class, DependencyChanged.class, DependencyOverdue.class),
 			Topics.BUDGET,
 			List.of(BudgetEstablished.class, BudgetLinePlanned.class, BudgetLineRevised.class, CostRecorded.class,
 					BudgetThresholdCrossed.class, BudgetRebaselined.class, EarnedValueCalculated.class,

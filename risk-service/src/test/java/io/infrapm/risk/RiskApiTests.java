@@ -399,7 +399,7 @@ class RiskApiTests {
 	}
 
 	@Test
-	void assumptionsAndDependenciesCompleteTheRegisterAndSettleOnce() {
+	void assumptionsAndDependenciesCompleteTheRegisterAndSettleOnce() throws Exception {
 		UUID project = project();
 		String manager = issuer.token(this.pat, "PROJECT_MANAGER");
 		String engineer = issuer.token(this.eve, "STAKEHOLDER");
@@ -455,6 +455,31 @@ class RiskApiTests {
 			.as("the replay and the refused changes published nothing")
 			.containsExactly("io.infrapm.risk.AssumptionChanged.v1", "io.infrapm.risk.AssumptionChanged.v1",
 					"io.infrapm.risk.DependencyChanged.v1", "io.infrapm.risk.DependencyChanged.v1");
+
+		// Two instances watching at once, on 2027-03-10: the dependency, still at risk,
+		// is
+		// nine days late, and reported once.
+		Clock march = Clock.fixed(Instant.parse("2027-03-10T08:00:00Z"), ZoneOffset.UTC);
+		DueWatch.Settings settings = new DueWatch.Settings(Duration.ofMinutes(1), ZoneOffset.UTC);
+		DueWatch one = new DueWatch(this.mongo, this.aggregates, march, settings);
+		DueWatch other = new DueWatch(this.mongo, this.aggregates, march, settings);
+		Thread second = new Thread(other::sweep);
+		second.start();
+		one.sweep();
+		second.join();
+		one.sweep();
+		List<ConsumerRecord<String, byte[]>> late = kafka.read(Topics.RISK,
+				(record) -> project.toString().equals(record.key())
+						&& KafkaTestClient.header(record, "ce_type").endsWith("DependencyOverdue.v1"),
+				(records) -> records.size() > 1, Duration.ofSeconds(8));
+		assertThat(late).singleElement().satisfies((record) -> {
+			assertThat(KafkaTestClient.header(record, "ce_subject")).isEqualTo(dependencyId);
+			assertThat(JsonPath.<Integer>read(KafkaTestClient.value(record), "$.daysOverdue")).isEqualTo(9);
+			assertThat(JsonPath.<String>read(KafkaTestClient.value(record), "$.counterpart")).isEqualTo("Colo Ltd");
+		});
+		assertThat(JsonPath.<String>read(send("GET", "/api/dependencies/" + dependencyId, null, engineer, null).body(),
+				"$.overdueReportedFor"))
+			.isEqualTo("2027-03-01");
 	}
 
 	private String identifyAssessed(UUID project, String manager, int probability, int impact) {

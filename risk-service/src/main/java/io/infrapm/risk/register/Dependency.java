@@ -2,6 +2,7 @@ package io.infrapm.risk.register;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -9,6 +10,7 @@ import io.infrapm.contracts.Actor;
 import io.infrapm.contracts.project.Person;
 import io.infrapm.contracts.risk.DependencyChanged;
 import io.infrapm.contracts.risk.DependencyKind;
+import io.infrapm.contracts.risk.DependencyOverdue;
 import io.infrapm.contracts.risk.DependencyStatus;
 import io.infrapm.platform.problem.ConflictException;
 
@@ -29,6 +31,9 @@ public class Dependency extends RegisterEntry {
 	private LocalDate needBy;
 
 	private DependencyStatus status;
+
+	/** The need-by date whose passing was reported, or {@code null}. */
+	private LocalDate overdueReportedFor;
 
 	Dependency() {
 		// for the mapping layer
@@ -88,6 +93,35 @@ public class Dependency extends RegisterEntry {
 		return true;
 	}
 
+	/**
+	 * Whether the dependency is still awaited.
+	 * @return whether it is {@code OPEN} or {@code AT_RISK}
+	 */
+	public boolean awaited() {
+		return this.status == DependencyStatus.OPEN || this.status == DependencyStatus.AT_RISK;
+	}
+
+	/**
+	 * Reports a need-by date that passed while the dependency is still awaited, once per
+	 * date: a later need-by date is reported again when it passes. The report changes no
+	 * revision; it is written under the document's version with its event.
+	 * @param today the day, in the watch's time zone
+	 * @param now when
+	 * @return whether it was reported now
+	 */
+	boolean reportOverdue(LocalDate today, Instant now) {
+		if (!awaited() || !this.needBy.isBefore(today) || this.needBy.equals(this.overdueReportedFor)) {
+			return false;
+		}
+		this.overdueReportedFor = this.needBy;
+		changed("overdueReportedFor", this.needBy);
+		registerEvent(
+				new DependencyOverdue(projectId(), id(), number(), title(), this.kind, this.counterpart, owner(),
+						this.status, this.needBy, (int) ChronoUnit.DAYS.between(this.needBy, today), today, now),
+				projectId(), id(), now);
+		return true;
+	}
+
 	private void publish(DependencyStatus previous, Actor actor, Instant now) {
 		registerEvent(
 				new DependencyChanged(projectId(), id(), number(), title(), description(), this.kind, this.counterpart,
@@ -109,6 +143,14 @@ public class Dependency extends RegisterEntry {
 
 	public DependencyStatus status() {
 		return this.status;
+	}
+
+	/**
+	 * The need-by date whose passing was reported.
+	 * @return it, or {@code null} if none was
+	 */
+	public LocalDate overdueReportedFor() {
+		return this.overdueReportedFor;
 	}
 
 	/**

@@ -7,10 +7,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import io.infrapm.contracts.risk.ActionStatus;
+import io.infrapm.contracts.risk.DependencyStatus;
 import io.infrapm.contracts.risk.RiskStatus;
 import io.infrapm.platform.lifecycle.PeriodicSweep;
+import io.infrapm.platform.outbox.AggregateRoot;
 import io.infrapm.platform.outbox.Aggregates;
 
 import org.slf4j.Logger;
@@ -27,8 +30,9 @@ import org.springframework.stereotype.Component;
 /**
  * Watches the dates of open risks: a mitigation action still to be done past its due date
  * publishes {@code MitigationActionOverdue}, a review date passed publishes
- * {@code RiskReviewOverdue}, each once per date. What was reported is written with the
- * event, in the risk's write under its version, so several instances watching at once
+ * {@code RiskReviewOverdue}, a dependency still awaited past its need-by date publishes
+ * {@code DependencyOverdue}, each once per date. What was reported is written with the
+ * event, in the document's write under its version, so several instances watching at once
  * report each thing once: the second finds it reported, or loses the write and reads
  * again. The day is taken in the configured zone from an injectable clock.
  */
@@ -40,7 +44,11 @@ public class DueWatch extends PeriodicSweep {
 	private static final List<RiskStatus> OPEN = List.of(RiskStatus.IDENTIFIED, RiskStatus.ASSESSED,
 			RiskStatus.RESPONSE_PLANNED, RiskStatus.MONITORING);
 
-	/** The most risks one run looks at; the next run takes the rest. */
+	private static final List<DependencyStatus> AWAITED = List.of(DependencyStatus.OPEN, DependencyStatus.AT_RISK);
+
+	/**
+	 * The most risks (and dependencies) one run looks at; the next run takes the rest.
+	 */
 	static final int BATCH = 500;
 
 	private final MongoOperations mongo;
@@ -61,7 +69,7 @@ public class DueWatch extends PeriodicSweep {
 
 	/**
 	 * Reports what passed its date since the last run.
-	 * @return how many risks reported something
+	 * @return how many risks and dependencies reported something
 	 */
 	@Override
 	public int sweep() {
@@ -78,28 +86,35 @@ public class DueWatch extends PeriodicSweep {
 		due.fields().include("_id");
 		int reported = 0;
 		for (Risk risk : this.mongo.find(due.limit(BATCH), Risk.class)) {
-			if (report(risk.id(), today)) {
+			if (report(Risk.class, risk.id(), (r) -> r.reportOverdue(today, this.clock.instant()))) {
+				reported++;
+			}
+		}
+		Query late = Query.query(Criteria.where("status").in(AWAITED).and("needBy").lt(today));
+		late.fields().include("_id");
+		for (Dependency dependency : this.mongo.find(late.limit(BATCH), Dependency.class)) {
+			if (report(Dependency.class, dependency.id(), (d) -> d.reportOverdue(today, this.clock.instant()))) {
 				reported++;
 			}
 		}
 		return reported;
 	}
 
-	private boolean report(UUID riskId, LocalDate today) {
+	private <T extends AggregateRoot> boolean report(Class<T> type, UUID id, Predicate<T> reportOverdue) {
 		for (int attempt = 1; attempt <= 5; attempt++) {
-			Risk risk = this.mongo.findById(riskId, Risk.class);
-			if (risk == null || !risk.reportOverdue(today, this.clock.instant())) {
+			T entry = this.mongo.findById(id, type);
+			if (entry == null || !reportOverdue.test(entry)) {
 				return false;
 			}
 			try {
-				this.aggregates.update(risk);
+				this.aggregates.update(entry);
 				return true;
 			}
 			catch (OptimisticLockingFailureException ex) {
 				// Changed meanwhile, perhaps reported by another instance: read again.
 			}
 		}
-		log.warn("Risk {} kept changing; its overdue dates are reported at the next run", riskId);
+		log.warn("{} {} kept changing; its overdue dates are reported at the next run", type.getSimpleName(), id);
 		return false;
 	}
 

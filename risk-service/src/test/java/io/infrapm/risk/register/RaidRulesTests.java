@@ -9,6 +9,7 @@ import io.infrapm.contracts.risk.AssumptionChanged;
 import io.infrapm.contracts.risk.AssumptionStatus;
 import io.infrapm.contracts.risk.DependencyChanged;
 import io.infrapm.contracts.risk.DependencyKind;
+import io.infrapm.contracts.risk.DependencyOverdue;
 import io.infrapm.contracts.risk.DependencyStatus;
 import io.infrapm.platform.problem.ConflictException;
 import io.infrapm.platform.problem.RuleViolationException;
@@ -51,6 +52,38 @@ class RaidRulesTests {
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(DependencyStatus.OPEN, null, 1L),
 					org.assertj.core.groups.Tuple.tuple(DependencyStatus.AT_RISK, DependencyStatus.OPEN, 2L),
 					org.assertj.core.groups.Tuple.tuple(DependencyStatus.DELIVERED, DependencyStatus.AT_RISK, 3L));
+	}
+
+	@Test
+	void aDependencyStillAwaitedPastItsNeedByDateIsReportedOncePerDate() {
+		Dependency dependency = Dependency.record(UUID.randomUUID(), UUID.randomUUID(), "D-2",
+				new Dependency.Details("Fibre to the new hall", null, DependencyKind.EXTERNAL, "Carrier", null,
+						LocalDate.parse("2027-03-01")),
+				PAT, NOW);
+		assertThat(dependency.reportOverdue(LocalDate.parse("2027-03-01"), NOW)).as("due today, not past").isFalse();
+		assertThat(dependency.reportOverdue(LocalDate.parse("2027-03-04"), NOW)).isTrue();
+		assertThat(dependency.reportOverdue(LocalDate.parse("2027-03-05"), NOW)).as("reported already").isFalse();
+		assertThat(
+				dependency.change(new Dependency.Details(null, null, null, null, null, LocalDate.parse("2027-03-15")),
+						DependencyStatus.AT_RISK, "The carrier moved the date", PAT, NOW))
+			.isTrue();
+		assertThat(dependency.reportOverdue(LocalDate.parse("2027-03-10"), NOW)).as("the new date has not passed")
+			.isFalse();
+		assertThat(dependency.reportOverdue(LocalDate.parse("2027-03-16"), NOW)).as("the new date passed").isTrue();
+		assertThat(Registered.events(dependency, DependencyOverdue.class))
+			.extracting(DependencyOverdue::needBy, DependencyOverdue::daysOverdue, DependencyOverdue::status)
+			.containsExactly(
+					org.assertj.core.groups.Tuple.tuple(LocalDate.parse("2027-03-01"), 3, DependencyStatus.OPEN),
+					org.assertj.core.groups.Tuple.tuple(LocalDate.parse("2027-03-15"), 1, DependencyStatus.AT_RISK));
+		assertThat(dependency.overdueReportedFor()).isEqualTo(LocalDate.parse("2027-03-15"));
+
+		Dependency delivered = Dependency.record(UUID.randomUUID(), UUID.randomUUID(), "D-3",
+				new Dependency.Details("Power feed", null, DependencyKind.INTERNAL, "Facilities", null,
+						LocalDate.parse("2027-03-01")),
+				PAT, NOW);
+		delivered.change(new Dependency.Details(null, null, null, null, null, null), DependencyStatus.DELIVERED,
+				"Live since Friday", PAT, NOW);
+		assertThat(delivered.reportOverdue(LocalDate.parse("2027-04-01"), NOW)).as("settled").isFalse();
 	}
 
 	@Test

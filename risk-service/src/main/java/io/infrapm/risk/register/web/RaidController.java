@@ -181,13 +181,15 @@ class RaidController {
 	}
 
 	record DependencyView(UUID id, UUID projectId, String number, String title, String description, DependencyKind kind,
-			String counterpart, PersonView owner, LocalDate needBy, DependencyStatus status, String reason,
-			long revision, Instant recordedAt, PersonView recordedBy, Instant updatedAt, PersonView updatedBy) {
+			String counterpart, PersonView owner, LocalDate needBy, DependencyStatus status,
+			LocalDate overdueReportedFor, String reason, long revision, Instant recordedAt, PersonView recordedBy,
+			Instant updatedAt, PersonView updatedBy) {
 
 		static DependencyView of(Dependency d) {
 			return new DependencyView(d.id(), d.projectId(), d.number(), d.title(), d.description(), d.kind(),
-					d.counterpart(), PersonView.of(d.owner()), d.needBy(), d.status(), d.reason(), d.revision(),
-					d.recordedAt(), PersonView.of(d.recordedBy()), d.updatedAt(), PersonView.of(d.updatedBy()));
+					d.counterpart(), PersonView.of(d.owner()), d.needBy(), d.status(), d.overdueReportedFor(),
+					d.reason(), d.revision(), d.recordedAt(), PersonView.of(d.recordedBy()), d.updatedAt(),
+					PersonView.of(d.updatedBy()));
 		}
 
 	}
