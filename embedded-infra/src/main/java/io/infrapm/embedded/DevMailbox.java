@@ -284,7 +284,8 @@ public final class DevMailbox implements AutoCloseable {
 			List<String> recipients = (deliveredTo != null) ? List.of(deliveredTo).stream().map(String::trim).toList()
 					: List.of();
 			String subject = (message.getSubject() != null) ? message.getSubject() : "";
-			return new ReceivedMail(messageId, sender(message), recipients, subject, text(message), receivedAt);
+			return new ReceivedMail(messageId, sender(message), recipients, subject, text(message), receivedAt,
+					html(message));
 		}
 		catch (MessagingException ex) {
 			throw new IOException("Not a readable e-mail message: " + ex.getMessage(), ex);
@@ -318,6 +319,12 @@ public final class DevMailbox implements AutoCloseable {
 			text = findText(message, "text/html");
 		}
 		return (text != null) ? text.replace("\r\n", "\n").stripTrailing() : "";
+	}
+
+	/** The HTML part of a message, normalised as {@link #text} is, or {@code null}. */
+	private static String html(Part message) throws MessagingException, IOException {
+		String html = findText(message, "text/html");
+		return (html != null) ? html.replace("\r\n", "\n").stripTrailing() : null;
 	}
 
 	private static String findText(Part part, String mimeType) throws MessagingException, IOException {

@@ -16,9 +16,10 @@ import java.util.List;
  * @param body the text of the message: the plain-text part if there is one, else the HTML
  * part, else empty; with {@code \n} line ends and no trailing white space
  * @param receivedAt when the mailbox accepted the message
+ * @param html the HTML part, or {@code null} if the message has none
  */
 public record ReceivedMail(String messageId, String from, List<String> recipients, String subject, String body,
-		Instant receivedAt) {
+		Instant receivedAt, String html) {
 
 	/**
 	 * Create a received mail, copying the recipients.
@@ -28,6 +29,7 @@ public record ReceivedMail(String messageId, String from, List<String> recipient
 	 * @param subject the subject
 	 * @param body the text body
 	 * @param receivedAt when it arrived
+	 * @param html the HTML part, or {@code null}
 	 */
 	public ReceivedMail {
 		recipients = List.copyOf(recipients);

@@ -107,12 +107,12 @@ final class SkeletonHttp {
 	}
 
 	/**
-	 * How many notifications notification-service lists for an address.
+	 * How many e-mails notification-service's delivery log lists for an address.
 	 * @param email the recipient
 	 * @return the count
 	 */
 	int notificationsOf(String email) {
-		HttpResponse<String> response = get("notification-service", "/api/notifications?recipient=" + email,
+		HttpResponse<String> response = get("notification-service", "/api/deliveries?channel=EMAIL&recipient=" + email,
 				tokenOf(email, "STAKEHOLDER"));
 		assertThat(response.statusCode()).isEqualTo(200);
 		return JsonPath.<Integer>read(response.body(), "$.totalItems");

@@ -122,7 +122,7 @@ class NotificationRetryTests {
 			.defaultHeader(HttpHeaders.AUTHORIZATION, PORTFOLIO_MANAGER)
 			.build()
 			.get()
-			.uri("/api/notifications?recipient={r}", recipient)
+			.uri("/api/deliveries?recipient={r}&channel=EMAIL", recipient)
 			.retrieve()
 			.body(new ParameterizedTypeReference<Map<String, Object>>() {
 			});

@@ -77,27 +77,31 @@ class NotificationServiceTests {
 			.contains("Frankfurt DC exit");
 		assertThat(mailbox.messagesTo(ada).get(0).body()).contains("Hello Ada").contains("as engineer");
 
+		assertThat(mailbox.messagesTo(ada).get(0).subject())
+			.startsWith("[DC-" + projectId.toString().substring(0, 8) + "] ");
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			List<Map<String, Object>> listed = notifications(ada);
-			assertThat(listed).hasSize(1);
-			assertThat(listed.get(0)).containsEntry("status", "SENT").containsEntry("channel", "EMAIL");
+			assertThat(listed).extracting((n) -> n.get("channel") + " " + n.get("status"))
+				.containsExactlyInAnyOrder("EMAIL SENT", "IN_APP SENT");
 		});
 
 		// The same event again, as after a rebalance or a replay: nothing new is sent.
 		publishProjectCreated(eventId, projectId, ada, grace);
 		List<ConsumerRecord<String, byte[]>> delivered = kafka.read(Topics.NOTIFICATION,
 				(record) -> projectId.toString().equals(record.key()), (records) -> false, Duration.ofSeconds(4));
-		assertThat(delivered).hasSize(2)
+		// Ada and Grace by e-mail and in their feeds, the manager in the feed only.
+		assertThat(delivered).hasSize(5)
 			.allSatisfy((record) -> assertThat(KafkaTestClient.header(record, "ce_type"))
 				.isEqualTo("io.infrapm.notification.NotificationDelivered.v1"));
+		assertThat(delivered).extracting((record) -> KafkaTestClient.header(record, "ce_id")).doesNotHaveDuplicates();
 		assertThat(mailbox.messagesTo(ada)).hasSize(1);
 		assertThat(mailbox.messagesTo(grace)).hasSize(1);
-		assertThat(notifications(ada)).hasSize(1);
+		assertThat(notifications(ada)).hasSize(2);
 	}
 
 	@Test
 	void refusesAListingWithoutAValidRecipient() {
-		ResponseEntity<String> invalid = raw("/api/notifications?recipient=not-an-address");
+		ResponseEntity<String> invalid = raw("/api/deliveries?recipient=not-an-address");
 		assertThat(invalid.getStatusCode().value()).isEqualTo(400);
 		assertThat(invalid.getBody()).contains("recipient");
 		ResponseEntity<String> badPage = raw("/api/notifications?size=101");
@@ -141,7 +145,7 @@ class NotificationServiceTests {
 			.defaultHeader(HttpHeaders.AUTHORIZATION, PORTFOLIO_MANAGER)
 			.build()
 			.get()
-			.uri("/api/notifications?recipient={r}", recipient)
+			.uri("/api/deliveries?recipient={r}", recipient)
 			.retrieve()
 			.body(new ParameterizedTypeReference<Map<String, Object>>() {
 			});

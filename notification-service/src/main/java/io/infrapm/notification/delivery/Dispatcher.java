@@ -234,7 +234,7 @@ public class Dispatcher implements SmartLifecycle {
 		String result;
 		try {
 			this.mail.send(new OutgoingMail("<" + notification.id() + "@infrapm>", notification.recipient(),
-					notification.recipientName(), notification.subject(), notification.body()));
+					notification.recipientName(), notification.subject(), notification.body(), notification.html()));
 			notification.delivered(this.clock.instant());
 			result = "sent";
 		}

@@ -31,8 +31,9 @@ public interface MailGateway {
 	 * @param toName the recipient's name
 	 * @param subject the subject line
 	 * @param body the plain-text body
+	 * @param html the HTML body, or {@code null} for text only
 	 */
-	record OutgoingMail(String messageId, String to, String toName, String subject, String body) {
+	record OutgoingMail(String messageId, String to, String toName, String subject, String body, String html) {
 	}
 
 	/**

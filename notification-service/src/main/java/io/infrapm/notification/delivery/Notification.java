@@ -1,11 +1,13 @@
 package io.infrapm.notification.delivery;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 
 import io.infrapm.contracts.notification.Channel;
+import io.infrapm.platform.idempotency.EventIdempotency;
 import io.infrapm.platform.outbox.AggregateRoot;
 
 import org.springframework.data.annotation.Id;
@@ -18,8 +20,10 @@ import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * One message to one recipient through one channel. Its id is derived from the event that
- * caused it and the recipient, so a redelivered event finds it already there and nothing
- * is sent twice.
+ * caused it, the recipient and the channel, so a redelivered event finds it already there
+ * and nothing is sent twice. An e-mail waits to be sent; an in-app notification is
+ * delivered the moment it is written to the recipient's feed, where it stays unread until
+ * they {@linkplain #markRead read} it.
  * <p>
  * Sending it is claimed: the claim sets it {@link NotificationStatus#SENDING} with a
  * token of its own, and only an outcome written under that same token counts. A claim
@@ -28,6 +32,7 @@ import org.springframework.data.mongodb.core.query.Update;
  */
 @Document("notifications")
 @CompoundIndex(name = "recipient_created", def = "{'recipient': 1, 'createdAt': -1}")
+@CompoundIndex(name = "feed", def = "{'recipient': 1, 'channel': 1, 'readAt': 1, 'createdAt': -1}")
 @CompoundIndex(name = "due", def = "{'status': 1, 'nextAttemptAt': 1}")
 @CompoundIndex(name = "abandoned", def = "{'status': 1, 'claimedUntil': 1}")
 public class Notification extends AggregateRoot {
@@ -63,6 +68,14 @@ public class Notification extends AggregateRoot {
 
 	private String body;
 
+	private String html;
+
+	private String link;
+
+	private Severity severity;
+
+	private List<String> rules;
+
 	private Cause cause;
 
 	private NotificationStatus status;
@@ -83,37 +96,76 @@ public class Notification extends AggregateRoot {
 
 	private String lastError;
 
+	private Instant readAt;
+
 	Notification() {
 		// for the mapping layer
 	}
 
 	/**
-	 * An e-mail waiting to be sent.
-	 * @param id the id, derived from the cause and the recipient
+	 * A notification an event calls for. An e-mail waits to be sent, from
+	 * {@link Outgoing#notBefore()} on if that is set; an in-app one is delivered as it is
+	 * written, with its {@code NotificationDelivered}.
+	 * @param id the id, derived from the cause, the recipient and the channel
 	 * @param projectId the project it concerns
-	 * @param recipient the recipient's address
-	 * @param recipientName the recipient's name
-	 * @param subject the subject line
-	 * @param body the plain-text body
+	 * @param outgoing to whom, how and what
 	 * @param cause the event that caused it
 	 * @param now when
 	 * @return the notification
 	 */
-	static Notification email(UUID id, UUID projectId, String recipient, String recipientName, String subject,
-			String body, Cause cause, Instant now) {
+	static Notification of(UUID id, UUID projectId, Outgoing outgoing, Cause cause, Instant now) {
 		Notification notification = new Notification();
 		notification.id = Objects.requireNonNull(id, "id");
 		notification.projectId = projectId;
-		notification.channel = Channel.EMAIL;
-		notification.recipient = normalize(recipient);
-		notification.recipientName = recipientName;
-		notification.subject = subject;
-		notification.body = body;
+		notification.channel = outgoing.channel();
+		notification.recipient = normalize(outgoing.recipient());
+		notification.recipientName = outgoing.recipientName();
+		notification.subject = outgoing.message().subject();
+		notification.body = outgoing.message().text();
+		notification.html = outgoing.message().html();
+		notification.link = outgoing.message().link();
+		notification.severity = outgoing.severity();
+		notification.rules = List.copyOf(outgoing.rules());
 		notification.cause = cause;
-		notification.status = NotificationStatus.PENDING;
-		notification.nextAttemptAt = now;
 		notification.createdAt = now;
+		if (outgoing.channel() == Channel.IN_APP) {
+			notification.status = NotificationStatus.SENT;
+			notification.sentAt = now;
+			notification.registerEvent(NotificationEvents.deliveredId(id),
+					NotificationEvents.delivered(notification, now), projectId, id, now);
+		}
+		else {
+			notification.status = NotificationStatus.PENDING;
+			notification.nextAttemptAt = (outgoing.notBefore() != null && outgoing.notBefore().isAfter(now))
+					? outgoing.notBefore() : now;
+		}
 		return notification;
+	}
+
+	/**
+	 * The notification's id: one per cause, recipient and channel. E-mails keep the form
+	 * they had before other channels existed, so a replay after an upgrade finds them.
+	 * @param eventId the cause
+	 * @param recipient the address
+	 * @param channel the channel
+	 * @return the id
+	 */
+	static UUID idOf(UUID eventId, String recipient, Channel channel) {
+		String prefix = (channel == Channel.EMAIL) ? "email" : channel.name().toLowerCase(Locale.ROOT);
+		return EventIdempotency.derivedId(eventId, prefix + "/" + normalize(recipient));
+	}
+
+	/**
+	 * The recipient read it in their feed; reading it again changes nothing.
+	 * @param at when
+	 * @return {@code true} if it was unread
+	 */
+	boolean markRead(Instant at) {
+		if (this.readAt != null) {
+			return false;
+		}
+		this.readAt = at;
+		return true;
 	}
 
 	static String normalize(String email) {
@@ -276,6 +328,38 @@ public class Notification extends AggregateRoot {
 
 	public String body() {
 		return this.body;
+	}
+
+	public String html() {
+		return this.html;
+	}
+
+	public String link() {
+		return this.link;
+	}
+
+	/**
+	 * How urgent it is; notifications from before severities existed are {@code INFO}.
+	 * @return the severity
+	 */
+	public Severity severity() {
+		return (this.severity != null) ? this.severity : Severity.INFO;
+	}
+
+	/**
+	 * The routing rules that called for it.
+	 * @return their ids, empty for notifications from before rules existed
+	 */
+	public List<String> rules() {
+		return (this.rules != null) ? this.rules : List.of();
+	}
+
+	public Instant readAt() {
+		return this.readAt;
+	}
+
+	public Instant nextAttemptAt() {
+		return this.nextAttemptAt;
 	}
 
 	public Cause cause() {

@@ -2,87 +2,153 @@ package io.infrapm.notification.delivery;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import io.infrapm.platform.idempotency.EventIdempotency;
+import io.infrapm.contracts.notification.Channel;
 import io.infrapm.platform.messaging.HandlingOutcome;
+import io.infrapm.platform.outbox.Aggregates;
+import io.infrapm.platform.problem.NotFoundException;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
- * Records the notifications events call for and lists them by recipient. Dispatching is
- * the {@link Dispatcher}'s job, so an event is acknowledged without waiting for a mail
- * server.
+ * Records the notifications events call for, keeps the in-app feed and the delivery log.
+ * Dispatching e-mail is the {@link Dispatcher}'s job, so an event is acknowledged without
+ * waiting for a mail server.
  */
 @Service
 public class Notifications {
 
 	private final MongoOperations mongo;
 
-	private final NotificationRepository repository;
+	private final Aggregates aggregates;
 
 	private final Dispatcher dispatcher;
 
 	private final Clock clock;
 
-	Notifications(MongoOperations mongo, NotificationRepository repository, Dispatcher dispatcher, Clock clock) {
+	Notifications(MongoOperations mongo, Aggregates aggregates, Dispatcher dispatcher, Clock clock) {
 		this.mongo = mongo;
-		this.repository = repository;
+		this.aggregates = aggregates;
 		this.dispatcher = dispatcher;
 		this.clock = clock;
 	}
 
 	/**
-	 * Records e-mails caused by one event, each once: the id of each is derived from the
-	 * event id and the recipient, so a redelivery inserts nothing new.
+	 * Records the notifications one event calls for, each once: the id of each is derived
+	 * from the event id, the recipient and the channel, so a redelivery inserts nothing
+	 * new, and one that failed halfway records the rest.
 	 * @param cause the event
 	 * @param projectId the project concerned
-	 * @param mails the messages
+	 * @param outgoing the notifications
 	 * @return {@link HandlingOutcome#APPLIED} if any was new
 	 */
-	public HandlingOutcome recordEmails(Cause cause, UUID projectId, List<Mail> mails) {
+	public HandlingOutcome record(Cause cause, UUID projectId, List<Outgoing> outgoing) {
 		Instant now = this.clock.instant();
-		List<UUID> recorded = new ArrayList<>();
-		for (Mail mail : mails) {
-			UUID id = EventIdempotency.derivedId(cause.eventId(), "email/" + Notification.normalize(mail.to()));
-			Notification notification = Notification.email(id, projectId, mail.to(), mail.toName(), mail.subject(),
-					mail.body(), cause, now);
-			if (EventIdempotency.insertOnce(this.mongo, notification) == HandlingOutcome.APPLIED) {
-				recorded.add(id);
+		List<UUID> mails = new ArrayList<>();
+		boolean any = false;
+		for (Outgoing one : outgoing) {
+			UUID id = Notification.idOf(cause.eventId(), one.recipient(), one.channel());
+			try {
+				this.aggregates.insert(Notification.of(id, projectId, one, cause, now));
+			}
+			catch (DuplicateKeyException ex) {
+				continue;
+			}
+			any = true;
+			if (one.channel() == Channel.EMAIL) {
+				mails.add(id);
 			}
 		}
-		if (!recorded.isEmpty()) {
-			this.dispatcher.dispatchSoon(recorded);
+		if (!mails.isEmpty()) {
+			this.dispatcher.dispatchSoon(mails);
 		}
-		return recorded.isEmpty() ? HandlingOutcome.DUPLICATE : HandlingOutcome.APPLIED;
+		return any ? HandlingOutcome.APPLIED : HandlingOutcome.DUPLICATE;
 	}
 
 	/**
-	 * A recipient's notifications, newest first.
+	 * A recipient's in-app feed, newest first.
 	 * @param recipient the address
+	 * @param unreadOnly only what they have not read
 	 * @param page the page, from 0
 	 * @param size the page size
 	 * @return the page
 	 */
-	public Page<Notification> to(String recipient, int page, int size) {
-		return this.repository.findByRecipientOrderByCreatedAtDesc(Notification.normalize(recipient),
-				PageRequest.of(page, size));
+	public Page<Notification> feed(String recipient, boolean unreadOnly, int page, int size) {
+		Criteria criteria = Criteria.where("recipient")
+			.is(Notification.normalize(recipient))
+			.and("channel")
+			.is(Channel.IN_APP);
+		if (unreadOnly) {
+			criteria = criteria.and("readAt").isNull();
+		}
+		return page(criteria, page, size);
 	}
 
 	/**
-	 * An e-mail to record.
-	 *
-	 * @param to the address
-	 * @param toName the recipient's name
-	 * @param subject the subject line
-	 * @param body the plain-text body
+	 * The delivery log of a recipient: every notification on every channel, newest first.
+	 * @param recipient the address
+	 * @param channel only this channel, or {@code null}
+	 * @param status only in this state, or {@code null}
+	 * @param page the page, from 0
+	 * @param size the page size
+	 * @return the page
 	 */
-	public record Mail(String to, String toName, String subject, String body) {
+	public Page<Notification> deliveries(String recipient, Channel channel, NotificationStatus status, int page,
+			int size) {
+		Criteria criteria = Criteria.where("recipient").is(Notification.normalize(recipient));
+		if (channel != null) {
+			criteria = criteria.and("channel").is(channel);
+		}
+		if (status != null) {
+			criteria = criteria.and("status").is(status);
+		}
+		return page(criteria, page, size);
+	}
+
+	private Page<Notification> page(Criteria criteria, int page, int size) {
+		Query query = Query.query(criteria);
+		long total = this.mongo.count(query, Notification.class);
+		List<Notification> items = this.mongo.find(
+				query.with(PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("_id")))),
+				Notification.class);
+		return new PageImpl<>(items, PageRequest.of(page, size), total);
+	}
+
+	/**
+	 * Marks one of a recipient's in-app notifications read.
+	 * @param id the notification
+	 * @param recipient whose it must be
+	 * @return the notification, read
+	 * @throws NotFoundException if the recipient has no such in-app notification
+	 */
+	public Notification markRead(UUID id, String recipient) {
+		Notification notification = this.mongo.findById(id, Notification.class);
+		if (notification == null || notification.channel() != Channel.IN_APP
+				|| !notification.recipient().equals(Notification.normalize(recipient))) {
+			throw new NotFoundException("notification", "no notification " + id + " in the feed of " + recipient);
+		}
+		// At the precision the store keeps, so the answer equals what is read later.
+		if (notification.markRead(this.clock.instant().truncatedTo(ChronoUnit.MILLIS))) {
+			// Only the first reading counts: a second, or one at the same time, finds
+			// it read already. An in-app notification is never claimed, so this one
+			// field needs no version.
+			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("readAt").isNull()),
+					new Update().set("readAt", notification.readAt()), "notifications");
+		}
+		return notification;
 	}
 
 }

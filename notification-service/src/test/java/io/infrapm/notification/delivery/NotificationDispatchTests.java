@@ -10,6 +10,7 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import io.infrapm.contracts.notification.Channel;
 import io.infrapm.embedded.LocalMongo;
 import io.infrapm.platform.idempotency.EventIdempotency;
 import io.infrapm.platform.observability.InstanceIdentity;
@@ -343,8 +344,10 @@ class NotificationDispatchTests {
 
 	private Notification due(String recipient) {
 		UUID cause = UUID.randomUUID();
-		Notification notification = Notification.email(EventIdempotency.derivedId(cause, "email/" + recipient),
-				UUID.randomUUID(), recipient, "Ada", "You were added to project DC-1 Frankfurt DC exit", "Hello",
+		Notification notification = Notification.of(Notification.idOf(cause, recipient, Channel.EMAIL),
+				UUID.randomUUID(),
+				new Outgoing(recipient, "Ada", Channel.EMAIL, Severity.INFO, List.of("welcome"),
+						new Message("[DC-1] You were added to project Frankfurt DC exit", "Hello", null, null), null),
 				new Cause(cause, "io.infrapm.project.ProjectCreated.v1"), this.clock.instant());
 		this.mongo.insert(notification);
 		return notification;

@@ -100,11 +100,18 @@ class SmtpMailGateway implements MailGateway {
 	public void send(OutgoingMail mail) {
 		try {
 			MimeMessage message = new StableIdMessage(this.sender.createMimeMessage(), mail.messageId());
-			MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
+			MimeMessageHelper helper = new MimeMessageHelper(message, mail.html() != null, "UTF-8");
 			helper.setFrom(InternetAddress.parse(this.settings.from())[0]);
 			helper.setTo(new InternetAddress(mail.to(), mail.toName(), "UTF-8"));
 			helper.setSubject(mail.subject());
-			helper.setText(mail.body(), false);
+			if (mail.html() != null) {
+				// multipart/alternative: clients that show HTML show it, the others the
+				// text.
+				helper.setText(mail.body(), mail.html());
+			}
+			else {
+				helper.setText(mail.body(), false);
+			}
 			if (this.sender instanceof JavaMailSenderImpl smtp) {
 				sendOverKeptConnection(smtp, message);
 			}

@@ -1,6 +1,7 @@
 package io.infrapm.notification.delivery.web;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.infrapm.contracts.notification.Channel;
@@ -8,6 +9,7 @@ import io.infrapm.notification.delivery.Cause;
 import io.infrapm.notification.delivery.Notification;
 import io.infrapm.notification.delivery.NotificationStatus;
 import io.infrapm.notification.delivery.Notifications;
+import io.infrapm.notification.delivery.Severity;
 import io.infrapm.platform.problem.ForbiddenException;
 import io.infrapm.platform.problem.RuleViolationException;
 import io.infrapm.platform.security.Caller;
@@ -20,11 +22,15 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/notifications}: what was sent to whom; each person reads their own.
+ * {@code /api/notifications}: each person's in-app feed; {@code /api/deliveries}: the
+ * delivery log of every channel. Each person reads their own; a portfolio manager may
+ * name another {@code recipient}.
  */
 @RestController
 class NotificationController {
@@ -36,14 +42,41 @@ class NotificationController {
 	}
 
 	/**
-	 * The caller's notifications, newest first; a portfolio manager may ask for anyone's.
+	 * The caller's in-app feed, newest first; {@code ?unread=true} for what they have not
+	 * read.
 	 */
 	@GetMapping("/api/notifications")
-	PageView<NotificationView> byRecipient(
-			@RequestParam(required = false) @Size(min = 1, max = 320) @Email String recipient,
+	PageView<FeedItem> feed(@RequestParam(required = false) @Size(min = 1, max = 320) @Email String recipient,
+			@RequestParam(defaultValue = "false") boolean unread,
 			@RequestParam(defaultValue = "0") @PositiveOrZero int page,
 			@RequestParam(defaultValue = PageView.DEFAULT_SIZE) @Min(1) @Max(PageView.MAX_SIZE) int size,
 			Caller caller) {
+		return PageView.of(this.notifications.feed(whose(recipient, caller), unread, page, size), FeedItem::of);
+	}
+
+	/**
+	 * Marks one notification of the caller's feed read; again, it stays as it was.
+	 */
+	@PostMapping("/api/notifications/{notificationId}/read")
+	FeedItem read(@PathVariable UUID notificationId, Caller caller) {
+		return FeedItem.of(this.notifications.markRead(notificationId, whose(null, caller)));
+	}
+
+	/**
+	 * The delivery log: every notification to the recipient on every channel, with its
+	 * status, attempts and last error, newest first.
+	 */
+	@GetMapping("/api/deliveries")
+	PageView<DeliveryView> deliveries(@RequestParam(required = false) @Size(min = 1, max = 320) @Email String recipient,
+			@RequestParam(required = false) Channel channel, @RequestParam(required = false) NotificationStatus status,
+			@RequestParam(defaultValue = "0") @PositiveOrZero int page,
+			@RequestParam(defaultValue = PageView.DEFAULT_SIZE) @Min(1) @Max(PageView.MAX_SIZE) int size,
+			Caller caller) {
+		return PageView.of(this.notifications.deliveries(whose(recipient, caller), channel, status, page, size),
+				DeliveryView::of);
+	}
+
+	private static String whose(String recipient, Caller caller) {
 		String whose = (recipient != null) ? recipient : caller.email();
 		if (whose == null) {
 			throw new RuleViolationException("recipient", "must be given: the caller's token has no e-mail address");
@@ -52,15 +85,61 @@ class NotificationController {
 			throw new ForbiddenException("recipient",
 					"only a portfolio manager may read another person's notifications");
 		}
-		return PageView.of(this.notifications.to(whose, page, size), NotificationView::of);
+		return whose;
 	}
 
-	record NotificationView(UUID id, UUID projectId, Channel channel, String recipient, String subject,
-			NotificationStatus status, int attempts, Cause cause, Instant createdAt, Instant sentAt, String lastError) {
+	/**
+	 * One notification of a feed.
+	 *
+	 * @param id its id
+	 * @param projectId the project it concerns
+	 * @param recipient whose feed it is in
+	 * @param severity how urgent
+	 * @param subject its subject
+	 * @param text what it says
+	 * @param link where to read more, or {@code null}
+	 * @param rules the routing rules that called for it
+	 * @param cause the event that caused it
+	 * @param createdAt when it arrived
+	 * @param readAt when it was read, or {@code null}
+	 */
+	record FeedItem(UUID id, UUID projectId, String recipient, Severity severity, String subject, String text,
+			String link, List<String> rules, Cause cause, Instant createdAt, Instant readAt) {
 
-		static NotificationView of(Notification n) {
-			return new NotificationView(n.id(), n.projectId(), n.channel(), n.recipient(), n.subject(), n.status(),
-					n.attempts(), n.cause(), n.createdAt(), n.sentAt(), n.lastError());
+		static FeedItem of(Notification n) {
+			return new FeedItem(n.id(), n.projectId(), n.recipient(), n.severity(), n.subject(), n.body(), n.link(),
+					n.rules(), n.cause(), n.createdAt(), n.readAt());
+		}
+
+	}
+
+	/**
+	 * One delivery.
+	 *
+	 * @param id the notification's id (also the e-mail's Message-ID)
+	 * @param projectId the project it concerns
+	 * @param channel the channel
+	 * @param recipient the recipient
+	 * @param severity how urgent
+	 * @param subject its subject
+	 * @param status where it stands
+	 * @param attempts attempts so far
+	 * @param nextAttemptAt when it is tried next (a held e-mail: when the recipient's
+	 * quiet hours end), or {@code null}
+	 * @param lastError what the channel said last, or {@code null}
+	 * @param rules the routing rules that called for it
+	 * @param cause the event that caused it
+	 * @param createdAt when it was recorded
+	 * @param sentAt when the channel accepted it, or {@code null}
+	 */
+	record DeliveryView(UUID id, UUID projectId, Channel channel, String recipient, Severity severity, String subject,
+			NotificationStatus status, int attempts, Instant nextAttemptAt, String lastError, List<String> rules,
+			Cause cause, Instant createdAt, Instant sentAt) {
+
+		static DeliveryView of(Notification n) {
+			return new DeliveryView(n.id(), n.projectId(), n.channel(), n.recipient(), n.severity(), n.subject(),
+					n.status(), n.attempts(), (n.status() == NotificationStatus.PENDING) ? n.nextAttemptAt() : null,
+					n.lastError(), n.rules(), n.cause(), n.createdAt(), n.sentAt());
 		}
 
 	}

@@ -46,6 +46,10 @@ class SmtpMailGatewayDeliveryTests {
 
 		assertThat(this.mailbox.messages()).extracting(ReceivedMail::messageId)
 			.containsExactlyInAnyOrder("1@infrapm", "2@infrapm", "3@infrapm", "4@infrapm");
+		// Even numbers carry an HTML part beside the text, odd ones text only.
+		assertThat(this.mailbox.messages()).allSatisfy((mail) -> assertThat(mail.body()).isEqualTo("Hello"))
+			.extracting(ReceivedMail::html)
+			.containsExactlyInAnyOrder(null, "<p>Hello <b>2</b></p>", null, "<p>Hello <b>4</b></p>");
 	}
 
 	@Test
@@ -74,7 +78,7 @@ class SmtpMailGatewayDeliveryTests {
 
 	private static OutgoingMail mail(int number) {
 		return new OutgoingMail("<" + number + "@infrapm>", "ada" + number + "@example.com", "Ada",
-				"DC-1: message " + number, "Hello");
+				"DC-1: message " + number, "Hello", (number % 2 == 0) ? "<p>Hello <b>" + number + "</b></p>" : null);
 	}
 
 	private static SmtpMailGateway gateway(int port) {

@@ -1,0 +1,208 @@
+package io.infrapm.notification.routing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.infrapm.notification.audience.ProjectDirectory;
+import io.infrapm.notification.audience.Recipient;
+import io.infrapm.notification.delivery.Message;
+import io.infrapm.notification.delivery.Severity;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * Writes what a notification says: a subject that starts with the project code, the facts
+ * of the event as text and as HTML, a link back to the resource in the service that owns
+ * it, and why the recipient got it (the rules and the severity).
+ */
+@Component
+public class Messages {
+
+	/** Fields every event has, or that say nothing to a reader. */
+	private static final Set<String> NOT_SHOWN = Set.of("projectId", "actor", "stakeholders", "revision", "version",
+			"eventSequence");
+
+	private static final int MOST_DETAILS = 12;
+
+	private final RoutingSettings settings;
+
+	Messages(RoutingSettings settings) {
+		this.settings = settings;
+	}
+
+	/**
+	 * The message of one event to one recipient.
+	 * @param name the event's logical name
+	 * @param source its source
+	 * @param data its data
+	 * @param project the project as the directory knows it
+	 * @param recipient to whom
+	 * @param severity the strongest severity of the rules that called for it
+	 * @param rules those rules
+	 * @return the message
+	 */
+	public Message render(String name, String source, JsonNode data, ProjectDirectory project, Recipient recipient,
+			Severity severity, List<RoutingRule> rules) {
+		String title = title(name, data, project);
+		String link = link(source, data, project);
+		List<String> intro = intro(name, data, project, recipient);
+		Map<String, String> details = details(data);
+		String why = "You get this because of the rule" + ((rules.size() > 1) ? "s " : " ")
+				+ rules.stream().map((rule) -> "\"" + rule.name() + "\"").collect(Collectors.joining(", ")) + " ("
+				+ severity.name().toLowerCase(Locale.ROOT) + "). Choose what reaches you: PUT /api/recipients/"
+				+ recipient.email() + "/preferences";
+
+		List<String> text = new ArrayList<>(intro);
+		text.add("");
+		details.forEach((label, value) -> text.add(label + ": " + value));
+		text.add("");
+		text.add("Open: " + link);
+		text.add("");
+		text.add("-- ");
+		text.add(why);
+		text.add("InfraPM");
+
+		StringBuilder html = new StringBuilder("<!DOCTYPE html><html><body style=\"font-family:sans-serif\">");
+		html.append("<h2>").append(escape(title)).append("</h2>");
+		intro.forEach((line) -> html.append(line.isEmpty() ? "" : "<p>" + escape(line) + "</p>"));
+		html.append("<table cellpadding=\"4\" style=\"border-collapse:collapse\">");
+		details.forEach((label, value) -> html.append("<tr><th align=\"left\">")
+			.append(escape(label))
+			.append("</th><td>")
+			.append(escape(value))
+			.append("</td></tr>"));
+		html.append("</table><p><a href=\"").append(escape(link)).append("\">Open in InfraPM</a></p>");
+		html.append("<p style=\"color:#666;font-size:small\">").append(escape(why)).append("</p></body></html>");
+
+		String subject = "[" + project.code() + "] " + ((severity == Severity.CRITICAL) ? "CRITICAL: " : "") + title;
+		return new Message(subject, String.join("\n", text), html.toString(), link);
+	}
+
+	/** The subject after the code, and the heading. */
+	static String title(String name, JsonNode data, ProjectDirectory project) {
+		return switch (name) {
+			case "ProjectCreated", "StakeholderAdded" -> "You were added to project " + project.name();
+			case "MilestoneMissed" ->
+				(data.path("critical").asBoolean() ? "Critical milestone missed: " : "Milestone missed: ")
+						+ text(data, "name") + ", " + data.path("daysLate").asInt() + " days late";
+			case "RiskEscalated" -> "Risk " + text(data, "number") + " escalated to " + label(text(data, "level"))
+					+ ": " + text(data, "title");
+			case "BudgetThresholdCrossed" ->
+				"Budget " + text(data, "thresholdPercent") + " % consumed (" + text(data, "consumedPercent") + " % of "
+						+ text(data, "budgetAtCompletion") + " " + text(data, "currency") + ")";
+			case "OutageRecorded" -> (data.path("planned").asBoolean() ? "Planned outage of " : "Unplanned outage of ")
+					+ text(data, "service");
+			default -> humanised(name) + subjectOf(data);
+		};
+	}
+
+	/** What comes before the facts: a greeting for a welcome, the project otherwise. */
+	private static List<String> intro(String name, JsonNode data, ProjectDirectory project, Recipient recipient) {
+		List<String> lines = new ArrayList<>();
+		if ((name.equals("ProjectCreated") || name.equals("StakeholderAdded")) && recipient.role() != null) {
+			lines.add("Hello " + ((recipient.name() != null) ? recipient.name() : recipient.email()) + ",");
+			lines.add("");
+			lines.add("you were added as " + label(recipient.role().name()) + " to project " + project.code() + " \""
+					+ project.name() + "\".");
+			if (project.manager() != null && project.manager().email() != null) {
+				lines.add("Project manager: " + project.manager().name() + " <" + project.manager().email() + ">");
+			}
+			lines.add("You will be kept informed of what matters to your role.");
+			return lines;
+		}
+		lines.add(title(name, data, project));
+		lines.add("Project: " + project.code() + " \"" + project.name() + "\"");
+		return lines;
+	}
+
+	/** The event's own scalar facts, labelled, in the order of the contract. */
+	private static Map<String, String> details(JsonNode data) {
+		Map<String, String> details = new java.util.LinkedHashMap<>();
+		for (Map.Entry<String, JsonNode> field : data.properties()) {
+			if (details.size() >= MOST_DETAILS) {
+				break;
+			}
+			String key = field.getKey();
+			JsonNode value = field.getValue();
+			if (NOT_SHOWN.contains(key) || key.endsWith("Id") || value.isNull()) {
+				continue;
+			}
+			if (value.isValueNode()) {
+				details.put(humanised(key), value.asString());
+			}
+			else if (value.isObject() && value.has("email")) {
+				details.put(humanised(key),
+						value.path("name").asString() + " <" + value.path("email").asString() + ">");
+			}
+		}
+		return details;
+	}
+
+	/** Where the resource lives, in the service that owns it. */
+	private String link(String source, JsonNode data, ProjectDirectory project) {
+		String base = this.settings.linkBase(source);
+		String projectPath = "/api/projects/" + project.id();
+		String path = switch (source) {
+			case "risk" -> first(data, Map.of("riskId", "/api/risks/", "dependencyId", "/api/dependencies/",
+					"assumptionId", "/api/assumptions/", "issueId", "/api/issues/"), projectPath + "/risks");
+			case "budget" -> projectPath + "/budget";
+			default -> first(data,
+					Map.of("milestoneId", projectPath + "/milestones/", "outageId", projectPath + "/outages/",
+							"changeRequestId", projectPath + "/change-requests/", "vendorId", projectPath + "/vendors/",
+							"iterationId", projectPath + "/iterations/", "stakeholderId",
+							projectPath + "/stakeholders/"),
+					projectPath);
+		};
+		return base + path;
+	}
+
+	private static String first(JsonNode data, Map<String, String> byField, String otherwise) {
+		for (String field : List.of("riskId", "dependencyId", "assumptionId", "issueId", "milestoneId", "outageId",
+				"changeRequestId", "vendorId", "iterationId", "stakeholderId")) {
+			String prefix = byField.get(field);
+			if (prefix != null && data.path(field).isString()) {
+				return prefix + UriUtils.encodePathSegment(data.path(field).asString(), "UTF-8");
+			}
+		}
+		return otherwise;
+	}
+
+	private static String subjectOf(JsonNode data) {
+		for (String field : List.of("title", "name", "service", "number")) {
+			if (data.path(field).isString()) {
+				return ": " + data.path(field).asString();
+			}
+		}
+		return "";
+	}
+
+	private static String text(JsonNode data, String field) {
+		JsonNode value = data.path(field);
+		return value.isValueNode() ? value.asString() : "";
+	}
+
+	/**
+	 * {@code MilestoneMissed} → {@code Milestone missed}; {@code daysLate} →
+	 * {@code Days late}.
+	 */
+	static String humanised(String name) {
+		String spaced = name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+		return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+	}
+
+	private static String label(String constant) {
+		return constant.toLowerCase(Locale.ROOT).replace('_', ' ');
+	}
+
+	private static String escape(String text) {
+		return HtmlUtils.htmlEscape(text, "UTF-8");
+	}
+
+}

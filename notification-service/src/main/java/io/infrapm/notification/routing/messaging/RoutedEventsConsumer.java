@@ -1,0 +1,61 @@
+package io.infrapm.notification.routing.messaging;
+
+import java.util.function.Consumer;
+
+import io.infrapm.contracts.EventCatalog;
+import io.infrapm.contracts.Topics;
+import io.infrapm.notification.audience.Directory;
+import io.infrapm.notification.routing.Router;
+import io.infrapm.platform.messaging.EventRouter;
+import io.infrapm.platform.security.ProjectMemberships;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.messaging.Message;
+
+/**
+ * What notification-service takes in: every event of {@code infrapm.project.v1},
+ * {@code infrapm.risk.v1} and {@code infrapm.budget.v1}, each routed to the people its
+ * rules name. Project events first keep the membership copy (for authorising requests)
+ * and the recipient directory, so that an event is routed to the project as it stands
+ * after it.
+ */
+@Configuration(proxyBeanMethods = false)
+class RoutedEventsConsumer {
+
+	/**
+	 * This service's own copy of who belongs to which project, for authorising requests.
+	 */
+	@Bean
+	ProjectMemberships projectMemberships(MongoOperations mongo) {
+		return new ProjectMemberships(mongo);
+	}
+
+	@Bean
+	Consumer<Message<byte[]>> projectEvents(Directory directory, ProjectMemberships memberships, Router router,
+			MeterRegistry registry) {
+		return routeAll(directory.track(memberships.track(EventRouter.builder(registry))), Topics.PROJECT, router);
+	}
+
+	@Bean
+	Consumer<Message<byte[]>> riskEvents(Router router, MeterRegistry registry) {
+		return routeAll(EventRouter.builder(registry), Topics.RISK, router);
+	}
+
+	@Bean
+	Consumer<Message<byte[]>> budgetEvents(Router router, MeterRegistry registry) {
+		return routeAll(EventRouter.builder(registry), Topics.BUDGET, router);
+	}
+
+	private static EventRouter routeAll(EventRouter.Builder builder, String topic, Router router) {
+		EventCatalog.eventsOn(topic).forEach((type) -> route(builder, type, router));
+		return builder.build();
+	}
+
+	private static <T extends Record> void route(EventRouter.Builder builder, Class<T> type, Router router) {
+		builder.on(type, router::route);
+	}
+
+}

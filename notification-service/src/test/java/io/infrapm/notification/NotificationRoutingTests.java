@@ -1,0 +1,374 @@
+package io.infrapm.notification;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import io.infrapm.contracts.Topics;
+import io.infrapm.embedded.DevMailbox;
+import io.infrapm.embedded.KafkaTestClient;
+import io.infrapm.embedded.ReceivedMail;
+import io.infrapm.embedded.TestHttp;
+import io.infrapm.embedded.TestInfrastructure;
+import io.infrapm.embedded.TestIssuer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Routing against a real broker, the embedded MongoDB and the dev mailbox: the built-in
+ * rules reach the right roles at the right severity, each person's preferences apply
+ * except to critical alerts, rules are configuration, and a replayed event sends nothing
+ * again. Each test runs on projects of its own, with addresses of its own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"infrapm.notification.dispatch.poll-interval=500ms", "infrapm.notification.routing.rule-refresh=0s" })
+class NotificationRoutingTests {
+
+	private static final TestIssuer issuer = TestInfrastructure.get().issuer();
+
+	private static final String PORTFOLIO = issuer.token("portia@example.com", "PORTFOLIO_MANAGER");
+
+	private static KafkaTestClient kafka;
+
+	@LocalServerPort
+	private int port;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		TestInfrastructure.get()
+			.springProperties("notification-routing-tests")
+			.forEach((name, value) -> registry.add(name, () -> value));
+	}
+
+	@BeforeAll
+	static void connect() {
+		kafka = new KafkaTestClient(TestInfrastructure.get().kafkaBootstrapServers());
+	}
+
+	@AfterAll
+	static void disconnect() {
+		kafka.close();
+	}
+
+	@Test
+	void sendsACriticalMissToManagerAndSponsorByMailAndTellsTheTeamInTheirFeedOnce() {
+		Team team = project();
+		UUID missed = UUID.randomUUID();
+		publish(Topics.PROJECT, team, missed, "io.infrapm.project.MilestoneMissed.v1", milestoneMissed(team, true, 3));
+
+		DevMailbox mailbox = TestInfrastructure.get().mailbox();
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> mails(team.manager, "Core cutover").size() == 1
+					&& mails(team.sponsor, "Core cutover").size() == 1);
+		ReceivedMail mail = mails(team.manager, "Core cutover").get(0);
+		assertThat(mail.subject())
+			.isEqualTo("[" + team.code + "] CRITICAL: Critical milestone missed: Core cutover, 3 days late");
+		assertThat(mail.body()).contains("Project: " + team.code)
+			.contains("Days late: 3")
+			.contains("/api/projects/" + team.projectId + "/milestones/")
+			.contains("\"Critical milestone missed\"");
+		assertThat(mail.html()).contains("<h2>Critical milestone missed: Core cutover, 3 days late</h2>")
+			.contains("<a href=\"http://localhost:8081/api/projects/" + team.projectId + "/milestones/");
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			assertThat(deliveriesOf(team.engineer, missed)).singleElement()
+				.satisfies((d) -> assertThat(d).containsEntry("channel", "IN_APP")
+					.containsEntry("severity", "INFO")
+					.containsEntry("status", "SENT"));
+			assertThat(deliveriesOf(team.manager, missed)).extracting((d) -> d.get("channel") + " " + d.get("severity"))
+				.containsExactlyInAnyOrder("EMAIL CRITICAL", "IN_APP CRITICAL");
+		});
+		assertThat(mailbox.messagesTo(team.engineer)).as("only the welcome").hasSize(1);
+		assertThat(feed(team.engineer, "")).extracting((item) -> (String) item.get("subject"))
+			.anySatisfy((subject) -> assertThat(subject)
+				.isEqualTo("[" + team.code + "] Critical milestone missed: Core cutover, 3 days late"));
+
+		// The same event again, as after a rebalance or a replay: nothing new.
+		publish(Topics.PROJECT, team, missed, "io.infrapm.project.MilestoneMissed.v1", milestoneMissed(team, true, 3));
+		await().during(Duration.ofSeconds(3))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> mails(team.manager, "Core cutover").size() == 1
+					&& deliveriesOf(team.engineer, missed).size() == 1);
+	}
+
+	@Test
+	void keepsBudgetNewsFromVendorsAndEngineersAndMakesNinetyPercentCritical() {
+		Team team = project();
+		UUID crossed = UUID.randomUUID();
+		publish(Topics.BUDGET, team, crossed, "io.infrapm.budget.BudgetThresholdCrossed.v1", threshold(team, 90));
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> mails(team.sponsor, "Budget 90 %").size() == 1);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			assertThat(deliveriesOf(team.manager, crossed))
+				.extracting((d) -> d.get("channel") + " " + d.get("severity"))
+				.containsExactlyInAnyOrder("EMAIL CRITICAL", "IN_APP CRITICAL");
+			assertThat(deliveriesOf(team.finance, crossed))
+				.extracting((d) -> d.get("channel") + " " + d.get("severity"))
+				.containsExactly("IN_APP INFO");
+		});
+		assertThat(deliveriesOf(team.vendor, crossed)).isEmpty();
+		assertThat(deliveriesOf(team.engineer, crossed)).isEmpty();
+	}
+
+	@Test
+	void appliesPreferencesButLetsCriticalAlertsThroughMutesAndQuietHours() {
+		Team team = project();
+		// The sponsor mutes the project, wants only critical news and only in the feed.
+		assertThat(putPreferences(team.sponsor, "\"0\"", """
+				{"channels":["IN_APP"],"minimumSeverity":"CRITICAL","mutedProjects":["%s"]}"""
+			.formatted(team.projectId)).statusCode()).isEqualTo(200);
+		// Finance is in quiet hours right now, wherever this test runs.
+		Instant now = Instant.now();
+		String start = now.minus(1, ChronoUnit.HOURS)
+			.atOffset(ZoneOffset.UTC)
+			.toLocalTime()
+			.truncatedTo(ChronoUnit.MINUTES)
+			.toString();
+		String end = now.plus(2, ChronoUnit.HOURS)
+			.atOffset(ZoneOffset.UTC)
+			.toLocalTime()
+			.truncatedTo(ChronoUnit.MINUTES)
+			.toString();
+		assertThat(putPreferences(team.finance, "\"0\"", """
+				{"channels":["EMAIL","IN_APP"],"quietHours":{"start":"%s","end":"%s","zone":"UTC"}}""".formatted(start,
+				end))
+			.statusCode()).isEqualTo(200);
+
+		UUID warning = UUID.randomUUID();
+		publish(Topics.BUDGET, team, warning, "io.infrapm.budget.BudgetThresholdCrossed.v1", threshold(team, 75));
+		UUID critical = UUID.randomUUID();
+		publish(Topics.PROJECT, team, critical, "io.infrapm.project.MilestoneMissed.v1",
+				milestoneMissed(team, true, 1));
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> mails(team.sponsor, "Core cutover").size() == 1);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			assertThat(deliveriesOf(team.sponsor, critical)).as("critical bypasses mute, minimum and channels")
+				.extracting((d) -> d.get("channel"))
+				.containsExactlyInAnyOrder("EMAIL", "IN_APP");
+			assertThat(deliveriesOf(team.finance, warning)).extracting((d) -> d.get("channel") + " " + d.get("status"))
+				.containsExactlyInAnyOrder("EMAIL PENDING", "IN_APP SENT");
+		});
+		assertThat(deliveriesOf(team.sponsor, warning)).as("the sponsor is no budget WARNING audience").isEmpty();
+		Map<String, Object> held = deliveriesOf(team.finance, warning).stream()
+			.filter((d) -> d.get("channel").equals("EMAIL"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(Instant.parse((String) held.get("nextAttemptAt"))).as("held until the quiet hours end")
+			.isAfter(now.plus(1, ChronoUnit.HOURS));
+		assertThat(mails(team.finance, "Budget")).isEmpty();
+		assertThat(deliveriesOf(team.sponsor, critical)).as("the team's INFO merged into the stronger CRITICAL")
+			.extracting((d) -> d.get("severity"))
+			.containsOnly("CRITICAL");
+	}
+
+	@Test
+	void refusesToTurnOffCriticalAlertsAndGuardsPreferencesByVersionAndOwner() {
+		String ada = "ada." + UUID.randomUUID() + "@example.com";
+		HttpResponse<String> defaults = http().get("/api/recipients/" + ada + "/preferences", issuer.token(ada));
+		assertThat(defaults.statusCode()).isEqualTo(200);
+		assertThat(defaults.headers().firstValue("ETag")).hasValue("\"0\"");
+		assertThat(JsonPath.<Boolean>read(defaults.body(), "$.criticalAlerts")).isTrue();
+
+		HttpResponse<String> optOut = putPreferences(ada, "\"0\"",
+				"{\"channels\":[\"EMAIL\"],\"criticalAlerts\":false}");
+		assertThat(optOut.statusCode()).isEqualTo(422);
+		assertThat(optOut.body()).contains("criticalAlerts");
+		HttpResponse<String> webhook = putPreferences(ada, "\"0\"", "{\"channels\":[\"WEBHOOK\"]}");
+		assertThat(webhook.statusCode()).isEqualTo(422);
+		assertThat(webhook.body()).contains("channels");
+		HttpResponse<String> zone = putPreferences(ada, "\"0\"",
+				"{\"channels\":[\"EMAIL\"],\"quietHours\":{\"start\":\"22:00\",\"end\":\"07:00\",\"zone\":\"Mars/Olympus\"}}");
+		assertThat(zone.statusCode()).isEqualTo(422);
+		assertThat(zone.body()).contains("quietHours.zone");
+		HttpResponse<String> none = putPreferences(ada, "\"0\"", "{\"channels\":[]}");
+		assertThat(none.statusCode()).isEqualTo(400);
+		assertThat(none.body()).contains("channels");
+
+		String body = "{\"channels\":[\"IN_APP\"],\"quietHours\":{\"start\":\"22:00\",\"end\":\"07:00\",\"zone\":\"Europe/Berlin\"}}";
+		HttpResponse<String> own = http().send("PUT", "/api/recipients/" + ada + "/preferences", body,
+				issuer.token(ada), "\"0\"");
+		assertThat(own.statusCode()).isEqualTo(200);
+		assertThat(own.headers().firstValue("ETag")).hasValue("\"1\"");
+		assertThat(JsonPath.<String>read(own.body(), "$.updatedBy.email")).isEqualTo(ada);
+		assertThat(http().send("PUT", "/api/recipients/" + ada + "/preferences", body, issuer.token(ada), "\"0\"")
+			.statusCode()).as("a second create from the defaults").isEqualTo(412);
+		assertThat(http().send("PUT", "/api/recipients/" + ada + "/preferences", body, issuer.token(ada)).statusCode())
+			.isEqualTo(428);
+		String other = issuer.token("ben." + UUID.randomUUID() + "@example.com", "PROJECT_MANAGER");
+		assertThat(http().get("/api/recipients/" + ada + "/preferences", other).statusCode()).isEqualTo(403);
+		assertThat(http().send("PUT", "/api/recipients/" + ada + "/preferences", body, other, "\"1\"").statusCode())
+			.isEqualTo(403);
+		HttpResponse<String> read = http().get("/api/recipients/" + ada.toUpperCase() + "/preferences", PORTFOLIO);
+		assertThat(read.statusCode()).isEqualTo(200);
+		assertThat(read.body()).contains("Europe/Berlin").contains("\"channels\":[\"IN_APP\"]");
+	}
+
+	@Test
+	void letsAPortfolioManagerConfigureRulesThatTakeEffectAndKeepsTheBuiltInOnes() {
+		HttpResponse<String> listed = http().get("/api/routing-rules?size=100", issuer.token("eve@example.com"));
+		assertThat(listed.statusCode()).isEqualTo(200);
+		assertThat(JsonPath.<List<String>>read(listed.body(), "$.items[*].id")).contains("welcome",
+				"critical-milestone-missed", "risk-escalated", "budget-threshold-90", "unplanned-outage",
+				"project-team", "risk-team", "budget-holders");
+
+		Team team = project();
+		String rule = """
+				{"name":"Late milestones to the engineers of %s","eventTypes":["MilestoneMissed"],
+				 "conditions":[{"field":"daysLate","operator":"AT_LEAST","value":"5"},
+				               {"field":"name","operator":"EQUALS","value":"Rack %s"}],
+				 "severity":"WARNING","audience":["ENGINEER"],"channels":["EMAIL"]}""".formatted(team.code, team.code);
+		HttpResponse<String> refused = http().send("POST", "/api/routing-rules", rule,
+				issuer.token(team.manager, "PROJECT_MANAGER"));
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(
+				http().send("POST", "/api/routing-rules", rule.replace("MilestoneMissed", "MilestoneMised"), PORTFOLIO)
+					.body())
+			.contains("eventTypes[0]");
+		assertThat(http().send("POST", "/api/routing-rules", rule.replace("daysLate", "lateness"), PORTFOLIO).body())
+			.contains("conditions[0].field");
+		HttpResponse<String> added = http().send("POST", "/api/routing-rules", rule, PORTFOLIO, null,
+				"rule-" + team.code);
+		assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+		String id = JsonPath.read(added.body(), "$.id");
+		HttpResponse<String> again = http().send("POST", "/api/routing-rules", rule, PORTFOLIO, null,
+				"rule-" + team.code);
+		assertThat(again.statusCode()).isEqualTo(201);
+		assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+		assertThat(JsonPath.<String>read(again.body(), "$.id")).isEqualTo(id);
+
+		UUID late = UUID.randomUUID();
+		publish(Topics.PROJECT, team, late, "io.infrapm.project.MilestoneMissed.v1",
+				milestoneMissed(team, false, 7).replace("Core cutover", "Rack " + team.code));
+		await().atMost(Duration.ofSeconds(20)).until(() -> mails(team.engineer, "Rack " + team.code).size() == 1);
+		assertThat(deliveriesOf(team.engineer, late)).filteredOn((d) -> d.get("channel").equals("EMAIL"))
+			.singleElement()
+			.satisfies((d) -> assertThat(d).containsEntry("severity", "WARNING").containsEntry("rules", List.of(id)));
+
+		assertThat(http().send("DELETE", "/api/routing-rules/welcome", null, PORTFOLIO, "\"0\"").statusCode())
+			.as("a built-in rule")
+			.isIn(409, 412);
+		assertThat(http().send("DELETE", "/api/routing-rules/" + id, null, PORTFOLIO, "\"7\"").statusCode())
+			.isEqualTo(412);
+		assertThat(http().send("DELETE", "/api/routing-rules/" + id, null, PORTFOLIO, "\"0\"").statusCode())
+			.isEqualTo(204);
+		assertThat(http().get("/api/routing-rules/" + id, PORTFOLIO).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void marksAFeedItemReadOnceAndOnlyForItsRecipient() {
+		Team team = project();
+		await().atMost(Duration.ofSeconds(20)).until(() -> !feed(team.engineer, "?unread=true").isEmpty());
+		String id = (String) feed(team.engineer, "?unread=true").get(0).get("id");
+		assertThat(
+				http().send("POST", "/api/notifications/" + id + "/read", null, issuer.token(team.vendor)).statusCode())
+			.as("another person's")
+			.isEqualTo(404);
+		HttpResponse<String> read = http().send("POST", "/api/notifications/" + id + "/read", null,
+				issuer.token(team.engineer));
+		assertThat(read.statusCode()).isEqualTo(200);
+		String readAt = JsonPath.read(read.body(), "$.readAt");
+		HttpResponse<String> again = http().send("POST", "/api/notifications/" + id + "/read", null,
+				issuer.token(team.engineer));
+		assertThat(JsonPath.<String>read(again.body(), "$.readAt")).isEqualTo(readAt);
+		assertThat(feed(team.engineer, "?unread=true")).extracting((item) -> item.get("id")).doesNotContain(id);
+		assertThat(feed(team.engineer, "")).extracting((item) -> item.get("id")).contains(id);
+	}
+
+	/**
+	 * A project with a manager, a sponsor, an engineer, a vendor and finance, all new.
+	 */
+	private Team project() {
+		UUID projectId = UUID.randomUUID();
+		String tag = projectId.toString().substring(0, 8);
+		Team team = new Team(projectId, "RT-" + tag.toUpperCase(), "pat." + tag + "@example.com",
+				"spo." + tag + "@example.com", "eng." + tag + "@example.com", "ven." + tag + "@example.com",
+				"fin." + tag + "@example.com");
+		String json = """
+				{"projectId":"%s","code":"%s","name":"Storage refresh","category":"STORAGE_UPGRADE",
+				 "methodology":"WATERFALL","phase":"INITIATING","plannedStart":"2027-01-04","plannedFinish":"2027-09-30",
+				 "manager":{"name":"Pat","email":"%s"},"sponsor":{"name":"Sol","email":"%s"},
+				 "budgetAmount":400000,"currency":"EUR","createdAt":"2026-11-24T10:00:00Z",
+				 "stakeholders":[
+				   {"stakeholderId":"%s","name":"Eng","email":"%s","role":"ENGINEER"},
+				   {"stakeholderId":"%s","name":"Ven","email":"%s","role":"VENDOR","organisation":"RackStack"},
+				   {"stakeholderId":"%s","name":"Fin","email":"%s","role":"FINANCE"}]}
+				"""
+			.formatted(projectId, team.code, team.manager, team.sponsor, UUID.randomUUID(), team.engineer,
+					UUID.randomUUID(), team.vendor, UUID.randomUUID(), team.finance);
+		publish(Topics.PROJECT, team, UUID.randomUUID(), "io.infrapm.project.ProjectCreated.v1", json);
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> http().get("/api/projects/" + projectId + "/recipients", issuer.token(team.manager))
+				.statusCode() == 200);
+		return team;
+	}
+
+	private static String milestoneMissed(Team team, boolean critical, int daysLate) {
+		return """
+				{"projectId":"%s","milestoneId":"%s","name":"Core cutover","dueDate":"2026-11-20","critical":%s,
+				 "cutover":true,"owner":{"name":"Pat","email":"%s"},"daysLate":%d,"detectedOn":"2026-11-23",
+				 "detectedAt":"2026-11-23T06:00:00Z","actor":{"subject":"service:project-service","name":"project-service"}}
+				"""
+			.formatted(team.projectId, UUID.randomUUID(), critical, team.manager, daysLate);
+	}
+
+	private static String threshold(Team team, int percent) {
+		return """
+				{"projectId":"%s","thresholdPercent":%d,"consumedPercent":%d.4,"actualTotal":361600,
+				 "budgetAtCompletion":400000,"currency":"EUR","costId":"%s","crossedAt":"2026-11-23T09:00:00Z",
+				 "actor":{"subject":"service:budget-service","name":"budget-service"}}
+				""".formatted(team.projectId, percent, percent, UUID.randomUUID());
+	}
+
+	private static void publish(String topic, Team team, UUID eventId, String type, String json) {
+		kafka.publish(topic, team.projectId.toString(),
+				KafkaTestClient.cloudEventHeaders(eventId, type, team.projectId.toString()), json);
+	}
+
+	private List<ReceivedMail> mails(String to, String subjectPart) {
+		return TestInfrastructure.get()
+			.mailbox()
+			.messagesTo(to)
+			.stream()
+			.filter((mail) -> mail.subject().contains(subjectPart))
+			.toList();
+	}
+
+	private List<Map<String, Object>> deliveriesOf(String recipient, UUID cause) {
+		HttpResponse<String> page = http().get("/api/deliveries?size=100&recipient=" + recipient, PORTFOLIO);
+		assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+		return JsonPath.read(page.body(), "$.items[?(@.cause.eventId == '" + cause + "')]");
+	}
+
+	private List<Map<String, Object>> feed(String recipient, String query) {
+		HttpResponse<String> page = http().get("/api/notifications" + query, issuer.token(recipient));
+		assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+		return JsonPath.read(page.body(), "$.items");
+	}
+
+	private HttpResponse<String> putPreferences(String email, String ifMatch, String body) {
+		return http().send("PUT", "/api/recipients/" + email + "/preferences", body, issuer.token(email), ifMatch);
+	}
+
+	private TestHttp http() {
+		return new TestHttp("http://localhost:" + this.port);
+	}
+
+	private record Team(UUID projectId, String code, String manager, String sponsor, String engineer, String vendor,
+			String finance) {
+	}
+
+}
