@@ -567,8 +567,10 @@ class FaultSuiteIT {
 				});
 				assertThat(mailbox.messages()).as("mails to every stakeholder at least once")
 					.hasSizeGreaterThanOrEqualTo(PROJECTS);
-				// Routed by notification-service's rules: every unplanned outage and every
-				// budget crossing 90 % reaches the manager as one CRITICAL mail, and every
+				// Routed by notification-service's rules: every unplanned outage and
+				// every
+				// budget crossing 90 % reaches the manager as one CRITICAL mail, and
+				// every
 				// project the member joined welcomes them once. A copy after a kill
 				// mid-send carries the same Message-ID, so distinct ids count.
 				assertThat(routedMails).as("one distinct mail per routed alert, none lost or twice")
@@ -1407,7 +1409,8 @@ class FaultSuiteIT {
 	private int attemptsOfTheMailTo(String email) {
 		try {
 			HttpResponse<String> response = this.http.send(HttpRequest
-				.newBuilder(URI.create(url("notification-service") + "/api/deliveries?channel=EMAIL&size=100&recipient=" + email))
+				.newBuilder(URI
+					.create(url("notification-service") + "/api/deliveries?channel=EMAIL&size=100&recipient=" + email))
 				.header("Authorization", "Bearer " + this.portfolioToken)
 				.timeout(Duration.ofSeconds(10))
 				.build(), HttpResponse.BodyHandlers.ofString());

@@ -11,6 +11,7 @@ import io.infrapm.contracts.notification.Channel;
 import io.infrapm.platform.messaging.HandlingOutcome;
 import io.infrapm.platform.outbox.Aggregates;
 import io.infrapm.platform.problem.NotFoundException;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
@@ -39,11 +40,15 @@ public class Notifications {
 
 	private final Clock clock;
 
-	Notifications(MongoOperations mongo, Aggregates aggregates, Dispatcher dispatcher, Clock clock) {
+	private final MeterRegistry registry;
+
+	Notifications(MongoOperations mongo, Aggregates aggregates, Dispatcher dispatcher, Clock clock,
+			MeterRegistry registry) {
 		this.mongo = mongo;
 		this.aggregates = aggregates;
 		this.dispatcher = dispatcher;
 		this.clock = clock;
+		this.registry = registry;
 	}
 
 	/**
@@ -70,6 +75,10 @@ public class Notifications {
 			any = true;
 			if (one.channel() == Channel.EMAIL) {
 				mails.add(id);
+			}
+			else {
+				// Delivered as it is written; e-mails are counted by the dispatcher.
+				this.registry.counter("infrapm.notifications", "channel", "in_app", "outcome", "sent").increment();
 			}
 		}
 		if (!mails.isEmpty()) {
