@@ -34,6 +34,8 @@ import io.infrapm.contracts.risk.RiskStatusChanged;
 import io.infrapm.contracts.risk.RiskUpdated;
 import io.infrapm.contracts.notification.NotificationDelivered;
 import io.infrapm.contracts.notification.NotificationFailed;
+import io.infrapm.contracts.notification.NotificationAcknowledged;
+import io.infrapm.contracts.notification.EscalationRaised;
 import io.infrapm.contracts.project.ChangeRequestDecided;
 import io.infrapm.contracts.project.ChangeRequestSubmitted;
 import io.infrapm.contracts.project.HandoverAccepted;
@@ -105,7 +107,8 @@ public final class EventCatalog {
 			List.of(BudgetEstablished.class, BudgetLinePlanned.class, BudgetLineRevised.class, CostRecorded.class,
 					BudgetThresholdCrossed.class, BudgetRebaselined.class, EarnedValueCalculated.class,
 					CostPerformanceChanged.class, BudgetOverrunForecast.class),
-			Topics.NOTIFICATION, List.of(NotificationDelivered.class, NotificationFailed.class));
+			Topics.NOTIFICATION, List.of(NotificationDelivered.class, NotificationFailed.class,
+					NotificationAcknowledged.class, EscalationRaised.class));
 
 	private static final Map<String, Class<? extends Record>> BY_TYPE = BY_TOPIC.values()
 		.stream()

@@ -112,6 +112,8 @@ class FaultSuiteIT {
 
 	private static final String THRESHOLD_CROSSED = "io.infrapm.budget.BudgetThresholdCrossed.v1";
 
+	private static final String ACKNOWLEDGED = "io.infrapm.notification.NotificationAcknowledged.v1";
+
 	private static final String EARNED_VALUE = "io.infrapm.budget.EarnedValueCalculated.v1";
 
 	private static final String PERFORMANCE_CHANGED = "io.infrapm.budget.CostPerformanceChanged.v1";
@@ -171,6 +173,16 @@ class FaultSuiteIT {
 
 	/** The projects, by code, that recorded an outage of one of their services. */
 	private final Map<String, String> outaged = new ConcurrentHashMap<>();
+
+	/**
+	 * The outages whose critical alert the manager acknowledged from its e-mail, by code;
+	 * each must end with one {@code NotificationAcknowledged}.
+	 */
+	private final Map<String, String> acknowledged = new ConcurrentHashMap<>();
+
+	private final AtomicInteger acknowledgeAttempts = new AtomicInteger();
+
+	private volatile DevMailbox mailbox;
 
 	private final AtomicInteger operationAttempts = new AtomicInteger();
 
@@ -249,6 +261,7 @@ class FaultSuiteIT {
 		PlatformSettings.SERVICES.forEach((service) -> this.servicePorts.put(service, LoopbackPorts.pick()));
 		try (DevMailbox mailbox = DevMailbox.ephemeral(LoopbackPorts.pick(), LoopbackPorts.pick());
 				TcpProxy store = new TcpProxy(mongoPort)) {
+			this.mailbox = mailbox;
 			List<String> options = new ArrayList<>(List.of("--home", this.home.resolve("platform").toString(),
 					"--kafka-port", Integer.toString(kafkaPort), "--mongo-port", Integer.toString(mongoPort),
 					"--smtp-port", Integer.toString(LoopbackPorts.pick()), "--mail-http-port",
@@ -330,6 +343,15 @@ class FaultSuiteIT {
 				mark("derived events");
 				Map<String, Set<String>> routedMails = awaitRoutedMails(mailbox, Duration.ofSeconds(60));
 				mark("routed mails");
+				this.outaged.keySet()
+					.stream()
+					.filter((code) -> !this.acknowledged.containsKey(code))
+					.forEach((code) -> acknowledgeOutage(code, Duration.ofSeconds(5)));
+				awaitEvents(kafka, Topics.NOTIFICATION, ACKNOWLEDGED, this.acknowledged.values(),
+						Duration.ofSeconds(30));
+				Distinct acknowledgements = distinctEvents(kafka, Topics.NOTIFICATION, ACKNOWLEDGED,
+						this.acknowledged.values(), "$.alertId");
+				mark("acknowledged");
 				// Duplicates would arrive late: give the dispatcher and the date watch a
 				// few more runs.
 				Thread.sleep(5000);
@@ -573,6 +595,12 @@ class FaultSuiteIT {
 				// every
 				// project the member joined welcomes them once. A copy after a kill
 				// mid-send carries the same Message-ID, so distinct ids count.
+				assertThat(this.acknowledged).as("every outage alert acknowledged from its mail")
+					.hasSameSizeAs(this.outaged);
+				assertThat(acknowledgements.perProject())
+					.as("one distinct NotificationAcknowledged per outage alert, none lost or twice")
+					.hasSize(this.outaged.size())
+					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
 				assertThat(routedMails).as("one distinct mail per routed alert, none lost or twice")
 					.hasSize(this.outaged.size() + this.spent.size() + this.joined.size())
 					.allSatisfy((alert, ids) -> assertThat(ids).as(alert).hasSize(1));
@@ -890,6 +918,9 @@ class FaultSuiteIT {
 				() -> post("/api/projects/" + id + "/outages", body).header("Idempotency-Key", "ou-" + code));
 		if (recorded != null && recorded.statusCode() == 201) {
 			this.outaged.put(code, id);
+			// The manager acknowledges the alert from its e-mail as soon as it arrives,
+			// through the kills; one that came too late is acknowledged after them.
+			acknowledgeOutage(code, Duration.ofSeconds(20));
 		}
 		else if (recorded != null) {
 			this.failures.add(code + " outage: " + recorded.statusCode() + " " + recorded.body());
@@ -1427,6 +1458,44 @@ class FaultSuiteIT {
 	}
 
 	/**
+	 * Acknowledges the critical alert of a project's unplanned outage on the manager's
+	 * mail about it, whose Message-ID is the notification's id, retrying until answered.
+	 * @param wait how long to wait for the mail
+	 */
+	private void acknowledgeOutage(String code, Duration wait) {
+		long deadline = System.nanoTime() + wait.toNanos();
+		String subject = "[" + code + "] CRITICAL: Unplanned outage of Email";
+		while (true) {
+			String notification = this.mailbox.messagesTo(SkeletonHttp.MANAGER)
+				.stream()
+				.filter((mail) -> mail.subject().equals(subject))
+				.map((mail) -> mail.messageId().replaceAll("^<|@.*$", ""))
+				.findFirst()
+				.orElse(null);
+			if (notification != null) {
+				HttpResponse<String> response = untilAnswered(code + " acknowledgement", this.acknowledgeAttempts,
+						() -> HttpRequest
+							.newBuilder(URI.create(url("notification-service") + "/api/notifications/" + notification
+									+ "/acknowledgement"))
+							.timeout(Duration.ofSeconds(20))
+							.header("Authorization", "Bearer " + this.managerToken)
+							.POST(HttpRequest.BodyPublishers.noBody()));
+				if (response != null && response.statusCode() == 200) {
+					this.acknowledged.put(code, this.outaged.get(code));
+				}
+				else if (response != null) {
+					this.failures.add(code + " acknowledgement: " + response.statusCode() + " " + response.body());
+				}
+				return;
+			}
+			if (System.nanoTime() > deadline) {
+				return;
+			}
+			pause(250);
+		}
+	}
+
+	/**
 	 * The Message-IDs of the mails notification-service routed for the suite's flows, by
 	 * alert, once every expected alert has arrived or the time is up.
 	 */
@@ -1556,6 +1625,8 @@ class FaultSuiteIT {
 		figures.put("duplicatedPlanEvents", planEvents.duplicated());
 		figures.put("iterationsPlanned", this.iterated.size());
 		figures.put("outagesRecorded", this.outaged.size());
+		figures.put("outageAlertsAcknowledged", this.acknowledged.size());
+		figures.put("acknowledgeAttempts", this.acknowledgeAttempts.get());
 		figures.put("iterationAndOutageAttempts", this.operationAttempts.get());
 		figures.put("changeRequestsApproved", this.changed.size());
 		figures.put("changeRequestAttempts", this.changeAttempts.get());

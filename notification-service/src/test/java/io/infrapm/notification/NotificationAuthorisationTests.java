@@ -90,6 +90,7 @@ class NotificationAuthorisationTests {
 			.pathValue("email", OTHER)
 			.pathValue("ruleId", "welcome")
 			.body("POST /api/notifications/{notificationId}/read", "{}")
+			.body("POST /api/notifications/{notificationId}/acknowledgement", "{}")
 			.outsiderGets("GET /api/notifications", 200)
 			.outsiderGets("GET /api/deliveries", 200)
 			.outsiderGets("GET /api/recipients/{email}/preferences", 403)
@@ -100,11 +101,13 @@ class NotificationAuthorisationTests {
 			.outsiderGets("PUT /api/routing-rules/{ruleId}", 403)
 			.outsiderGets("DELETE /api/routing-rules/{ruleId}", 403)
 			.unchanged(AuthorisationWalk.contentsOf(this.mongo.getDb(), "notifications", "project_memberships",
-					"project_directory", "routing_rules", "recipient_preferences"))
+					"project_directory", "routing_rules", "recipient_preferences", "alerts"))
 			.walk(AuthorisationWalk.endpointsOf(this.context));
 		assertThat(outsider).containsEntry("GET /api/notifications", 200)
 			.containsEntry("POST /api/notifications/{notificationId}/read", 404)
-			.containsEntry("GET /api/projects/{projectId}/recipients", 404);
+			.containsEntry("GET /api/projects/{projectId}/recipients", 404)
+			.containsEntry("POST /api/notifications/{notificationId}/acknowledgement", 404)
+			.containsEntry("GET /api/projects/{projectId}/alerts", 404);
 	}
 
 	@Test

@@ -78,6 +78,8 @@ public class Notification extends AggregateRoot {
 
 	private Cause cause;
 
+	private UUID alertId;
+
 	private NotificationStatus status;
 
 	private int attempts;
@@ -114,7 +116,23 @@ public class Notification extends AggregateRoot {
 	 * @return the notification
 	 */
 	static Notification of(UUID id, UUID projectId, Outgoing outgoing, Cause cause, Instant now) {
+		return of(id, projectId, outgoing, cause, null, now);
+	}
+
+	/**
+	 * A notification an event calls for, that belongs to an alert someone must
+	 * acknowledge.
+	 * @param id the id, derived from the cause, the recipient and the channel
+	 * @param projectId the project it concerns
+	 * @param outgoing to whom, how and what
+	 * @param cause the event that caused it
+	 * @param alertId the alert, or {@code null}
+	 * @param now when
+	 * @return the notification
+	 */
+	static Notification of(UUID id, UUID projectId, Outgoing outgoing, Cause cause, UUID alertId, Instant now) {
 		Notification notification = new Notification();
+		notification.alertId = alertId;
 		notification.id = Objects.requireNonNull(id, "id");
 		notification.projectId = projectId;
 		notification.channel = outgoing.channel();
@@ -360,6 +378,14 @@ public class Notification extends AggregateRoot {
 
 	public Instant nextAttemptAt() {
 		return this.nextAttemptAt;
+	}
+
+	/**
+	 * The alert this notification belongs to, which its recipient may acknowledge.
+	 * @return the alert's id, or {@code null} if it needs no acknowledgement
+	 */
+	public UUID alertId() {
+		return this.alertId;
 	}
 
 	public Cause cause() {

@@ -61,13 +61,27 @@ public class Notifications {
 	 * @return {@link HandlingOutcome#APPLIED} if any was new
 	 */
 	public HandlingOutcome record(Cause cause, UUID projectId, List<Outgoing> outgoing) {
+		return record(cause, projectId, outgoing, null);
+	}
+
+	/**
+	 * Records the notifications one event calls for, each once, those of severity
+	 * {@code CRITICAL} as part of an alert to acknowledge.
+	 * @param cause the event
+	 * @param projectId the project concerned
+	 * @param outgoing the notifications
+	 * @param alertId the alert its critical notifications belong to, or {@code null}
+	 * @return {@link HandlingOutcome#APPLIED} if any was new
+	 */
+	public HandlingOutcome record(Cause cause, UUID projectId, List<Outgoing> outgoing, UUID alertId) {
 		Instant now = this.clock.instant();
 		List<UUID> mails = new ArrayList<>();
 		boolean any = false;
 		for (Outgoing one : outgoing) {
 			UUID id = Notification.idOf(cause.eventId(), one.recipient(), one.channel());
 			try {
-				this.aggregates.insert(Notification.of(id, projectId, one, cause, now));
+				this.aggregates.insert(Notification.of(id, projectId, one, cause,
+						(one.severity() == Severity.CRITICAL) ? alertId : null, now));
 			}
 			catch (DuplicateKeyException ex) {
 				continue;
@@ -134,6 +148,21 @@ public class Notifications {
 				query.with(PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("_id")))),
 				Notification.class);
 		return new PageImpl<>(items, PageRequest.of(page, size), total);
+	}
+
+	/**
+	 * One of a recipient's notifications, on any channel.
+	 * @param id the notification
+	 * @param recipient whose it must be
+	 * @return the notification
+	 * @throws NotFoundException if the recipient has no such notification
+	 */
+	public Notification of(UUID id, String recipient) {
+		Notification notification = this.mongo.findById(id, Notification.class);
+		if (notification == null || !notification.recipient().equals(Notification.normalize(recipient))) {
+			throw new NotFoundException("notification", "no notification " + id + " to " + recipient);
+		}
+		return notification;
 	}
 
 	/**

@@ -85,6 +85,31 @@ public class Messages {
 		return new Message(subject, String.join("\n", text), html.toString(), link);
 	}
 
+	/**
+	 * The message of one step up the ladder, to one person at the new level.
+	 * @param alert the alert
+	 * @param to the level reached
+	 * @param project the project
+	 * @param recipient to whom
+	 * @return the message
+	 */
+	public Message escalation(Alert alert, io.infrapm.contracts.risk.EscalationLevel to, ProjectDirectory project,
+			Recipient recipient) {
+		String title = "Escalated to the " + label(to.name()) + ": " + alert.title();
+		List<String> lines = List.of(title, "Project: " + project.code() + " \"" + project.name() + "\"",
+				"Nobody has acknowledged this critical alert since " + alert.raisedAt() + ".",
+				"Acknowledge it on your notification: POST /api/notifications/{id}/acknowledgement (the id is in your "
+						+ "feed, GET /api/notifications).",
+				"", "Open: " + alert.link(), "", "-- ", "Critical alerts reach you whatever your preferences.",
+				"InfraPM");
+		StringBuilder html = new StringBuilder("<!DOCTYPE html><html><body style=\"font-family:sans-serif\">");
+		html.append("<h2>").append(escape(title)).append("</h2>");
+		lines.subList(1, 4).forEach((line) -> html.append("<p>").append(escape(line)).append("</p>"));
+		html.append("<p><a href=\"").append(escape(alert.link())).append("\">Open in InfraPM</a></p></body></html>");
+		return new Message("[" + project.code() + "] CRITICAL: " + title, String.join("\n", lines), html.toString(),
+				alert.link());
+	}
+
 	/** The subject after the code, and the heading. */
 	static String title(String name, JsonNode data, ProjectDirectory project) {
 		return switch (name) {
@@ -146,7 +171,7 @@ public class Messages {
 	}
 
 	/** Where the resource lives, in the service that owns it. */
-	private String link(String source, JsonNode data, ProjectDirectory project) {
+	String link(String source, JsonNode data, ProjectDirectory project) {
 		String base = this.settings.linkBase(source);
 		String projectPath = "/api/projects/" + project.id();
 		String path = switch (source) {

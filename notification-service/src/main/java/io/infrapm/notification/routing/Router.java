@@ -56,6 +56,8 @@ public class Router {
 
 	private final Notifications notifications;
 
+	private final Escalations escalations;
+
 	private final Clock clock;
 
 	private final Duration maxEventAge;
@@ -63,7 +65,9 @@ public class Router {
 	private final MeterRegistry registry;
 
 	Router(RoutingRules rules, Directory directory, PreferencesBook preferences, Messages messages,
-			Notifications notifications, Clock clock, RoutingSettings settings, MeterRegistry registry) {
+			Notifications notifications, Escalations escalations, Clock clock, RoutingSettings settings,
+			MeterRegistry registry) {
+		this.escalations = escalations;
 		this.rules = rules;
 		this.directory = directory;
 		this.preferences = preferences;
@@ -106,7 +110,7 @@ public class Router {
 		String actor = Recipient.normalized(data.path("actor").path("email").asString(null));
 		Map<String, Candidate> candidates = new LinkedHashMap<>();
 		for (RoutingRule rule : matched) {
-			for (Recipient recipient : audience(rule, project, data)) {
+			for (Recipient recipient : audience(rule.audience(), project, data)) {
 				if (rule.severity() != Severity.CRITICAL && recipient.email().equals(actor)) {
 					continue;
 				}
@@ -138,13 +142,21 @@ public class Router {
 		if (outgoing.isEmpty()) {
 			return HandlingOutcome.IGNORED;
 		}
-		return this.notifications.record(new Cause(event.id(), type), projectId, outgoing);
+		Cause cause = new Cause(event.id(), type);
+		UUID alertId = null;
+		if (matched.stream().anyMatch(RoutingRule::requiresAcknowledgement)
+				&& outgoing.stream().anyMatch((one) -> one.severity() == Severity.CRITICAL)) {
+			// Raised before its notifications, so that each can be acknowledged at once.
+			alertId = this.escalations.raise(projectId, cause, Messages.title(name, data, project),
+					this.messages.link(source, data, project));
+		}
+		return this.notifications.record(cause, projectId, outgoing, alertId);
 	}
 
-	/** The people a rule addresses on the project, once each. */
-	static List<Recipient> audience(RoutingRule rule, ProjectDirectory project, JsonNode data) {
+	/** The people an audience is on the project, once each. */
+	static List<Recipient> audience(List<Audience> audiences, ProjectDirectory project, JsonNode data) {
 		Map<String, Recipient> people = new LinkedHashMap<>();
-		for (Audience audience : rule.audience()) {
+		for (Audience audience : audiences) {
 			if (audience == Audience.SUBJECT) {
 				subjects(data, project).forEach((person) -> people.putIfAbsent(person.email(), person));
 				continue;

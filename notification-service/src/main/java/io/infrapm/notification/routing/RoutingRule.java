@@ -46,6 +46,8 @@ public class RoutingRule {
 
 	private boolean enabled;
 
+	private boolean requiresAcknowledgement;
+
 	private boolean builtIn;
 
 	private long version;
@@ -73,6 +75,7 @@ public class RoutingRule {
 		this.audience = List.copyOf(spec.audience());
 		this.channels = List.copyOf(spec.channels());
 		this.enabled = spec.enabled();
+		this.requiresAcknowledgement = spec.requiresAcknowledgement();
 		this.builtIn = builtIn;
 		this.version = version;
 		this.createdAt = createdAt;
@@ -99,7 +102,7 @@ public class RoutingRule {
 	 */
 	public Spec spec() {
 		return new Spec(this.name, this.description, this.eventTypes, this.conditions, this.severity, this.audience,
-				this.channels, this.enabled);
+				this.channels, this.enabled, this.requiresAcknowledgement);
 	}
 
 	public String id() {
@@ -120,6 +123,10 @@ public class RoutingRule {
 
 	public List<Channel> channels() {
 		return this.channels;
+	}
+
+	public boolean requiresAcknowledgement() {
+		return this.requiresAcknowledgement;
 	}
 
 	public boolean builtIn() {
@@ -157,9 +164,12 @@ public class RoutingRule {
 	 * @param audience whom it addresses
 	 * @param channels on which channels ({@code EMAIL}, {@code IN_APP})
 	 * @param enabled whether it applies
+	 * @param requiresAcknowledgement whether its critical notifications must be
+	 * acknowledged, or climb the escalation ladder
 	 */
 	public record Spec(String name, String description, List<String> eventTypes, List<Condition> conditions,
-			Severity severity, List<Audience> audience, List<Channel> channels, boolean enabled) {
+			Severity severity, List<Audience> audience, List<Channel> channels, boolean enabled,
+			boolean requiresAcknowledgement) {
 	}
 
 }

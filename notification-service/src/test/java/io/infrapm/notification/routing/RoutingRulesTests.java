@@ -89,17 +89,24 @@ class RoutingRulesTests {
 			.satisfies((spec) -> assertThat(spec.audience()).doesNotContain(Audience.TEAM, Audience.VENDOR,
 					Audience.ENGINEER));
 		assertThat(defaults.values()).filteredOn((spec) -> spec.severity() == Severity.CRITICAL)
-			.allSatisfy((spec) -> assertThat(spec.channels()).containsExactly(Channel.EMAIL, Channel.IN_APP));
+			.allSatisfy((spec) -> assertThat(spec.channels()).containsExactly(Channel.EMAIL, Channel.IN_APP))
+			.allSatisfy((spec) -> assertThat(spec.requiresAcknowledgement()).as(spec.name()).isTrue());
+		assertThat(defaults.values()).filteredOn((spec) -> spec.severity() != Severity.CRITICAL)
+			.allSatisfy((spec) -> assertThat(spec.requiresAcknowledgement()).as(spec.name()).isFalse());
+		assertThatExceptionOfType(RuleViolationException.class)
+			.isThrownBy(() -> RoutingRules.validate(new RoutingRule.Spec("r", null, List.of("project.*"), List.of(),
+					Severity.WARNING, List.of(Audience.TEAM), List.of(Channel.EMAIL), true, true)))
+			.satisfies((ex) -> assertThat(ex.getMessage()).contains("CRITICAL"));
 	}
 
 	private static RoutingRule rule(List<String> types, List<Condition> conditions, boolean enabled) {
 		return new RoutingRule("r", new RoutingRule.Spec("r", null, types, conditions, Severity.INFO,
-				List.of(Audience.TEAM), List.of(Channel.IN_APP), enabled), false, 0, null, null, null, null);
+				List.of(Audience.TEAM), List.of(Channel.IN_APP), enabled, false), false, 0, null, null, null, null);
 	}
 
 	private static RoutingRule.Spec spec(List<String> types, List<Condition> conditions, List<Channel> channels) {
-		return new RoutingRule.Spec("r", null, types, conditions, Severity.INFO, List.of(Audience.TEAM), channels,
-				true);
+		return new RoutingRule.Spec("r", null, types, conditions, Severity.INFO, List.of(Audience.TEAM), channels, true,
+				false);
 	}
 
 	private static JsonNode json(Map<String, Object> data) {

@@ -101,18 +101,23 @@ class RoutingRuleController {
 	 * @param audience whom it addresses on the event's project
 	 * @param channels {@code EMAIL}, {@code IN_APP}
 	 * @param enabled whether it applies; {@code true} if absent
+	 * @param requiresAcknowledgement whether its notifications (which must then be
+	 * {@code CRITICAL}) climb the escalation ladder until someone acknowledges them;
+	 * {@code false} if absent
 	 */
 	record RuleBody(@NotBlank @Size(max = 200) String name, @Size(max = 2000) String description,
 			@NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 100) String> eventTypes,
 			@Size(max = 20) List<@Valid @NotNull ConditionBody> conditions, @NotNull Severity severity,
-			@NotEmpty List<@NotNull Audience> audience, @NotEmpty List<@NotNull Channel> channels, Boolean enabled) {
+			@NotEmpty List<@NotNull Audience> audience, @NotEmpty List<@NotNull Channel> channels, Boolean enabled,
+			Boolean requiresAcknowledgement) {
 
 		RoutingRule.Spec toSpec() {
 			return new RoutingRule.Spec(this.name.strip(), this.description, List.copyOf(this.eventTypes),
 					(this.conditions != null) ? this.conditions.stream().map(ConditionBody::toCondition).toList()
 							: List.of(),
 					this.severity, this.audience.stream().distinct().toList(),
-					this.channels.stream().distinct().toList(), this.enabled == null || this.enabled);
+					this.channels.stream().distinct().toList(), this.enabled == null || this.enabled,
+					Boolean.TRUE.equals(this.requiresAcknowledgement));
 		}
 
 	}
@@ -146,6 +151,8 @@ class RoutingRuleController {
 	 * @param audience whom it addresses
 	 * @param channels on which channels
 	 * @param enabled whether it applies
+	 * @param requiresAcknowledgement whether its notifications climb the escalation
+	 * ladder until acknowledged
 	 * @param builtIn whether it is one of the defaults (which cannot be deleted)
 	 * @param version its version ({@code ETag})
 	 * @param createdAt when it was added
@@ -154,14 +161,16 @@ class RoutingRuleController {
 	 * @param updatedBy who changed it
 	 */
 	record RuleView(String id, String name, String description, List<String> eventTypes, List<Condition> conditions,
-			Severity severity, List<Audience> audience, List<Channel> channels, boolean enabled, boolean builtIn,
-			long version, Instant createdAt, Actor createdBy, Instant updatedAt, Actor updatedBy) {
+			Severity severity, List<Audience> audience, List<Channel> channels, boolean enabled,
+			boolean requiresAcknowledgement, boolean builtIn, long version, Instant createdAt, Actor createdBy,
+			Instant updatedAt, Actor updatedBy) {
 
 		static RuleView of(RoutingRule rule) {
 			RoutingRule.Spec spec = rule.spec();
 			return new RuleView(rule.id(), spec.name(), spec.description(), spec.eventTypes(), spec.conditions(),
-					spec.severity(), spec.audience(), spec.channels(), spec.enabled(), rule.builtIn(), rule.version(),
-					rule.createdAt(), rule.createdBy(), rule.updatedAt(), rule.updatedBy());
+					spec.severity(), spec.audience(), spec.channels(), spec.enabled(), spec.requiresAcknowledgement(),
+					rule.builtIn(), rule.version(), rule.createdAt(), rule.createdBy(), rule.updatedAt(),
+					rule.updatedBy());
 		}
 
 	}
