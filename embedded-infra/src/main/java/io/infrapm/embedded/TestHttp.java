@@ -1,11 +1,13 @@
 package io.infrapm.embedded;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -15,6 +17,17 @@ import java.time.Duration;
 public final class TestHttp {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	/**
+	 * The body as a string, except of a live stream (server-sent events), which never
+	 * ends: its answer is taken as soon as its headers came, with an empty body.
+	 */
+	private static final HttpResponse.BodyHandler<String> BODY = (info) -> info.headers()
+		.firstValue("Content-Type")
+		.filter((type) -> type.startsWith("text/event-stream"))
+		.isPresent()
+				? HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofInputStream(), TestHttp::closed)
+				: HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
@@ -92,7 +105,7 @@ public final class TestHttp {
 			request.header("Idempotency-Key", idempotencyKey);
 		}
 		try {
-			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			return this.http.send(request.build(), BODY);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -101,6 +114,16 @@ public final class TestHttp {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private static String closed(InputStream stream) {
+		try {
+			stream.close();
+		}
+		catch (IOException ex) {
+			// Closing is all that is wanted of it.
+		}
+		return "";
 	}
 
 }

@@ -93,6 +93,7 @@ class NotificationAuthorisationTests {
 			.body("POST /api/notifications/{notificationId}/acknowledgement", "{}")
 			.outsiderGets("GET /api/notifications", 200)
 			.outsiderGets("GET /api/deliveries", 200)
+			.outsiderGets("GET /api/notifications/stream", 200)
 			.outsiderGets("GET /api/recipients/{email}/preferences", 403)
 			.outsiderGets("PUT /api/recipients/{email}/preferences", 403)
 			.outsiderGets("GET /api/routing-rules", 200)

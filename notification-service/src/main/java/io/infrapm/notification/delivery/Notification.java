@@ -186,6 +186,15 @@ public class Notification extends AggregateRoot {
 		return true;
 	}
 
+	/**
+	 * An address as notifications are keyed by it.
+	 * @param email an address
+	 * @return it stripped and in lower case
+	 */
+	public static String normalizedAddress(String email) {
+		return normalize(email);
+	}
+
 	static String normalize(String email) {
 		return email.strip().toLowerCase(Locale.ROOT);
 	}

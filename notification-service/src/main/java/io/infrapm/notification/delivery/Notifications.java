@@ -151,6 +151,21 @@ public class Notifications {
 	}
 
 	/**
+	 * The in-app notifications of some recipients written from a time on, oldest first:
+	 * what a live feed sends next.
+	 * @param recipients the normalized addresses
+	 * @param from the earliest creation time wanted
+	 * @param limit at most this many
+	 * @return the notifications
+	 */
+	public List<Notification> feedSince(java.util.Collection<String> recipients, Instant from, int limit) {
+		return this.mongo.find(Query.query(
+				Criteria.where("recipient").in(recipients).and("channel").is(Channel.IN_APP).and("createdAt").gte(from))
+			.with(Sort.by("createdAt").and(Sort.by("_id")))
+			.limit(limit), Notification.class);
+	}
+
+	/**
 	 * One of a recipient's notifications, on any channel.
 	 * @param id the notification
 	 * @param recipient whose it must be

@@ -300,8 +300,10 @@ class WebhookSenderTests {
 			in.read(new byte[8192]);
 			OutputStream out = socket.getOutputStream();
 			out.write("HTTP/1.1 200 OK\r\n".getBytes(StandardCharsets.US_ASCII));
-			// Stops when the client hangs up, or when the test ends.
-			while (!this.release.await(100, TimeUnit.MILLISECONDS)) {
+			// Stops when the client hangs up, when the test ends, or after two seconds,
+			// so that a sender without a total timeout fails the test instead of hanging.
+			long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+			while (!this.release.await(100, TimeUnit.MILLISECONDS) && System.nanoTime() < until) {
 				out.write("x-still-there: yes\r\n".getBytes(StandardCharsets.US_ASCII));
 				out.flush();
 			}

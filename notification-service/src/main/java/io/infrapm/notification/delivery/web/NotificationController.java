@@ -1,5 +1,6 @@
 package io.infrapm.notification.delivery.web;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -21,7 +22,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -37,8 +41,24 @@ class NotificationController {
 
 	private final Notifications notifications;
 
-	NotificationController(Notifications notifications) {
+	private final FeedStream stream;
+
+	private final Clock clock;
+
+	NotificationController(Notifications notifications, FeedStream stream, Clock clock) {
 		this.notifications = notifications;
+		this.stream = stream;
+		this.clock = clock;
+	}
+
+	/**
+	 * The caller's feed, live (server-sent events {@code notification}, each with the
+	 * notification's id): what is written from now on, or, with {@code Last-Event-ID},
+	 * from after that notification, so a client that lost its connection misses nothing.
+	 */
+	@GetMapping(path = "/api/notifications/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) UUID lastEventId, Caller caller) {
+		return this.stream.open(Notification.normalizedAddress(whose(null, caller)), lastEventId, this.clock.instant());
 	}
 
 	/**
