@@ -295,6 +295,69 @@ class NotificationRoutingTests {
 		assertThat(feed(team.engineer, "")).extracting((item) -> item.get("id")).contains(id);
 	}
 
+	@Test
+	void streamsTheFeedLiveAndResumesAfterTheLastEventId() throws Exception {
+		Team team = project();
+		await().atMost(Duration.ofSeconds(20)).until(() -> !feed(team.engineer, "").isEmpty());
+		BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+		HttpResponse<Stream<String>> live = stream(team.engineer, null, lines);
+		assertThat(live.statusCode()).isEqualTo(200);
+		assertThat(live.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/event-stream"));
+
+		publish(Topics.PROJECT, team, UUID.randomUUID(), "io.infrapm.project.MilestoneMissed.v1",
+				milestoneMissed(team, false, 2));
+		String first = next(lines, "id:");
+		assertThat(next(lines, "data:")).contains("Milestone missed: Core cutover");
+		live.body().close();
+
+		publish(Topics.PROJECT, team, UUID.randomUUID(), "io.infrapm.project.MilestoneMissed.v1",
+				milestoneMissed(team, false, 2).replace("Core cutover", "Rack B"));
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> feed(team.engineer, "").stream()
+				.anyMatch((item) -> ((String) item.get("subject")).contains("Rack B")));
+		BlockingQueue<String> resumed = new LinkedBlockingQueue<>();
+		HttpResponse<Stream<String>> again = stream(team.engineer, first, resumed);
+		assertThat(next(resumed, "id:")).isNotEqualTo(first);
+		assertThat(next(resumed, "data:")).as("the one missed while away comes first").contains("Rack B");
+		again.body().close();
+	}
+
+	private HttpResponse<Stream<String>> stream(String recipient, String lastEventId, BlockingQueue<String> lines)
+			throws Exception {
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/api/notifications/stream"))
+			.header("Authorization", "Bearer " + issuer.token(recipient));
+		if (lastEventId != null) {
+			request.header("Last-Event-ID", lastEventId);
+		}
+		HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
+			.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+		Thread reader = new Thread(() -> {
+			try {
+				response.body().forEach(lines::add);
+			}
+			catch (RuntimeException ex) {
+				// Closed by the test.
+			}
+		});
+		reader.setDaemon(true);
+		reader.start();
+		return response;
+	}
+
+	/** The value of the next line of a field on a stream. */
+	private static String next(BlockingQueue<String> lines, String field) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+		while (System.nanoTime() < deadline) {
+			String line = lines.poll(1, TimeUnit.SECONDS);
+			if (line != null && line.startsWith(field)) {
+				return line.substring(field.length()).strip();
+			}
+		}
+		throw new AssertionError("no " + field + " on the stream within 15 s");
+	}
+
 	/**
 	 * A project with a manager, a sponsor, an engineer, a vendor and finance, all new.
 	 */
