@@ -31,6 +31,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The date watch against the running service's store and topic, with clocks of its own:
@@ -97,6 +98,11 @@ class DateWatchTests extends ProjectServiceApiTest {
 		assertThat(findings("missed") - missedBefore).isEqualTo(6);
 
 		for (String project : projects) {
+			// The relay publishes after the watch's write, on a thread of its own: wait
+			// for it before counting, or a slow machine reads the topic too early.
+			await().atMost(java.time.Duration.ofSeconds(20))
+				.until(() -> !eventsOf(project, MISSED).isEmpty() && !eventsOf(project, LATE).isEmpty()
+						&& !eventsOf(project, DUE_SOON).isEmpty());
 			ConsumerRecord<String, byte[]> missed = only(eventsOf(project, MISSED));
 			assertThat(KafkaTestClient.header(missed, "ce_source")).isEqualTo("/infrapm/project-service");
 			assertThat(KafkaTestClient.header(missed, "ce_subject")).isEqualTo(project);
