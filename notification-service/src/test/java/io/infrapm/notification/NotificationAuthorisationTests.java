@@ -108,7 +108,9 @@ class NotificationAuthorisationTests {
 			.containsEntry("POST /api/notifications/{notificationId}/read", 404)
 			.containsEntry("GET /api/projects/{projectId}/recipients", 404)
 			.containsEntry("POST /api/notifications/{notificationId}/acknowledgement", 404)
-			.containsEntry("GET /api/projects/{projectId}/alerts", 404);
+			.containsEntry("GET /api/projects/{projectId}/alerts", 404)
+			.containsEntry("POST /api/projects/{projectId}/recipients", 404)
+			.containsEntry("DELETE /api/projects/{projectId}/recipients/{email}", 404);
 	}
 
 	@Test

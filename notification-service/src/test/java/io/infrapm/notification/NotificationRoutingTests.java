@@ -296,6 +296,48 @@ class NotificationRoutingTests {
 	}
 
 	@Test
+	void reachesARecipientAddedDirectlyInTheirRoleUntilTheyAreRemoved() {
+		Team team = project();
+		String auditor = "aud." + UUID.randomUUID() + "@example.com";
+		String body = """
+				{"name":"Ines Auditor","email":"%s","role":"STEERING_COMMITTEE","organisation":"Audit & Co"}"""
+			.formatted(auditor.toUpperCase());
+		String path = "/api/projects/" + team.projectId + "/recipients";
+		assertThat(http().send("POST", path, body, issuer.token(team.engineer)).statusCode())
+			.as("a member who does not manage the project")
+			.isEqualTo(403);
+		HttpResponse<String> added = http().send("POST", path, body, issuer.token(team.manager, "PROJECT_MANAGER"));
+		assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+		assertThat(JsonPath.<String>read(added.body(), "$.email")).isEqualTo(auditor);
+		HttpResponse<String> twice = http().send("POST", path, body, issuer.token(team.manager, "PROJECT_MANAGER"));
+		assertThat(twice.statusCode()).isEqualTo(409);
+		assertThat(twice.body()).contains("email");
+		assertThat(http().get(path + "?size=100", issuer.token(team.engineer)).body()).contains(auditor)
+			.contains("Audit & Co");
+
+		publish(Topics.RISK, team, UUID.randomUUID(), "io.infrapm.risk.RiskEscalated.v1", escalated(team, "R-1"));
+		await().atMost(Duration.ofSeconds(20)).until(() -> mails(auditor, "Risk R-1 escalated").size() == 1);
+		assertThat(mails(auditor, "Risk R-1").get(0).subject())
+			.isEqualTo("[" + team.code + "] CRITICAL: Risk R-1 escalated to steering committee: Optics late");
+
+		assertThat(http().send("DELETE", path + "/" + auditor, null, issuer.token(team.manager, "PROJECT_MANAGER"))
+			.statusCode()).isEqualTo(204);
+		assertThat(http().send("DELETE", path + "/" + auditor, null, issuer.token(team.manager, "PROJECT_MANAGER"))
+			.statusCode()).isEqualTo(404);
+		publish(Topics.RISK, team, UUID.randomUUID(), "io.infrapm.risk.RiskEscalated.v1", escalated(team, "R-2"));
+		await().atMost(Duration.ofSeconds(20)).until(() -> mails(team.manager, "Risk R-2 escalated").size() == 1);
+		assertThat(mails(auditor, "Risk R-2")).as("removed before it").isEmpty();
+	}
+
+	private static String escalated(Team team, String number) {
+		return """
+				{"projectId":"%s","riskId":"%s","number":"%s","title":"Optics late","level":"STEERING_COMMITTEE",
+				 "band":"CRITICAL","score":20,"reason":"The cutover is at stake","escalatedAt":"2026-11-23T09:00:00Z",
+				 "actor":{"subject":"risk-owner","email":"owner@example.com","name":"Owner"}}
+				""".formatted(team.projectId, UUID.randomUUID(), number);
+	}
+
+	@Test
 	void streamsTheFeedLiveAndResumesAfterTheLastEventId() throws Exception {
 		Team team = project();
 		await().atMost(Duration.ofSeconds(20)).until(() -> !feed(team.engineer, "").isEmpty());

@@ -15,7 +15,13 @@ import io.infrapm.platform.idempotency.EventIdempotency;
 import io.infrapm.platform.messaging.EventRouter;
 import io.infrapm.platform.messaging.HandlingOutcome;
 import io.infrapm.platform.messaging.IncomingEvent;
+import io.infrapm.platform.problem.ConflictException;
+import io.infrapm.platform.problem.NotFoundException;
+import io.infrapm.platform.security.Caller;
+import io.infrapm.platform.security.ProjectAccess;
+import io.infrapm.platform.security.ProjectMemberships;
 
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -34,8 +40,11 @@ public class Directory {
 
 	private final MongoOperations mongo;
 
-	Directory(MongoOperations mongo) {
+	private final ProjectMemberships memberships;
+
+	Directory(MongoOperations mongo, ProjectMemberships memberships) {
 		this.mongo = mongo;
+		this.memberships = memberships;
 	}
 
 	/**
@@ -60,6 +69,62 @@ public class Directory {
 	 */
 	public Optional<ProjectDirectory> of(UUID projectId) {
 		return Optional.ofNullable(this.mongo.findById(projectId, ProjectDirectory.class));
+	}
+
+	/**
+	 * Adds a recipient to a project directly, once per address and role.
+	 * @param projectId the project
+	 * @param entry the recipient
+	 * @param caller the project's manager or a portfolio manager
+	 * @return the project's entry after it
+	 * @throws NotFoundException if the caller may not manage the project, or it is
+	 * unknown
+	 * @throws ConflictException if the address is already a recipient in that role
+	 */
+	public ProjectDirectory addDirect(UUID projectId, ProjectDirectory.DirectEntry entry, Caller caller) {
+		this.memberships.accessOf(projectId, caller).requireManage();
+		ProjectDirectory project = of(projectId).orElseThrow(() -> ProjectAccess.notFound(projectId));
+		boolean known = project.recipients()
+			.stream()
+			.anyMatch((r) -> r.email().equals(entry.email()) && r.role() == entry.role());
+		if (known) {
+			throw new ConflictException("email",
+					"'" + entry.email() + "' is already a recipient of this project as " + entry.role());
+		}
+		// Guarded by the address and role, so two requests at once add one.
+		ProjectDirectory changed = this.mongo.findAndModify(
+				Query.query(Criteria.where("_id")
+					.is(projectId)
+					.and("direct")
+					.not()
+					.elemMatch(Criteria.where("email").is(entry.email()).and("role").is(entry.role()))),
+				new Update().push("direct", entry), FindAndModifyOptions.options().returnNew(true),
+				ProjectDirectory.class);
+		if (changed == null) {
+			throw new ConflictException("email",
+					"'" + entry.email() + "' is already a recipient of this project as " + entry.role());
+		}
+		return changed;
+	}
+
+	/**
+	 * Removes a recipient added directly, in every role.
+	 * @param projectId the project
+	 * @param email the address
+	 * @param caller the project's manager or a portfolio manager
+	 * @throws NotFoundException if the project has no such direct recipient
+	 */
+	public void removeDirect(UUID projectId, String email, Caller caller) {
+		this.memberships.accessOf(projectId, caller).requireManage();
+		String address = Recipient.normalized(email);
+		ProjectDirectory removed = this.mongo.findAndModify(
+				Query.query(Criteria.where("_id").is(projectId).and("direct.email").is(address)),
+				new Update().pull("direct", Query.query(Criteria.where("email").is(address)).getQueryObject()),
+				ProjectDirectory.class);
+		if (removed == null) {
+			throw new NotFoundException("email", "'" + address + "' was not added directly to project " + projectId
+					+ "; a stakeholder is removed in project-service");
+		}
 	}
 
 	HandlingOutcome created(IncomingEvent<ProjectCreated> event) {

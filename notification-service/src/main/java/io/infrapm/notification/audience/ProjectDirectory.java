@@ -37,6 +37,9 @@ public class ProjectDirectory {
 
 	private Map<String, Entry> stakeholders = new LinkedHashMap<>();
 
+	/** Recipients added directly, not stakeholders of the project. */
+	private List<DirectEntry> direct = new ArrayList<>();
+
 	/** The project version of the last {@code ProjectUpdated} applied. */
 	private long projectVersion;
 
@@ -97,12 +100,38 @@ public class ProjectDirectory {
 			.map((entry) -> new Recipient(entry.email(), entry.name(), entry.role(), entry.organisation(),
 					entry.receivesReports() == null || entry.receivesReports()))
 			.forEach(all::add);
+		direct().forEach((entry) -> all.add(new Recipient(entry.email(), entry.name(), entry.role(),
+				entry.organisation(), entry.receivesReports())));
 		return all.stream()
 			.filter((recipient) -> recipient.email() != null)
 			.collect(Collectors.toMap((r) -> r.email() + "/" + r.role(), (r) -> r, (a, b) -> a, LinkedHashMap::new))
 			.values()
 			.stream()
 			.toList();
+	}
+
+	/**
+	 * The recipients added directly.
+	 * @return them, in the order added
+	 */
+	public List<DirectEntry> direct() {
+		return (this.direct != null) ? List.copyOf(this.direct) : List.of();
+	}
+
+	/**
+	 * A recipient added directly to a project: an auditor, an external steering committee
+	 * member, a service desk list, who is no stakeholder in project-service.
+	 *
+	 * @param name their name
+	 * @param email their address, in lower case
+	 * @param role the role they are addressed in
+	 * @param organisation their organisation, or {@code null}
+	 * @param receivesReports whether status reports go to them
+	 * @param addedAt when they were added
+	 * @param addedBy who added them
+	 */
+	public record DirectEntry(String name, String email, StakeholderRole role, String organisation,
+			boolean receivesReports, java.time.Instant addedAt, io.infrapm.contracts.Actor addedBy) {
 	}
 
 	/**
