@@ -103,7 +103,7 @@ class NotificationEscalationTests {
 			.until(() -> mails(team.sponsor(), "Escalated").size() == 1
 					&& mails(team.steering(), "Escalated").size() == 1);
 		List<ConsumerRecord<String, byte[]>> steps = events(team, "io.infrapm.notification.EscalationRaised.v1");
-		assertThat(steps).hasSize(2);
+		assertThat(steps).hasSize(2).allSatisfy((record) -> assertCloudEvent(record, (String) alert.get("id")));
 		assertThat(steps).extracting(KafkaTestClient::value)
 			.anySatisfy((json) -> assertThat(json).contains("\"previousLevel\":\"PROJECT_MANAGER\"")
 				.contains("\"level\":\"SPONSOR\"")
@@ -140,7 +140,8 @@ class NotificationEscalationTests {
 			.atMost(Duration.ofSeconds(4))
 			.until(() -> mails(team.sponsor(), "Escalated").isEmpty());
 		assertThat(onlyAlert(team)).containsEntry("status", "ACKNOWLEDGED").containsEntry("level", "PROJECT_MANAGER");
-		assertThat(events(team, "io.infrapm.notification.NotificationAcknowledged.v1")).hasSize(1);
+		assertThat(events(team, "io.infrapm.notification.NotificationAcknowledged.v1")).singleElement()
+			.satisfies((record) -> assertCloudEvent(record, JsonPath.read(acknowledged.body(), "$.id")));
 		assertThat(events(team, "io.infrapm.notification.EscalationRaised.v1")).isEmpty();
 	}
 
@@ -197,6 +198,17 @@ class NotificationEscalationTests {
 	private HttpResponse<String> acknowledge(String notificationId, String who) {
 		return http().send("POST", "/api/notifications/" + notificationId + "/acknowledgement", null,
 				issuer.token(who));
+	}
+
+	/** The CloudEvents headers of a notification-service event about an alert. */
+	private static void assertCloudEvent(ConsumerRecord<String, byte[]> record, String alertId) {
+		assertThat(KafkaTestClient.header(record, "ce_specversion")).isEqualTo("1.0");
+		assertThat(KafkaTestClient.header(record, "ce_source")).isEqualTo("/infrapm/notification-service");
+		assertThat(KafkaTestClient.header(record, "ce_subject")).isEqualTo(alertId);
+		assertThat(KafkaTestClient.header(record, "ce_id")).isNotBlank();
+		assertThat(KafkaTestClient.header(record, "ce_time")).isNotBlank();
+		assertThat(KafkaTestClient.header(record, "ce_sequence")).isNotBlank();
+		assertThat(KafkaTestClient.header(record, "content-type")).startsWith("application/json");
 	}
 
 	private List<ConsumerRecord<String, byte[]>> events(Team team, String type) {

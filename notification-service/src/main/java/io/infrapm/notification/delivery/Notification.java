@@ -191,11 +191,7 @@ public class Notification extends AggregateRoot {
 	 * @param email an address
 	 * @return it stripped and in lower case
 	 */
-	public static String normalizedAddress(String email) {
-		return normalize(email);
-	}
-
-	static String normalize(String email) {
+	public static String normalize(String email) {
 		return email.strip().toLowerCase(Locale.ROOT);
 	}
 

@@ -155,14 +155,14 @@ public class Router {
 
 	/** The people an audience is on the project, once each. */
 	static List<Recipient> audience(List<Audience> audiences, ProjectDirectory project, JsonNode data) {
+		List<Recipient> everyone = project.recipients();
 		Map<String, Recipient> people = new LinkedHashMap<>();
 		for (Audience audience : audiences) {
 			if (audience == Audience.SUBJECT) {
-				subjects(data, project).forEach((person) -> people.putIfAbsent(person.email(), person));
+				subjects(data, everyone).forEach((person) -> people.putIfAbsent(person.email(), person));
 				continue;
 			}
-			project.recipients()
-				.stream()
+			everyone.stream()
 				.filter((recipient) -> audience == Audience.TEAM || recipient.role() == audience.role())
 				.forEach((recipient) -> people.putIfAbsent(recipient.email(), recipient));
 		}
@@ -173,7 +173,7 @@ public class Router {
 	 * The people an event names: the stakeholders of a new project, a stakeholder added,
 	 * an owner. Their role is the one the event gives, else the directory's.
 	 */
-	static List<Recipient> subjects(JsonNode data, ProjectDirectory project) {
+	static List<Recipient> subjects(JsonNode data, List<Recipient> everyone) {
 		List<JsonNode> named = new ArrayList<>();
 		data.path("stakeholders").values().forEach(named::add);
 		if (data.path("email").isString()) {
@@ -187,8 +187,7 @@ public class Router {
 			if (email == null) {
 				return null;
 			}
-			Recipient known = project.recipients()
-				.stream()
+			Recipient known = everyone.stream()
 				.filter((recipient) -> recipient.email().equals(email))
 				.findFirst()
 				.orElse(null);

@@ -58,7 +58,7 @@ class NotificationController {
 	 */
 	@GetMapping(path = "/api/notifications/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) UUID lastEventId, Caller caller) {
-		return this.stream.open(Notification.normalizedAddress(whose(null, caller)), lastEventId, this.clock.instant());
+		return this.stream.open(Notification.normalize(whose(null, caller)), lastEventId, this.clock.instant());
 	}
 
 	/**
