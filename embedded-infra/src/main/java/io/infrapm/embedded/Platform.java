@@ -42,12 +42,14 @@ import io.infrapm.issuer.IssuerLogin;
  * Each service gets the launcher's environment plus the platform's addresses:
  * {@code SERVER_PORT}, {@code SERVER_ADDRESS}, {@code SPRING_MONGODB_URI} (its own
  * database), {@code SPRING_KAFKA_BOOTSTRAP_SERVERS}, {@code SPRING_MAIL_HOST},
- * {@code SPRING_MAIL_PORT} and {@code MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED}. For a
- * local platform a variable the user has set wins over the platform's default (a
- * {@code SPRING_MAIL_HOST} exported in the shell is used as it is), except
- * {@code SERVER_PORT}, which must differ per service. For an ephemeral platform the
- * platform's values win, so a developer's shell cannot point a test at the wrong broker.
- * {@link PlatformSettings#environment()} overrides both.
+ * {@code SPRING_MAIL_PORT}, {@code MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED}, and
+ * {@code INFRAPM_NOTIFICATION_WEBHOOKS_ALLOW_LOOPBACK} and {@code ..._ALLOW_HTTP}
+ * (webhook receivers may run on the same machine). For a local platform a variable the
+ * user has set wins over the platform's default (a {@code SPRING_MAIL_HOST} exported in
+ * the shell is used as it is), except {@code SERVER_PORT}, which must differ per service.
+ * For an ephemeral platform the platform's values win, so a developer's shell cannot
+ * point a test at the wrong broker. {@link PlatformSettings#environment()} overrides
+ * both.
  */
 public final class Platform implements AutoCloseable {
 
@@ -434,6 +436,11 @@ public final class Platform implements AutoCloseable {
 		// Readiness is awaited on /actuator/health/readiness. Spring Boot adds the probe
 		// groups by itself only on Kubernetes, so ask for them.
 		defaults.put("MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED", "true");
+		// The whole platform runs on this machine, and so may the receivers of its
+		// webhooks: notification-service may post to loopback addresses, over plain http.
+		// A deployment keeps the defaults (https, public addresses only).
+		defaults.put("INFRAPM_NOTIFICATION_WEBHOOKS_ALLOW_LOOPBACK", "true");
+		defaults.put("INFRAPM_NOTIFICATION_WEBHOOKS_ALLOW_HTTP", "true");
 		Map<String, String> environment = new LinkedHashMap<>();
 		defaults.forEach((key, value) -> {
 			if (settings.ephemeral() || !launcherEnvironment.containsKey(key)) {

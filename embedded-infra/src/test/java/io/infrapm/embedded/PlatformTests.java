@@ -183,7 +183,9 @@ class PlatformTests {
 			.containsEntry("SPRING_MONGODB_URI", "mongodb://127.0.0.1:27017/infrapm-risk")
 			.containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
 			.containsEntry("SPRING_MAIL_PORT", "2525")
-			.containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI", "http://127.0.0.1:9000");
+			.containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI", "http://127.0.0.1:9000")
+			.containsEntry("INFRAPM_NOTIFICATION_WEBHOOKS_ALLOW_LOOPBACK", "true")
+			.containsEntry("INFRAPM_NOTIFICATION_WEBHOOKS_ALLOW_HTTP", "true");
 
 		Map<String, String> ephemeral = Platform.serviceEnvironment(
 				PlatformSettings.ephemeral(this.root).withEnvironment("SPRING_MAIL_PORT", "1025"), shell, 40000,

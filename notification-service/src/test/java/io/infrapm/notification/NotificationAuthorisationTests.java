@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.jayway.jsonpath.JsonPath;
 import io.infrapm.embedded.AuthorisationWalk;
 import io.infrapm.embedded.KafkaTestClient;
 import io.infrapm.embedded.TestHttp;
@@ -83,12 +84,26 @@ class NotificationAuthorisationTests {
 			.first()
 			.get("_id")
 			.toString();
+		// Another project's subscription, to a public address no event will be posted to.
+		HttpResponse<String> subscribed = new TestHttp("http://localhost:" + this.port).send("POST", "/api/webhooks",
+				"{\"url\":\"https://93.184.215.14/hook\",\"eventTypes\":[\"project.*\"],\"projectId\":\""
+						+ OTHER_PROJECT + "\"}",
+				issuer.token("bea@example.com", "PROJECT_MANAGER"));
+		assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
+		String othersWebhook = JsonPath.read(subscribed.body(), "$.subscription.id");
 		Map<String, Integer> outsider = new AuthorisationWalk("http://localhost:" + this.port, issuer)
 			.outsider(issuer.token(OUTSIDER, "STAKEHOLDER"))
 			.pathValue("notificationId", othersNotification)
 			.pathValue("projectId", OTHER_PROJECT.toString())
 			.pathValue("email", OTHER)
 			.pathValue("ruleId", "welcome")
+			.pathValue("webhookId", othersWebhook)
+			.pathValue("deliveryId", UUID.randomUUID().toString())
+			.body("POST /api/webhooks",
+					"{\"url\":\"https://93.184.215.14/other\",\"eventTypes\":[\"risk.*\"]," + "\"projectId\":\""
+							+ OTHER_PROJECT + "\"}")
+			.body("PUT /api/webhooks/{webhookId}",
+					"{\"url\":\"https://93.184.215.14/moved\",\"eventTypes\":[\"risk.*\"]}")
 			.body("POST /api/notifications/{notificationId}/read", "{}")
 			.body("POST /api/notifications/{notificationId}/acknowledgement", "{}")
 			.outsiderGets("GET /api/notifications", 200)
@@ -101,8 +116,13 @@ class NotificationAuthorisationTests {
 			.outsiderGets("GET /api/routing-rules/{ruleId}", 200)
 			.outsiderGets("PUT /api/routing-rules/{ruleId}", 403)
 			.outsiderGets("DELETE /api/routing-rules/{ruleId}", 403)
+			.outsiderGets("GET /api/webhooks", 200)
+			.outsiderGets("POST /api/webhooks", 404)
+			.body("POST /api/webhooks/{webhookId}/secret", "{}")
+			.body("POST /api/webhooks/{webhookId}/redelivery", "{}")
+			.body("POST /api/webhooks/{webhookId}/deliveries/{deliveryId}/redelivery", "{}")
 			.unchanged(AuthorisationWalk.contentsOf(this.mongo.getDb(), "notifications", "project_memberships",
-					"project_directory", "routing_rules", "recipient_preferences", "alerts"))
+					"project_directory", "routing_rules", "recipient_preferences", "alerts", "webhook_subscriptions"))
 			.walk(AuthorisationWalk.endpointsOf(this.context));
 		assertThat(outsider).containsEntry("GET /api/notifications", 200)
 			.containsEntry("POST /api/notifications/{notificationId}/read", 404)
@@ -110,7 +130,10 @@ class NotificationAuthorisationTests {
 			.containsEntry("POST /api/notifications/{notificationId}/acknowledgement", 404)
 			.containsEntry("GET /api/projects/{projectId}/alerts", 404)
 			.containsEntry("POST /api/projects/{projectId}/recipients", 404)
-			.containsEntry("DELETE /api/projects/{projectId}/recipients/{email}", 404);
+			.containsEntry("DELETE /api/projects/{projectId}/recipients/{email}", 404)
+			.containsEntry("POST /api/webhooks", 404)
+			.containsEntry("GET /api/webhooks/{webhookId}", 404)
+			.containsEntry("POST /api/webhooks/{webhookId}/redelivery", 404);
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
 
+import io.infrapm.contracts.notification.Channel;
 import io.infrapm.notification.delivery.MailGateway.OutgoingMail;
 import io.infrapm.platform.observability.InstanceIdentity;
 import io.infrapm.platform.outbox.Aggregates;
@@ -56,6 +57,8 @@ public class Dispatcher implements SmartLifecycle {
 
 	private final MailGateway mail;
 
+	private final WebhookChannel webhooks;
+
 	private final Aggregates aggregates;
 
 	private final DispatchSettings settings;
@@ -80,32 +83,39 @@ public class Dispatcher implements SmartLifecycle {
 
 	private final AtomicInteger activeSenders = new AtomicInteger();
 
-	Dispatcher(MongoOperations mongo, MailGateway mail, Aggregates aggregates, DispatchSettings settings,
-			InstanceIdentity identity, Clock clock, MeterRegistry registry) {
+	Dispatcher(MongoOperations mongo, MailGateway mail, WebhookChannel webhooks, Aggregates aggregates,
+			DispatchSettings settings, InstanceIdentity identity, Clock clock, MeterRegistry registry) {
 		this.mongo = mongo;
 		this.mail = mail;
+		this.webhooks = webhooks;
 		this.aggregates = aggregates;
 		this.settings = settings;
-		this.claim = claim(settings, mail.longestSend());
+		this.claim = claim(settings, mail.longestSend(), webhooks.longestSend());
 		this.owner = identity.instance();
 		this.clock = clock;
 		this.registry = registry;
 	}
 
 	/**
-	 * How long a claim lasts: as configured, or else as long as the longest send. Shorter
-	 * would let another instance take over a mail that is still being sent, so it stops
-	 * the service from starting.
+	 * How long a claim lasts: as configured, or else as long as the longest send on any
+	 * channel. Shorter would let another instance take over a mail or a webhook call that
+	 * is still under way, so it stops the service from starting.
 	 */
-	private static Duration claim(DispatchSettings settings, Duration longestSend) {
+	private static Duration claim(DispatchSettings settings, Duration longestMail, Duration longestWebhook) {
 		if (settings.claim() == null) {
-			return longestSend;
+			return (longestMail.compareTo(longestWebhook) >= 0) ? longestMail : longestWebhook;
 		}
-		if (settings.claim().compareTo(longestSend) < 0) {
+		if (settings.claim().compareTo(longestMail) < 0) {
 			throw new IllegalStateException("infrapm.notification.dispatch.claim (" + settings.claim()
 					+ ") is shorter than the longest SMTP exchange the spring.mail.properties timeouts allow ("
-					+ longestSend + "): another instance could take over a mail still being sent and send it twice. "
+					+ longestMail + "): another instance could take over a mail still being sent and send it twice. "
 					+ "Leave the claim unset to derive it, raise it, or lower the mail timeouts.");
+		}
+		if (settings.claim().compareTo(longestWebhook) < 0) {
+			throw new IllegalStateException("infrapm.notification.dispatch.claim (" + settings.claim()
+					+ ") is shorter than infrapm.notification.webhooks.total-timeout (" + longestWebhook
+					+ "): another instance could take over a webhook call still under way and post it twice. "
+					+ "Leave the claim unset to derive it, raise it, or lower the webhook timeout.");
 		}
 		return settings.claim();
 	}
@@ -231,6 +241,56 @@ public class Dispatcher implements SmartLifecycle {
 	private void deliver(Notification notification) {
 		// Taken before the outcome, which ends the claim in the notification.
 		Criteria claim = notification.underThisClaim();
+		String result = (notification.channel() == Channel.WEBHOOK) ? post(notification) : mail(notification);
+		count(notification, result);
+		try {
+			// Wakes the relay by itself when the outcome carries an event.
+			this.aggregates.update(notification, claim);
+		}
+		catch (OptimisticLockingFailureException ex) {
+			log.warn("Outcome '{}' of notification {} not recorded: its claim expired and another sender took it "
+					+ "over", result, notification.id());
+		}
+	}
+
+	/**
+	 * One webhook attempt. A delivery that used up its attempts suspends its subscription
+	 * first, then fails: a crash in between leaves it {@code SENDING}, and whoever takes
+	 * it over finds the subscription suspended and holds it, so it is never lost.
+	 */
+	private String post(Notification notification) {
+		WebhookChannel.Attempt attempt = this.webhooks.send(notification.subscriptionId(), notification.id(),
+				notification.body());
+		Instant now = this.clock.instant();
+		switch (attempt.outcome()) {
+			case DELIVERED -> {
+				notification.delivered(now);
+				return "sent";
+			}
+			case HELD -> {
+				notification.held(attempt.reason());
+				return "held";
+			}
+			case GONE -> {
+				notification.givenUp(attempt.reason(), now);
+				return "failed";
+			}
+			default -> {
+				log.warn("Webhook delivery {} to {} failed (attempt {}): {}", notification.id(),
+						notification.recipient(), notification.attempts(), attempt.reason());
+				if (notification.attempts() >= this.webhooks.maxAttempts()) {
+					this.webhooks.suspend(notification.subscriptionId(), notification.projectId(), attempt.reason(),
+							now);
+					notification.givenUp(attempt.reason(), now);
+					return "failed";
+				}
+				notification.retryAt(attempt.reason(), now.plus(this.webhooks.backoff(notification.attempts())));
+				return "retrying";
+			}
+		}
+	}
+
+	private String mail(Notification notification) {
 		String result;
 		try {
 			this.mail.send(new OutgoingMail("<" + notification.id() + "@infrapm>", notification.recipient(),
@@ -254,15 +314,7 @@ public class Dispatcher implements SmartLifecycle {
 			log.warn("Sending notification {} to {} failed (attempt {}): {}", notification.id(),
 					notification.recipient(), notification.attempts(), reason);
 		}
-		count(notification, result);
-		try {
-			// Wakes the relay by itself when the outcome carries an event.
-			this.aggregates.update(notification, claim);
-		}
-		catch (OptimisticLockingFailureException ex) {
-			log.warn("Outcome '{}' of notification {} not recorded: its claim expired and another sender took it "
-					+ "over", result, notification.id());
-		}
+		return result;
 	}
 
 	private void count(Notification notification, String outcome) {

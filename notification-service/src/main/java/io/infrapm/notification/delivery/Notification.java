@@ -35,6 +35,7 @@ import org.springframework.data.mongodb.core.query.Update;
 @CompoundIndex(name = "feed", def = "{'recipient': 1, 'channel': 1, 'readAt': 1, 'createdAt': -1}")
 @CompoundIndex(name = "due", def = "{'status': 1, 'nextAttemptAt': 1}")
 @CompoundIndex(name = "abandoned", def = "{'status': 1, 'claimedUntil': 1}")
+@CompoundIndex(name = "subscription", def = "{'subscriptionId': 1, 'status': 1, 'createdAt': -1}")
 public class Notification extends AggregateRoot {
 
 	private static final String STATUS = "status";
@@ -79,6 +80,11 @@ public class Notification extends AggregateRoot {
 	private Cause cause;
 
 	private UUID alertId;
+
+	private UUID subscriptionId;
+
+	/** How often it was re-driven after it failed or was held: numbers its failures. */
+	private int round;
 
 	private NotificationStatus status;
 
@@ -161,6 +167,46 @@ public class Notification extends AggregateRoot {
 	}
 
 	/**
+	 * A webhook delivery of one event to one subscription: waiting to be sent, or
+	 * {@code HELD} if the subscription is suspended.
+	 * @param id the id, derived from the event and the subscription
+	 * @param projectId the project the event concerns, or {@code null}
+	 * @param subscriptionId the subscription
+	 * @param cause the event
+	 * @param body the event as a CloudEvent in JSON
+	 * @param held whether the subscription is suspended
+	 * @param now when
+	 * @return the notification
+	 */
+	static Notification webhook(UUID id, UUID projectId, UUID subscriptionId, Cause cause, String body, boolean held,
+			Instant now) {
+		Notification notification = new Notification();
+		notification.id = Objects.requireNonNull(id, "id");
+		notification.projectId = projectId;
+		notification.channel = Channel.WEBHOOK;
+		notification.subscriptionId = subscriptionId;
+		notification.recipient = webhookRecipient(subscriptionId);
+		notification.subject = cause.eventType();
+		notification.body = body;
+		notification.severity = Severity.INFO;
+		notification.rules = List.of();
+		notification.cause = cause;
+		notification.createdAt = now;
+		notification.status = held ? NotificationStatus.HELD : NotificationStatus.PENDING;
+		notification.nextAttemptAt = now;
+		return notification;
+	}
+
+	/**
+	 * Whom a webhook delivery is to, as the delivery log and its events name it.
+	 * @param subscriptionId the subscription
+	 * @return {@code webhook:} and the subscription's id
+	 */
+	public static String webhookRecipient(UUID subscriptionId) {
+		return "webhook:" + subscriptionId;
+	}
+
+	/**
 	 * The notification's id: one per cause, recipient and channel. E-mails keep the form
 	 * they had before other channels existed, so a replay after an upgrade finds them.
 	 * @param eventId the cause
@@ -193,6 +239,36 @@ public class Notification extends AggregateRoot {
 	 */
 	public static String normalize(String email) {
 		return email.strip().toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * A subscription's deliveries that failed for good or were held, or one of them.
+	 * @param subscriptionId the subscription
+	 * @param id one delivery, or {@code null} for all of them
+	 * @return the query
+	 */
+	static Query redrivable(UUID subscriptionId, UUID id) {
+		Criteria criteria = Criteria.where("subscriptionId")
+			.is(subscriptionId)
+			.and(STATUS)
+			.in(NotificationStatus.FAILED, NotificationStatus.HELD);
+		if (id != null) {
+			criteria = criteria.and("_id").is(id);
+		}
+		return Query.query(criteria);
+	}
+
+	/**
+	 * Sends failed or held deliveries again from now, with a fresh count of attempts.
+	 * @param now the time
+	 * @return the update
+	 */
+	static Update redrive(Instant now) {
+		return new Update().set(STATUS, NotificationStatus.PENDING)
+			.set(ATTEMPTS, 0)
+			.set(NEXT_ATTEMPT_AT, now)
+			.inc("round", 1)
+			.inc(VERSION_FIELD, 1);
 	}
 
 	/**
@@ -292,6 +368,21 @@ public class Notification extends AggregateRoot {
 	}
 
 	/**
+	 * A webhook delivery whose subscription is suspended: {@code HELD} until it is
+	 * re-driven. The attempt it was claimed for does not count.
+	 * @param reason why
+	 */
+	void held(String reason) {
+		release();
+		this.status = NotificationStatus.HELD;
+		this.attempts = Math.max(0, this.attempts - 1);
+		this.lastError = reason;
+		changed(STATUS, this.status);
+		changed(ATTEMPTS, this.attempts);
+		changed(LAST_ERROR, reason);
+	}
+
+	/**
 	 * The last attempt failed: {@code FAILED}, with {@code NotificationFailed}.
 	 * @param reason what the channel said
 	 * @param at when
@@ -302,8 +393,8 @@ public class Notification extends AggregateRoot {
 		this.lastError = reason;
 		changed(STATUS, this.status);
 		changed(LAST_ERROR, reason);
-		registerEvent(NotificationEvents.failedId(this.id), NotificationEvents.failed(this, reason, at), this.projectId,
-				this.id, at);
+		registerEvent(NotificationEvents.failedId(this.id, this.round), NotificationEvents.failed(this, reason, at),
+				this.projectId, this.id, at);
 	}
 
 	/**
@@ -395,6 +486,14 @@ public class Notification extends AggregateRoot {
 
 	public Cause cause() {
 		return this.cause;
+	}
+
+	/**
+	 * The webhook subscription a delivery goes to.
+	 * @return the subscription, or {@code null} for notifications to people
+	 */
+	public UUID subscriptionId() {
+		return this.subscriptionId;
 	}
 
 	public NotificationStatus status() {

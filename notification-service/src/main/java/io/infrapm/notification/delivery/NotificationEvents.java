@@ -51,8 +51,16 @@ final class NotificationEvents {
 		return EventIdempotency.derivedId(notificationId, "NotificationDelivered");
 	}
 
-	static UUID failedId(UUID notificationId) {
-		return EventIdempotency.derivedId(notificationId, "NotificationFailed");
+	/**
+	 * The id of a notification's failure: one per round, since a webhook delivery that
+	 * failed for good may be re-driven and fail again.
+	 * @param notificationId the notification
+	 * @param round how often it was re-driven before
+	 * @return the event id
+	 */
+	static UUID failedId(UUID notificationId, int round) {
+		return EventIdempotency.derivedId(notificationId,
+				(round == 0) ? "NotificationFailed" : "NotificationFailed/" + round);
 	}
 
 }

@@ -14,7 +14,12 @@ public enum NotificationStatus {
 	SENDING,
 	/** Accepted by the channel. */
 	SENT,
-	/** Given up after the last attempt. */
-	FAILED
+	/** Given up after the last attempt; a webhook delivery may be re-driven. */
+	FAILED,
+	/**
+	 * A webhook delivery kept back while its subscription is suspended, until the
+	 * subscription is re-driven.
+	 */
+	HELD
 
 }

@@ -102,6 +102,80 @@ public class Notifications {
 	}
 
 	/**
+	 * Records the webhook deliveries one event calls for, each once: the id of each is
+	 * derived from the event and the subscription, and it is the {@code webhook-id} the
+	 * receiver sees on every attempt.
+	 * @param cause the event
+	 * @param projectId the project concerned, or {@code null}
+	 * @param deliveries one per subscription
+	 * @return {@link HandlingOutcome#APPLIED} if any was new
+	 */
+	public HandlingOutcome recordWebhooks(Cause cause, UUID projectId, List<WebhookDelivery> deliveries) {
+		Instant now = this.clock.instant();
+		List<UUID> due = new ArrayList<>();
+		boolean any = false;
+		for (WebhookDelivery delivery : deliveries) {
+			UUID id = Notification.idOf(cause.eventId(), Notification.webhookRecipient(delivery.subscriptionId()),
+					Channel.WEBHOOK);
+			try {
+				this.aggregates.insert(Notification.webhook(id, projectId, delivery.subscriptionId(), cause,
+						delivery.body(), delivery.held(), now));
+			}
+			catch (DuplicateKeyException ex) {
+				continue;
+			}
+			any = true;
+			if (!delivery.held()) {
+				due.add(id);
+			}
+		}
+		if (!due.isEmpty()) {
+			this.dispatcher.dispatchSoon(due);
+		}
+		return any ? HandlingOutcome.APPLIED : HandlingOutcome.DUPLICATE;
+	}
+
+	/**
+	 * Sends a subscription's failed and held deliveries again, from now on and with a
+	 * fresh count of attempts.
+	 * @param subscriptionId the subscription
+	 * @param id one delivery, or {@code null} for all of them
+	 * @return how many go out again
+	 */
+	public long redrive(UUID subscriptionId, UUID id) {
+		Update redrive = Notification.redrive(this.clock.instant());
+		List<UUID> redriven = new ArrayList<>();
+		for (Notification found : this.mongo.find(Notification.redrivable(subscriptionId, id), Notification.class)) {
+			// Each under its state as found, so a delivery taken meanwhile is not sent
+			// twice.
+			if (this.mongo.findAndModify(Notification.redrivable(subscriptionId, found.id()), redrive,
+					Notification.class) != null) {
+				redriven.add(found.id());
+			}
+		}
+		if (!redriven.isEmpty()) {
+			this.dispatcher.dispatchSoon(redriven);
+		}
+		return redriven.size();
+	}
+
+	/**
+	 * A webhook subscription's deliveries, newest first.
+	 * @param subscriptionId the subscription
+	 * @param status only in this state, or {@code null}
+	 * @param page the page, from 0
+	 * @param size the page size
+	 * @return the page
+	 */
+	public Page<Notification> ofSubscription(UUID subscriptionId, NotificationStatus status, int page, int size) {
+		Criteria criteria = Criteria.where("subscriptionId").is(subscriptionId);
+		if (status != null) {
+			criteria = criteria.and("status").is(status);
+		}
+		return page(criteria, page, size);
+	}
+
+	/**
 	 * A recipient's in-app feed, newest first.
 	 * @param recipient the address
 	 * @param unreadOnly only what they have not read
@@ -202,6 +276,16 @@ public class Notifications {
 					new Update().set("readAt", notification.readAt()), "notifications");
 		}
 		return notification;
+	}
+
+	/**
+	 * One webhook delivery an event calls for.
+	 *
+	 * @param subscriptionId the subscription
+	 * @param held whether the subscription is suspended, so that it waits for a re-drive
+	 * @param body the event as a CloudEvent in JSON
+	 */
+	public record WebhookDelivery(UUID subscriptionId, boolean held, String body) {
 	}
 
 }

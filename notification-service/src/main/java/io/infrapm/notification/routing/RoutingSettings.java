@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ruleRefresh how old the router's copy of the rules may be (a change made on
  * another instance applies within this time)
  * @param links where a notification's link points, by source ({@code project},
- * {@code risk}, {@code budget}): the base address of the service that owns the resource
+ * {@code risk}, {@code budget}, and {@code notification} for this service's own): the
+ * base address of the service that owns the resource
  */
 @ConfigurationProperties("infrapm.notification.routing")
 public record RoutingSettings(@DefaultValue("72h") Duration maxEventAge, @DefaultValue("2s") Duration ruleRefresh,
@@ -34,6 +35,7 @@ public record RoutingSettings(@DefaultValue("72h") Duration maxEventAge, @Defaul
 		return switch (source) {
 			case "risk" -> "http://localhost:8082";
 			case "budget" -> "http://localhost:8083";
+			case "notification" -> "http://localhost:8084";
 			default -> "http://localhost:8081";
 		};
 	}

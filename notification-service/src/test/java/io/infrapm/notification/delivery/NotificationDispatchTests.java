@@ -357,6 +357,37 @@ class NotificationDispatchTests {
 		return this.mongo.findById(notification.id(), Notification.class);
 	}
 
+	/** These tests send e-mail only; a webhook attempt would be a mistake. */
+	private static final WebhookChannel NO_WEBHOOKS = new WebhookChannel() {
+
+		@Override
+		public Duration longestSend() {
+			return Duration.ofSeconds(1);
+		}
+
+		@Override
+		public int maxAttempts() {
+			return 1;
+		}
+
+		@Override
+		public Duration backoff(int attempts) {
+			return Duration.ofSeconds(1);
+		}
+
+		@Override
+		public Attempt send(java.util.UUID subscriptionId, java.util.UUID deliveryId, String body) {
+			throw new AssertionError("no webhook delivery expected");
+		}
+
+		@Override
+		public void suspend(java.util.UUID subscriptionId, java.util.UUID projectId, String reason,
+				java.time.Instant at) {
+			throw new AssertionError("no webhook suspension expected");
+		}
+
+	};
+
 	private Dispatcher dispatcher(String instance, MailGateway gateway, Duration claim) {
 		return dispatcher(instance, gateway, claim, 1);
 	}
@@ -364,7 +395,7 @@ class NotificationDispatchTests {
 	private Dispatcher dispatcher(String instance, MailGateway gateway, Duration claim, int senders) {
 		DispatchSettings settings = new DispatchSettings(NEVER_POLLS, claim, 5, Duration.ofSeconds(30),
 				"InfraPM <noreply@infrapm.local>", senders);
-		return new Dispatcher(this.mongo, gateway, new Aggregates(this.mongo, this.relay), settings,
+		return new Dispatcher(this.mongo, gateway, NO_WEBHOOKS, new Aggregates(this.mongo, this.relay), settings,
 				new InstanceIdentity("notification-service", instance), this.clock, this.registry);
 	}
 

@@ -6,6 +6,9 @@ import io.infrapm.contracts.EventCatalog;
 import io.infrapm.contracts.Topics;
 import io.infrapm.notification.audience.Directory;
 import io.infrapm.notification.routing.Router;
+import io.infrapm.notification.webhook.WebhookFanOut;
+import io.infrapm.platform.messaging.HandlingOutcome;
+import io.infrapm.platform.messaging.IncomingEvent;
 import io.infrapm.platform.messaging.EventRouter;
 import io.infrapm.platform.security.ProjectMemberships;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,27 +38,46 @@ class RoutedEventsConsumer {
 
 	@Bean
 	Consumer<Message<byte[]>> projectEvents(Directory directory, ProjectMemberships memberships, Router router,
-			MeterRegistry registry) {
-		return routeAll(directory.track(memberships.track(EventRouter.builder(registry))), Topics.PROJECT, router);
+			WebhookFanOut webhooks, MeterRegistry registry) {
+		return routeAll(directory.track(memberships.track(EventRouter.builder(registry))), Topics.PROJECT, router,
+				webhooks);
 	}
 
 	@Bean
-	Consumer<Message<byte[]>> riskEvents(Router router, MeterRegistry registry) {
-		return routeAll(EventRouter.builder(registry), Topics.RISK, router);
+	Consumer<Message<byte[]>> riskEvents(Router router, WebhookFanOut webhooks, MeterRegistry registry) {
+		return routeAll(EventRouter.builder(registry), Topics.RISK, router, webhooks);
 	}
 
 	@Bean
-	Consumer<Message<byte[]>> budgetEvents(Router router, MeterRegistry registry) {
-		return routeAll(EventRouter.builder(registry), Topics.BUDGET, router);
+	Consumer<Message<byte[]>> budgetEvents(Router router, WebhookFanOut webhooks, MeterRegistry registry) {
+		return routeAll(EventRouter.builder(registry), Topics.BUDGET, router, webhooks);
 	}
 
-	private static EventRouter routeAll(EventRouter.Builder builder, String topic, Router router) {
-		EventCatalog.eventsOn(topic).forEach((type) -> route(builder, type, router));
+	private static EventRouter routeAll(EventRouter.Builder builder, String topic, Router router,
+			WebhookFanOut webhooks) {
+		EventCatalog.eventsOn(topic).forEach((type) -> route(builder, type, router, webhooks));
 		return builder.build();
 	}
 
-	private static <T extends Record> void route(EventRouter.Builder builder, Class<T> type, Router router) {
-		builder.on(type, router::route);
+	/**
+	 * Passes the event on to webhook subscriptions first (they need no directory), then
+	 * routes it to people; both record each delivery once, so a retry after either failed
+	 * repeats nothing.
+	 */
+	private static <T extends Record> void route(EventRouter.Builder builder, Class<T> type, Router router,
+			WebhookFanOut webhooks) {
+		builder.on(type, (IncomingEvent<T> event) -> strongest(webhooks.fanOut(event), router.route(event)));
+	}
+
+	/** Applied if either applied, else a duplicate if either was, else ignored. */
+	static HandlingOutcome strongest(HandlingOutcome first, HandlingOutcome second) {
+		if (first == HandlingOutcome.APPLIED || second == HandlingOutcome.APPLIED) {
+			return HandlingOutcome.APPLIED;
+		}
+		if (first == HandlingOutcome.DUPLICATE || second == HandlingOutcome.DUPLICATE) {
+			return HandlingOutcome.DUPLICATE;
+		}
+		return HandlingOutcome.IGNORED;
 	}
 
 }
