@@ -260,7 +260,8 @@ class FaultSuiteIT {
 		int mongoPort = LoopbackPorts.pick();
 		PlatformSettings.SERVICES.forEach((service) -> this.servicePorts.put(service, LoopbackPorts.pick()));
 		try (DevMailbox mailbox = DevMailbox.ephemeral(LoopbackPorts.pick(), LoopbackPorts.pick());
-				TcpProxy store = new TcpProxy(mongoPort)) {
+				TcpProxy store = new TcpProxy(mongoPort);
+				WebhookReceiver webhooks = new WebhookReceiver()) {
 			this.mailbox = mailbox;
 			List<String> options = new ArrayList<>(List.of("--home", this.home.resolve("platform").toString(),
 					"--kafka-port", Integer.toString(kafkaPort), "--mongo-port", Integer.toString(mongoPort),
@@ -270,17 +271,25 @@ class FaultSuiteIT {
 					"180"));
 			this.servicePorts
 				.forEach((service, port) -> options.addAll(List.of("--service-port", service + "=" + port)));
-			Map<String, String> environment = Map.of("SPRING_MAIL_HOST", "127.0.0.1", "SPRING_MAIL_PORT",
-					Integer.toString(mailbox.smtpPort()),
+			Map<String, String> environment = Map.ofEntries(Map.entry("SPRING_MAIL_HOST", "127.0.0.1"),
+					Map.entry("SPRING_MAIL_PORT", Integer.toString(mailbox.smtpPort())),
 					// Short SMTP timeouts keep the claim of a mail whose sender was
 					// killed
 					// mid-send short, so that it is taken over within the suite's time.
-					"SPRING_MAIL_PROPERTIES_MAIL_SMTP_CONNECTIONTIMEOUT", "1000",
-					"SPRING_MAIL_PROPERTIES_MAIL_SMTP_TIMEOUT", "1000", "SPRING_MAIL_PROPERTIES_MAIL_SMTP_WRITETIMEOUT",
-					"1000",
+					Map.entry("SPRING_MAIL_PROPERTIES_MAIL_SMTP_CONNECTIONTIMEOUT", "1000"),
+					Map.entry("SPRING_MAIL_PROPERTIES_MAIL_SMTP_TIMEOUT", "1000"),
+					Map.entry("SPRING_MAIL_PROPERTIES_MAIL_SMTP_WRITETIMEOUT", "1000"),
+					// The same for webhook calls, and retries seconds apart instead of
+					// minutes, so that every delivery the receiver refuses once is
+					// retried within the suite's time.
+					Map.entry("INFRAPM_NOTIFICATION_WEBHOOKS_CONNECT_TIMEOUT", "1s"),
+					Map.entry("INFRAPM_NOTIFICATION_WEBHOOKS_RESPONSE_TIMEOUT", "2s"),
+					Map.entry("INFRAPM_NOTIFICATION_WEBHOOKS_TOTAL_TIMEOUT", "3s"),
+					Map.entry("INFRAPM_NOTIFICATION_WEBHOOKS_RETRY_BACKOFF", "1s"),
+					Map.entry("INFRAPM_NOTIFICATION_WEBHOOKS_RETRY_MAX_BACKOFF", "2s"),
 					// The date watch reports the suite's past-due milestones while
 					// services are killed, not a minute later.
-					"INFRAPM_PROJECT_DATEWATCH_INTERVAL", "2s");
+					Map.entry("INFRAPM_PROJECT_DATEWATCH_INTERVAL", "2s"));
 			Path log = this.home.resolve("launcher.log");
 			LauncherProcess platform = LauncherProcess.start(ROOT, options, environment, log, Duration.ofMinutes(3));
 			double readySeconds = seconds(started);
@@ -290,6 +299,7 @@ class FaultSuiteIT {
 			this.managerToken = login(SkeletonHttp.MANAGER, "PROJECT_MANAGER");
 			this.portfolioToken = login("portia@example.com", "PORTFOLIO_MANAGER");
 			this.memberToken = login(MEMBER, "STAKEHOLDER");
+			subscribe(webhooks);
 			String kafka = "127.0.0.1:" + kafkaPort;
 			Set<String> poison;
 			try {
@@ -343,6 +353,12 @@ class FaultSuiteIT {
 				mark("derived events");
 				Map<String, Set<String>> routedMails = awaitRoutedMails(mailbox, Duration.ofSeconds(60));
 				mark("routed mails");
+				long webhookDeadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+				while (webhooks.deliveriesPerProject(OUTAGE_RECORDED).size() < this.outaged.size()
+						&& System.nanoTime() < webhookDeadline) {
+					Thread.sleep(500);
+				}
+				mark("webhooks");
 				this.outaged.keySet()
 					.stream()
 					.filter((code) -> !this.acknowledged.containsKey(code))
@@ -426,7 +442,7 @@ class FaultSuiteIT {
 				mark("counted");
 				writeFigures(readySeconds, convergence, lost, duplicated, mailsPerStakeholder, deadLetters,
 						stakeholderEvents, milestoneEvents, missedEvents, lateEvents, planEvents, decidedEvents,
-						conflictEvents, costEvents, thresholdEvents, rebaselineEvents, started);
+						conflictEvents, costEvents, thresholdEvents, rebaselineEvents, webhooks, started);
 
 				assertThat(convergence.projectsMissing()).as("projects answered 201 but gone").isEmpty();
 				assertThat(convergence.budgetsMissing()).as("budgets missing").isEmpty();
@@ -604,6 +620,15 @@ class FaultSuiteIT {
 				assertThat(routedMails).as("one distinct mail per routed alert, none lost or twice")
 					.hasSize(this.outaged.size() + this.spent.size() + this.joined.size())
 					.allSatisfy((alert, ids) -> assertThat(ids).as(alert).hasSize(1));
+				// Every unplanned outage reaches the portfolio's webhook receiver as one
+				// delivery, refused once and retried through the kills, every post
+				// signed; a resend after a kill mid-call carries the same delivery id.
+				assertThat(webhooks.badSignatures()).as("posts whose signature did not verify").isZero();
+				assertThat(webhooks.mixedDeliveries()).as("delivery ids that carried two events").isEmpty();
+				assertThat(webhooks.deliveriesPerProject(OUTAGE_RECORDED))
+					.as("one distinct webhook delivery per recorded outage, none lost or twice")
+					.containsOnlyKeys(this.outaged.values())
+					.allSatisfy((id, deliveries) -> assertThat(deliveries).as(id).hasSize(1));
 				deadLetters.forEach(
 						(topic, markers) -> assertThat(markers).as(topic).containsExactlyInAnyOrderElementsOf(poison));
 			}
@@ -646,6 +671,25 @@ class FaultSuiteIT {
 			clients.add(client);
 		}
 		return clients;
+	}
+
+	/**
+	 * Subscribes the receiver, as a portfolio manager, to every project's outages, before
+	 * any project exists: a subscription is sent what occurs after it.
+	 */
+	private void subscribe(WebhookReceiver webhooks) {
+		String body = "{\"url\":\"" + webhooks.url() + "\",\"eventTypes\":[\"OutageRecorded\"],"
+				+ "\"description\":\"Fault suite receiver\"}";
+		HttpResponse<String> response = untilAnswered("webhook subscription", new AtomicInteger(),
+				() -> HttpRequest.newBuilder(URI.create(url("notification-service") + "/api/webhooks"))
+					.timeout(Duration.ofSeconds(10))
+					.header("Content-Type", "application/json")
+					.header("Authorization", "Bearer " + this.portfolioToken)
+					.header("Idempotency-Key", "fault-suite-" + this.run)
+					.POST(HttpRequest.BodyPublishers.ofString(body)));
+		assertThat(response).as("the subscription was answered").isNotNull();
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+		webhooks.secret(JsonPath.read(response.body(), "$.secret"));
 	}
 
 	/** Creates one project, retrying with the same key until the service answers. */
@@ -1591,7 +1635,7 @@ class FaultSuiteIT {
 			Map<String, Integer> mails, Map<String, List<String>> deadLetters, Distinct stakeholderEvents,
 			Distinct milestoneEvents, Distinct missedEvents, Distinct lateEvents, Distinct planEvents,
 			Distinct decidedEvents, Distinct conflictEvents, Distinct costEvents, Distinct thresholdEvents,
-			Distinct rebaselineEvents, long started) throws IOException {
+			Distinct rebaselineEvents, WebhookReceiver webhooks, long started) throws IOException {
 		Map<String, Object> figures = new LinkedHashMap<>();
 		figures.put("projects", PROJECTS);
 		figures.put("createAttempts", this.attempts.get());
@@ -1628,6 +1672,12 @@ class FaultSuiteIT {
 		figures.put("outageAlertsAcknowledged", this.acknowledged.size());
 		figures.put("acknowledgeAttempts", this.acknowledgeAttempts.get());
 		figures.put("iterationAndOutageAttempts", this.operationAttempts.get());
+		figures.put("webhookDeliveries",
+				webhooks.deliveriesPerProject(OUTAGE_RECORDED).values().stream().mapToInt(java.util.Set::size).sum());
+		figures.put("webhookPosts", webhooks.posts());
+		figures.put("webhookRefusedFirstAttempts", webhooks.refused());
+		figures.put("webhookResent", webhooks.resent());
+		figures.put("webhookBadSignatures", webhooks.badSignatures());
 		figures.put("changeRequestsApproved", this.changed.size());
 		figures.put("changeRequestAttempts", this.changeAttempts.get());
 		figures.put("duplicatedChangeDecisions", decidedEvents.duplicated());

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How a webhook delivery is retried before its subscription is suspended. With the
  * defaults the waits are 30 s, 1, 2, 4, 8, 16 and 32 min, then 1 h four times: a receiver
- * may be away for about six hours before its subscription is suspended.
+ * may be away for about five hours before its subscription is suspended.
  *
  * @param backoff the wait after the first failed attempt, doubled after each further one
  * @param maxBackoff the longest wait between two attempts
