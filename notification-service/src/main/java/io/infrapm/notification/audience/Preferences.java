@@ -42,6 +42,8 @@ public class Preferences {
 
 	private QuietHours quietHours;
 
+	private DigestSchedule digest;
+
 	private long version;
 
 	private Instant updatedAt;
@@ -53,7 +55,8 @@ public class Preferences {
 	}
 
 	Preferences(String email, Set<Channel> channels, Severity minimumSeverity, List<UUID> mutedProjects,
-			QuietHours quietHours, long version, Instant updatedAt, Actor updatedBy) {
+			QuietHours quietHours, DigestSchedule digest, long version, Instant updatedAt, Actor updatedBy) {
+		this.digest = digest;
 		this.email = Recipient.normalized(email);
 		this.channels = new LinkedHashSet<>(channels);
 		this.minimumSeverity = minimumSeverity;
@@ -71,7 +74,7 @@ public class Preferences {
 	 * @return the defaults, at version 0
 	 */
 	public static Preferences defaults(String email) {
-		return new Preferences(email, PERSONAL_CHANNELS, Severity.INFO, List.of(), null, 0, null, null);
+		return new Preferences(email, PERSONAL_CHANNELS, Severity.INFO, List.of(), null, null, 0, null, null);
 	}
 
 	/**
@@ -83,12 +86,31 @@ public class Preferences {
 	 * @return the decision
 	 */
 	public Decision decide(UUID projectId, Channel channel, Severity severity, Instant now) {
+		return decide(projectId, channel, severity, false, now);
+	}
+
+	/**
+	 * Whether and when a notification reaches this recipient: an e-mail that can wait
+	 * goes into their digest if they chose one, or if every rule that sends it asks for a
+	 * digest (then daily at 08:00 in their quiet hours' zone, or UTC).
+	 * @param projectId the project it concerns
+	 * @param channel its channel
+	 * @param severity its severity
+	 * @param rulesAskForDigest whether the rules that send it want it in a digest
+	 * @param now the time
+	 * @return the decision
+	 */
+	public Decision decide(UUID projectId, Channel channel, Severity severity, boolean rulesAskForDigest, Instant now) {
 		if (severity == Severity.CRITICAL) {
 			return Decision.now();
 		}
 		if (this.mutedProjects.contains(projectId) || !severity.atLeast(this.minimumSeverity)
 				|| !this.channels.contains(channel)) {
 			return Decision.dropped();
+		}
+		DigestSchedule schedule = digestFor(rulesAskForDigest);
+		if (channel == Channel.EMAIL && schedule != null) {
+			return Decision.inDigest(schedule.nextAfter(now));
 		}
 		if (channel == Channel.EMAIL && this.quietHours != null && this.quietHours.contains(now)) {
 			return Decision.heldUntil(this.quietHours.endAfter(now));
@@ -116,6 +138,35 @@ public class Preferences {
 		return this.quietHours;
 	}
 
+	/**
+	 * The digest schedule chosen.
+	 * @return it, or {@code null} for none (every e-mail by itself)
+	 */
+	public DigestSchedule digest() {
+		return (this.digest != null && this.digest.collects()) ? this.digest : null;
+	}
+
+	/**
+	 * The digest schedule as chosen, for showing it.
+	 * @return it, {@code IMMEDIATE} if none was chosen
+	 */
+	public DigestSchedule digestSchedule() {
+		return (this.digest != null) ? this.digest
+				: new DigestSchedule(DigestSchedule.Frequency.IMMEDIATE, null, null, null);
+	}
+
+	private DigestSchedule digestFor(boolean rulesAskForDigest) {
+		if (digest() != null) {
+			return digest();
+		}
+		if (!rulesAskForDigest) {
+			return null;
+		}
+		return (this.quietHours != null) ? new DigestSchedule(DigestSchedule.Frequency.DAILY,
+				DigestSchedule.DAILY_AT_EIGHT_UTC.at(), null, this.quietHours.zone())
+				: DigestSchedule.DAILY_AT_EIGHT_UTC;
+	}
+
 	public long version() {
 		return this.version;
 	}
@@ -133,19 +184,24 @@ public class Preferences {
 	 *
 	 * @param send {@code false} if the recipient does not want it
 	 * @param notBefore when it may go out at the earliest, or {@code null} for at once
+	 * @param digestAt the digest it goes out in, or {@code null} for by itself
 	 */
-	public record Decision(boolean send, Instant notBefore) {
+	public record Decision(boolean send, Instant notBefore, Instant digestAt) {
 
 		static Decision now() {
-			return new Decision(true, null);
+			return new Decision(true, null, null);
 		}
 
 		static Decision dropped() {
-			return new Decision(false, null);
+			return new Decision(false, null, null);
 		}
 
 		static Decision heldUntil(Instant end) {
-			return new Decision(true, end);
+			return new Decision(true, end, null);
+		}
+
+		static Decision inDigest(Instant at) {
+			return new Decision(true, null, at);
 		}
 
 	}

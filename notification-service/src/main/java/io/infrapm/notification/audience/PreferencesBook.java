@@ -98,7 +98,7 @@ public class PreferencesBook {
 		Preferences current = of(address);
 		long version = ETags.requireCurrent(ifMatch, current.version());
 		Preferences next = new Preferences(address, choice.channels(), choice.minimumSeverity(), choice.mutedProjects(),
-				choice.quietHours(), version + 1, this.clock.instant(), caller.actor());
+				choice.quietHours(), choice.digest(), version + 1, this.clock.instant(), caller.actor());
 		if (version == 0) {
 			try {
 				this.mongo.insert(next);
@@ -114,6 +114,7 @@ public class PreferencesBook {
 					.set("minimumSeverity", next.minimumSeverity())
 					.set("mutedProjects", next.mutedProjects())
 					.set("quietHours", next.quietHours())
+					.set("digest", choice.digest())
 					.set("version", next.version())
 					.set("updatedAt", next.updatedAt())
 					.set("updatedBy", next.updatedBy()),
@@ -144,9 +145,11 @@ public class PreferencesBook {
 	 * @param minimumSeverity what is less severe is not sent (critical alerts always are)
 	 * @param mutedProjects projects they want nothing from but critical alerts
 	 * @param quietHours when e-mail that can wait is held, or {@code null}
+	 * @param digest when e-mail that can wait is collected into a digest, or {@code null}
+	 * for never
 	 */
 	public record Choice(Set<Channel> channels, Severity minimumSeverity, List<UUID> mutedProjects,
-			QuietHours quietHours) {
+			QuietHours quietHours, DigestSchedule digest) {
 	}
 
 }

@@ -83,6 +83,12 @@ public class Notification extends AggregateRoot {
 
 	private UUID subscriptionId;
 
+	/** The digest an e-mail waits for or went out in. */
+	private UUID digestId;
+
+	/** What a digest carries: the notifications it delivers. */
+	private List<DigestItem> digestOf;
+
 	/** How often it was re-driven after it failed or was held: numbers its failures. */
 	private int round;
 
@@ -158,12 +164,80 @@ public class Notification extends AggregateRoot {
 			notification.registerEvent(NotificationEvents.deliveredId(id),
 					NotificationEvents.delivered(notification, now), projectId, id, now);
 		}
+		else if (outgoing.digestAt() != null) {
+			notification.status = NotificationStatus.BATCHED;
+			notification.nextAttemptAt = outgoing.digestAt();
+		}
 		else {
 			notification.status = NotificationStatus.PENDING;
 			notification.nextAttemptAt = (outgoing.notBefore() != null && outgoing.notBefore().isAfter(now))
 					? outgoing.notBefore() : now;
 		}
 		return notification;
+	}
+
+	/**
+	 * One e-mail that delivers a recipient's batched e-mails at once. Its outcome is
+	 * theirs: when it is sent, each of them publishes its {@code NotificationDelivered}
+	 * (and, when it fails for good, its {@code NotificationFailed}).
+	 * @param id the digest's id, the one its e-mails were marked with
+	 * @param recipient the address
+	 * @param recipientName the name, or {@code null}
+	 * @param message what it says
+	 * @param items the e-mails it delivers
+	 * @param now when
+	 * @return the notification
+	 */
+	static Notification digest(UUID id, String recipient, String recipientName, Message message,
+			List<Notification> items, Instant now) {
+		Notification notification = new Notification();
+		notification.id = Objects.requireNonNull(id, "id");
+		notification.channel = Channel.EMAIL;
+		notification.recipient = normalize(recipient);
+		notification.recipientName = recipientName;
+		notification.subject = message.subject();
+		notification.body = message.text();
+		notification.html = message.html();
+		notification.link = message.link();
+		notification.severity = items.stream()
+			.map(Notification::severity)
+			.reduce(Severity.INFO, (a, b) -> b.atLeast(a) ? b : a);
+		notification.rules = items.stream().flatMap((item) -> item.rules().stream()).distinct().toList();
+		notification.cause = new Cause(id, DIGEST_CAUSE);
+		notification.digestOf = items.stream()
+			.map((item) -> new DigestItem(item.id(), item.projectId(), item.subject(), item.cause()))
+			.toList();
+		notification.createdAt = now;
+		notification.status = NotificationStatus.PENDING;
+		notification.nextAttemptAt = now;
+		return notification;
+	}
+
+	/** The cause a digest names: it has no single event behind it. */
+	public static final String DIGEST_CAUSE = "io.infrapm.notification.Digest";
+
+	/**
+	 * Batched e-mails whose digest is due, not yet given to one.
+	 * @param now the time
+	 * @return the query
+	 */
+	static Query batchedDue(Instant now) {
+		return Query
+			.query(Criteria.where(STATUS)
+				.is(NotificationStatus.BATCHED)
+				.and(NEXT_ATTEMPT_AT)
+				.lte(now)
+				.and("digestId")
+				.isNull())
+			.limit(1000);
+	}
+
+	/**
+	 * Batched e-mails given to a digest that was not sent yet.
+	 * @return the query
+	 */
+	static Query batchedInDigest() {
+		return Query.query(Criteria.where(STATUS).is(NotificationStatus.BATCHED).and("digestId").ne(null)).limit(1000);
 	}
 
 	/**
@@ -348,6 +422,13 @@ public class Notification extends AggregateRoot {
 		changed(STATUS, this.status);
 		changed(SENT_AT, at);
 		changed(LAST_ERROR, null);
+		if (this.digestOf != null) {
+			for (DigestItem item : this.digestOf) {
+				registerEvent(NotificationEvents.deliveredId(item.notificationId()),
+						NotificationEvents.delivered(item, this, at), item.projectId(), this.id, at);
+			}
+			return;
+		}
 		registerEvent(NotificationEvents.deliveredId(this.id), NotificationEvents.delivered(this, at), this.projectId,
 				this.id, at);
 	}
@@ -393,6 +474,13 @@ public class Notification extends AggregateRoot {
 		this.lastError = reason;
 		changed(STATUS, this.status);
 		changed(LAST_ERROR, reason);
+		if (this.digestOf != null) {
+			for (DigestItem item : this.digestOf) {
+				registerEvent(NotificationEvents.failedId(item.notificationId(), 0),
+						NotificationEvents.failed(item, this, reason, at), item.projectId(), this.id, at);
+			}
+			return;
+		}
 		registerEvent(NotificationEvents.failedId(this.id, this.round), NotificationEvents.failed(this, reason, at),
 				this.projectId, this.id, at);
 	}
@@ -494,6 +582,33 @@ public class Notification extends AggregateRoot {
 	 */
 	public UUID subscriptionId() {
 		return this.subscriptionId;
+	}
+
+	/**
+	 * The digest a batched e-mail waits for or went out in.
+	 * @return its id, or {@code null}
+	 */
+	public UUID digestId() {
+		return this.digestId;
+	}
+
+	/**
+	 * The e-mails a digest delivers.
+	 * @return them, empty for a notification that is no digest
+	 */
+	public List<DigestItem> digestOf() {
+		return (this.digestOf != null) ? this.digestOf : List.of();
+	}
+
+	/**
+	 * One e-mail a digest delivers.
+	 *
+	 * @param notificationId the e-mail's notification
+	 * @param projectId its project
+	 * @param subject its subject
+	 * @param cause its event
+	 */
+	public record DigestItem(UUID notificationId, UUID projectId, String subject, Cause cause) {
 	}
 
 	public NotificationStatus status() {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.infrapm.contracts.Actor;
+import io.infrapm.contracts.notification.Channel;
 import io.infrapm.contracts.notification.NotificationDelivered;
 import io.infrapm.contracts.notification.NotificationFailed;
 import io.infrapm.platform.idempotency.EventIdempotency;
@@ -45,6 +46,31 @@ final class NotificationEvents {
 	static NotificationFailed failed(Notification notification, String reason, Instant at) {
 		return new NotificationFailed(notification.id(), notification.projectId(), notification.channel(),
 				notification.recipient(), reason, notification.attempts(), true, at, SERVICE);
+	}
+
+	/**
+	 * An e-mail went out in a digest.
+	 * @param item the e-mail
+	 * @param digest the digest
+	 * @param at when
+	 * @return the event
+	 */
+	static NotificationDelivered delivered(Notification.DigestItem item, Notification digest, Instant at) {
+		return new NotificationDelivered(item.notificationId(), item.projectId(), Channel.EMAIL, digest.recipient(),
+				item.subject(), item.cause().eventId(), item.cause().eventType(), at, SERVICE);
+	}
+
+	/**
+	 * The digest an e-mail waited for failed for good.
+	 * @param item the e-mail
+	 * @param digest the digest
+	 * @param reason what the mail server said
+	 * @param at when
+	 * @return the event
+	 */
+	static NotificationFailed failed(Notification.DigestItem item, Notification digest, String reason, Instant at) {
+		return new NotificationFailed(item.notificationId(), item.projectId(), Channel.EMAIL, digest.recipient(),
+				reason, digest.attempts(), true, at, SERVICE);
 	}
 
 	static UUID deliveredId(UUID notificationId) {

@@ -20,6 +20,12 @@ public enum NotificationStatus {
 	 * A webhook delivery kept back while its subscription is suspended, until the
 	 * subscription is re-driven.
 	 */
-	HELD
+	HELD,
+	/** An e-mail waiting for the recipient's digest, due at its next attempt time. */
+	BATCHED,
+	/**
+	 * An e-mail that went out in a digest (the digest's own notification is logged too).
+	 */
+	DIGESTED
 
 }

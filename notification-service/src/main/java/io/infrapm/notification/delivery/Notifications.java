@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.infrapm.contracts.notification.Channel;
@@ -87,7 +88,10 @@ public class Notifications {
 				continue;
 			}
 			any = true;
-			if (one.channel() == Channel.EMAIL) {
+			if (one.channel() == Channel.EMAIL && one.digestAt() != null) {
+				this.registry.counter("infrapm.notifications", "channel", "email", "outcome", "batched").increment();
+			}
+			else if (one.channel() == Channel.EMAIL) {
 				mails.add(id);
 			}
 			else {
@@ -157,6 +161,78 @@ public class Notifications {
 			this.dispatcher.dispatchSoon(redriven);
 		}
 		return redriven.size();
+	}
+
+	/**
+	 * The recipients whose digest is due: their batched e-mails due by now that no digest
+	 * has taken yet.
+	 * @param now the time
+	 * @return their addresses
+	 */
+	public java.util.Set<String> digestsDue(Instant now) {
+		java.util.Set<String> recipients = new java.util.LinkedHashSet<>();
+		this.mongo.find(Notification.batchedDue(now), Notification.class)
+			.forEach((item) -> recipients.add(item.recipient()));
+		return recipients;
+	}
+
+	/**
+	 * Gives a recipient's batched e-mails due by now, that no digest has taken, to a new
+	 * digest. Marked first, so that whoever builds the digest later (this instance after
+	 * a crash, or another) finds the same e-mails under it, and an e-mail batched after
+	 * the marking waits for the next one.
+	 * @param recipient the address
+	 * @param now the time
+	 * @return the new digest's id
+	 */
+	public UUID openDigest(String recipient, Instant now) {
+		UUID digestId = UUID.randomUUID();
+		this.mongo.updateMulti(
+				Query.query(Criteria.where("recipient")
+					.is(Notification.normalize(recipient))
+					.and("status")
+					.is(NotificationStatus.BATCHED)
+					.and("nextAttemptAt")
+					.lte(now)
+					.and("digestId")
+					.isNull()),
+				new Update().set("digestId", digestId).inc(Notification.VERSION_FIELD, 1), Notification.class);
+		return digestId;
+	}
+
+	/**
+	 * The digests opened and not sent yet, with their e-mails, oldest first.
+	 * @return digest id to its e-mails
+	 */
+	public Map<UUID, List<Notification>> openDigests() {
+		Map<UUID, List<Notification>> digests = new java.util.LinkedHashMap<>();
+		this.mongo
+			.find(Notification.batchedInDigest().with(Sort.by("createdAt").and(Sort.by("_id"))), Notification.class)
+			.forEach((item) -> digests.computeIfAbsent(item.digestId(), (id) -> new ArrayList<>()).add(item));
+		return digests;
+	}
+
+	/**
+	 * Records a digest once (a second instance, or a second run after a crash, finds it
+	 * there), marks its e-mails delivered in it and sends it.
+	 * @param digestId the digest
+	 * @param items its e-mails
+	 * @param message what it says
+	 */
+	public void sendDigest(UUID digestId, List<Notification> items, Message message) {
+		Notification first = items.get(0);
+		try {
+			this.aggregates.insert(Notification.digest(digestId, first.recipient(), first.recipientName(), message,
+					items, this.clock.instant()));
+		}
+		catch (DuplicateKeyException ex) {
+			// Built before, by another instance or before a crash: the same e-mails.
+		}
+		this.mongo.updateMulti(
+				Query.query(Criteria.where("digestId").is(digestId).and("status").is(NotificationStatus.BATCHED)),
+				new Update().set("status", NotificationStatus.DIGESTED).inc(Notification.VERSION_FIELD, 1),
+				Notification.class);
+		this.dispatcher.dispatchSoon(List.of(digestId));
 	}
 
 	/**

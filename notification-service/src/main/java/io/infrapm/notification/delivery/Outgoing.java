@@ -16,7 +16,9 @@ import io.infrapm.contracts.notification.Channel;
  * @param message what it says
  * @param notBefore when it may be sent at the earliest (the end of the recipient's quiet
  * hours), or {@code null} for at once
+ * @param digestAt the digest an e-mail waits for instead of going out by itself, or
+ * {@code null}
  */
 public record Outgoing(String recipient, String recipientName, Channel channel, Severity severity, List<String> rules,
-		Message message, Instant notBefore) {
+		Message message, Instant notBefore, Instant digestAt) {
 }

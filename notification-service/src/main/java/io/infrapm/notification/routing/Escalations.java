@@ -145,7 +145,7 @@ public class Escalations {
 			for (Recipient person : people) {
 				for (Channel channel : List.of(Channel.EMAIL, Channel.IN_APP)) {
 					outgoing.add(new Outgoing(person.email(), person.name(), channel, Severity.CRITICAL, List.of(RULE),
-							this.messages.escalation(alert, to, project, person), null));
+							this.messages.escalation(alert, to, project, person), null, null));
 				}
 			}
 			this.notifications.record(new Cause(stepId, STEP_TYPE), alert.projectId(), outgoing, alert.id());

@@ -216,8 +216,10 @@ public class Messages {
 	/**
 	 * {@code MilestoneMissed} → {@code Milestone missed}; {@code daysLate} →
 	 * {@code Days late}.
+	 * @param name a camel-case name
+	 * @return it in words
 	 */
-	static String humanised(String name) {
+	public static String humanised(String name) {
 		String spaced = name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
 		return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
 	}

@@ -129,7 +129,7 @@ public class Router {
 		List<Outgoing> outgoing = new ArrayList<>();
 		for (Candidate candidate : candidates.values()) {
 			Preferences.Decision decision = chosen.get(candidate.recipient.email())
-				.decide(projectId, candidate.channel, candidate.severity, now);
+				.decide(projectId, candidate.channel, candidate.severity, candidate.digest(), now);
 			if (!decision.send()) {
 				this.registry.counter("infrapm.notifications.routing", "outcome", "declined").increment();
 				continue;
@@ -137,7 +137,7 @@ public class Router {
 			outgoing.add(new Outgoing(candidate.recipient.email(), candidate.recipient.name(), candidate.channel,
 					candidate.severity, candidate.rules.stream().map(RoutingRule::id).toList(), this.messages
 						.render(name, source, data, project, candidate.recipient, candidate.severity, candidate.rules),
-					decision.notBefore()));
+					decision.notBefore(), decision.digestAt()));
 		}
 		if (outgoing.isEmpty()) {
 			return HandlingOutcome.IGNORED;
@@ -226,6 +226,11 @@ public class Router {
 		Candidate(Recipient recipient, Channel channel) {
 			this.recipient = recipient;
 			this.channel = channel;
+		}
+
+		/** Whether every rule that calls for it wants it in a digest. */
+		boolean digest() {
+			return this.rules.stream().allMatch(RoutingRule::digest);
 		}
 
 		void add(RoutingRule rule) {

@@ -48,6 +48,8 @@ public class RoutingRule {
 
 	private boolean requiresAcknowledgement;
 
+	private boolean digest;
+
 	private boolean builtIn;
 
 	private long version;
@@ -76,6 +78,7 @@ public class RoutingRule {
 		this.channels = List.copyOf(spec.channels());
 		this.enabled = spec.enabled();
 		this.requiresAcknowledgement = spec.requiresAcknowledgement();
+		this.digest = spec.digest();
 		this.builtIn = builtIn;
 		this.version = version;
 		this.createdAt = createdAt;
@@ -102,7 +105,7 @@ public class RoutingRule {
 	 */
 	public Spec spec() {
 		return new Spec(this.name, this.description, this.eventTypes, this.conditions, this.severity, this.audience,
-				this.channels, this.enabled, this.requiresAcknowledgement);
+				this.channels, this.enabled, this.requiresAcknowledgement, this.digest);
 	}
 
 	public String id() {
@@ -123,6 +126,14 @@ public class RoutingRule {
 
 	public List<Channel> channels() {
 		return this.channels;
+	}
+
+	/**
+	 * Whether its e-mails wait for the recipient's digest.
+	 * @return {@code true} if so
+	 */
+	public boolean digest() {
+		return this.digest;
 	}
 
 	public boolean requiresAcknowledgement() {
@@ -166,10 +177,12 @@ public class RoutingRule {
 	 * @param enabled whether it applies
 	 * @param requiresAcknowledgement whether its critical notifications must be
 	 * acknowledged, or climb the escalation ladder
+	 * @param digest whether its e-mails wait for the recipient's digest (daily at 08:00
+	 * for one who chose none); a critical one never waits
 	 */
 	public record Spec(String name, String description, List<String> eventTypes, List<Condition> conditions,
 			Severity severity, List<Audience> audience, List<Channel> channels, boolean enabled,
-			boolean requiresAcknowledgement) {
+			boolean requiresAcknowledgement, boolean digest) {
 	}
 
 }

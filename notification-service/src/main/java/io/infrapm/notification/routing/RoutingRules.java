@@ -54,48 +54,48 @@ public class RoutingRules {
 			new Default("welcome",
 					new RoutingRule.Spec("Welcome", "Tells each stakeholder they were added to a project",
 							List.of("ProjectCreated", "StakeholderAdded"), List.of(), Severity.INFO,
-							List.of(Audience.SUBJECT), EMAIL_AND_FEED, true, false)),
+							List.of(Audience.SUBJECT), EMAIL_AND_FEED, true, false, false)),
 			new Default("critical-milestone-missed",
 					new RoutingRule.Spec("Critical milestone missed", "A critical milestone passed its due date undone",
 							List.of("MilestoneMissed"), List.of(new Condition("critical", Operator.EQUALS, "true")),
 							Severity.CRITICAL, List.of(Audience.PROJECT_MANAGER, Audience.SPONSOR), EMAIL_AND_FEED,
-							true, true)),
+							true, true, false)),
 			new Default("risk-escalated",
 					new RoutingRule.Spec("Risk escalated", "A risk was escalated beyond the project team",
 							List.of("RiskEscalated"), List.of(), Severity.CRITICAL,
-							List.of(Audience.PROJECT_MANAGER, Audience.SPONSOR), EMAIL_AND_FEED, true, true)),
+							List.of(Audience.PROJECT_MANAGER, Audience.SPONSOR), EMAIL_AND_FEED, true, true, false)),
 			new Default("risk-escalated-to-steering-committee",
 					new RoutingRule.Spec("Risk escalated to the steering committee",
 							"The steering committee hears of the risks escalated to it", List.of("RiskEscalated"),
 							List.of(new Condition("level", Operator.EQUALS, "STEERING_COMMITTEE")), Severity.CRITICAL,
-							List.of(Audience.STEERING_COMMITTEE), EMAIL_AND_FEED, true, true)),
+							List.of(Audience.STEERING_COMMITTEE), EMAIL_AND_FEED, true, true, false)),
 			new Default("budget-threshold-90",
 					new RoutingRule.Spec("Budget 90 % consumed", "Actual costs crossed 90 % or more of the budget",
 							List.of("BudgetThresholdCrossed"),
 							List.of(new Condition("thresholdPercent", Operator.AT_LEAST, "90")), Severity.CRITICAL,
-							List.of(Audience.PROJECT_MANAGER, Audience.SPONSOR), EMAIL_AND_FEED, true, true)),
+							List.of(Audience.PROJECT_MANAGER, Audience.SPONSOR), EMAIL_AND_FEED, true, true, false)),
 			new Default("budget-threshold", new RoutingRule.Spec("Budget threshold crossed",
 					"Actual costs crossed a threshold below 90 % of the budget", List.of("BudgetThresholdCrossed"),
 					List.of(new Condition("thresholdPercent", Operator.AT_MOST, "89")), Severity.WARNING,
-					List.of(Audience.PROJECT_MANAGER, Audience.FINANCE), EMAIL_AND_FEED, true, false)),
+					List.of(Audience.PROJECT_MANAGER, Audience.FINANCE), EMAIL_AND_FEED, true, false, false)),
 			new Default("unplanned-outage",
 					new RoutingRule.Spec("Unplanned outage", "A service the project touches went down unplanned",
 							List.of("OutageRecorded"), List.of(new Condition("planned", Operator.EQUALS, "false")),
 							Severity.CRITICAL, List.of(Audience.PROJECT_MANAGER, Audience.SPONSOR), EMAIL_AND_FEED,
-							true, true)),
+							true, true, false)),
 			new Default("project-team",
 					new RoutingRule.Spec("Project news for the team",
 							"Everything that happens on a project, in the team's feed", List.of("project.*"), List.of(),
-							Severity.INFO, List.of(Audience.TEAM), List.of(Channel.IN_APP), true, false)),
+							Severity.INFO, List.of(Audience.TEAM), List.of(Channel.IN_APP), true, false, false)),
 			new Default("risk-team", new RoutingRule.Spec("Risk register news for the team",
 					"Everything that happens in a project's RAID register, in the team's feed", List.of("risk.*"),
-					List.of(), Severity.INFO, List.of(Audience.TEAM), List.of(Channel.IN_APP), true, false)),
+					List.of(), Severity.INFO, List.of(Audience.TEAM), List.of(Channel.IN_APP), true, false, false)),
 			new Default("budget-holders",
 					new RoutingRule.Spec("Budget news for those who hold it",
 							"Budget events reach only the manager, the sponsor and finance, never vendors or engineers",
 							List.of("budget.*"), List.of(), Severity.INFO,
 							List.of(Audience.PROJECT_MANAGER, Audience.SPONSOR, Audience.FINANCE),
-							List.of(Channel.IN_APP), true, false)));
+							List.of(Channel.IN_APP), true, false, false)));
 
 	private final MongoOperations mongo;
 
@@ -226,6 +226,7 @@ public class RoutingRules {
 					.set("channels", spec.channels())
 					.set("enabled", spec.enabled())
 					.set("requiresAcknowledgement", spec.requiresAcknowledgement())
+					.set("digest", spec.digest())
 					.set("version", version + 1)
 					.set("updatedAt", this.clock.instant())
 					.set("updatedBy", caller.actor()),
@@ -314,6 +315,9 @@ public class RoutingRules {
 		if (spec.requiresAcknowledgement() && spec.severity() != Severity.CRITICAL) {
 			throw new RuleViolationException("requiresAcknowledgement",
 					"only CRITICAL notifications are acknowledged and escalated, not " + spec.severity());
+		}
+		if (spec.digest() && spec.severity() == Severity.CRITICAL) {
+			throw new RuleViolationException("digest", "a CRITICAL notification never waits for a digest");
 		}
 		for (int i = 0; i < spec.channels().size(); i++) {
 			if (spec.channels().get(i) == Channel.WEBHOOK) {

@@ -338,9 +338,9 @@ public class WebhookSubscriptions {
 			Message message = notice(subscription);
 			this.notifications.record(cause, subscription.suspendedOn(),
 					List.of(new Outgoing(owner, subscription.owner().name(), Channel.EMAIL, Severity.WARNING, List.of(),
-							message, null),
+							message, null, null),
 							new Outgoing(owner, subscription.owner().name(), Channel.IN_APP, Severity.WARNING,
-									List.of(), message, null)));
+									List.of(), message, null, null)));
 		}
 		this.mongo.updateFirst(
 				Query.query(

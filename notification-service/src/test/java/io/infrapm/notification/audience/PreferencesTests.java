@@ -29,38 +29,38 @@ class PreferencesTests {
 	@Test
 	void letsCriticalAlertsThroughEverythingAtOnce() {
 		Preferences strict = new Preferences("ada@example.com", Set.of(Channel.IN_APP), Severity.CRITICAL,
-				List.of(PROJECT), NIGHTS, 3, null, null);
+				List.of(PROJECT), NIGHTS, null, 3, null, null);
 		assertThat(strict.decide(PROJECT, Channel.EMAIL, Severity.CRITICAL, NIGHT))
-			.isEqualTo(new Preferences.Decision(true, null));
+			.isEqualTo(new Preferences.Decision(true, null, null));
 	}
 
 	@Test
 	void dropsWhatIsMutedBelowTheMinimumOrOnAnUnchosenChannel() {
 		Preferences chosen = new Preferences("ada@example.com", Set.of(Channel.IN_APP), Severity.WARNING,
-				List.of(PROJECT), null, 1, null, null);
+				List.of(PROJECT), null, null, 1, null, null);
 		UUID other = UUID.randomUUID();
 		assertThat(chosen.decide(PROJECT, Channel.IN_APP, Severity.WARNING, NIGHT).send()).as("muted").isFalse();
 		assertThat(chosen.decide(other, Channel.IN_APP, Severity.INFO, NIGHT).send()).as("below").isFalse();
 		assertThat(chosen.decide(other, Channel.EMAIL, Severity.WARNING, NIGHT).send()).as("channel").isFalse();
 		assertThat(chosen.decide(other, Channel.IN_APP, Severity.WARNING, NIGHT).send()).isTrue();
 		assertThat(Preferences.defaults("ada@example.com").decide(PROJECT, Channel.EMAIL, Severity.INFO, NIGHT))
-			.isEqualTo(new Preferences.Decision(true, null));
+			.isEqualTo(new Preferences.Decision(true, null, null));
 	}
 
 	@Test
 	void holdsEmailInQuietHoursUntilTheyEndInTheRecipientsZoneButNotTheFeed() {
 		Preferences nights = new Preferences("ada@example.com", Preferences.PERSONAL_CHANNELS, Severity.INFO, List.of(),
-				NIGHTS, 1, null, null);
+				NIGHTS, null, 1, null, null);
 		assertThat(nights.decide(PROJECT, Channel.EMAIL, Severity.WARNING, NIGHT))
-			.isEqualTo(new Preferences.Decision(true, Instant.parse("2027-03-02T06:00:00Z")));
+			.isEqualTo(new Preferences.Decision(true, Instant.parse("2027-03-02T06:00:00Z"), null));
 		assertThat(nights.decide(PROJECT, Channel.IN_APP, Severity.WARNING, NIGHT))
-			.isEqualTo(new Preferences.Decision(true, null));
+			.isEqualTo(new Preferences.Decision(true, null, null));
 		Instant morning = Instant.parse("2027-03-02T05:30:00Z");
 		assertThat(nights.decide(PROJECT, Channel.EMAIL, Severity.INFO, morning).notBefore())
 			.isEqualTo(Instant.parse("2027-03-02T06:00:00Z"));
 		Instant day = Instant.parse("2027-03-02T06:00:00Z");
 		assertThat(nights.decide(PROJECT, Channel.EMAIL, Severity.INFO, day))
-			.isEqualTo(new Preferences.Decision(true, null));
+			.isEqualTo(new Preferences.Decision(true, null, null));
 	}
 
 	@Test

@@ -347,7 +347,8 @@ class NotificationDispatchTests {
 		Notification notification = Notification.of(Notification.idOf(cause, recipient, Channel.EMAIL),
 				UUID.randomUUID(),
 				new Outgoing(recipient, "Ada", Channel.EMAIL, Severity.INFO, List.of("welcome"),
-						new Message("[DC-1] You were added to project Frankfurt DC exit", "Hello", null, null), null),
+						new Message("[DC-1] You were added to project Frankfurt DC exit", "Hello", null, null), null,
+						null),
 				new Cause(cause, "io.infrapm.project.ProjectCreated.v1"), this.clock.instant());
 		this.mongo.insert(notification);
 		return notification;

@@ -95,18 +95,19 @@ class RoutingRulesTests {
 			.allSatisfy((spec) -> assertThat(spec.requiresAcknowledgement()).as(spec.name()).isFalse());
 		assertThatExceptionOfType(RuleViolationException.class)
 			.isThrownBy(() -> RoutingRules.validate(new RoutingRule.Spec("r", null, List.of("project.*"), List.of(),
-					Severity.WARNING, List.of(Audience.TEAM), List.of(Channel.EMAIL), true, true)))
+					Severity.WARNING, List.of(Audience.TEAM), List.of(Channel.EMAIL), true, true, false)))
 			.satisfies((ex) -> assertThat(ex.getMessage()).contains("CRITICAL"));
 	}
 
 	private static RoutingRule rule(List<String> types, List<Condition> conditions, boolean enabled) {
 		return new RoutingRule("r", new RoutingRule.Spec("r", null, types, conditions, Severity.INFO,
-				List.of(Audience.TEAM), List.of(Channel.IN_APP), enabled, false), false, 0, null, null, null, null);
+				List.of(Audience.TEAM), List.of(Channel.IN_APP), enabled, false, false), false, 0, null, null, null,
+				null);
 	}
 
 	private static RoutingRule.Spec spec(List<String> types, List<Condition> conditions, List<Channel> channels) {
 		return new RoutingRule.Spec("r", null, types, conditions, Severity.INFO, List.of(Audience.TEAM), channels, true,
-				false);
+				false, false);
 	}
 
 	private static JsonNode json(Map<String, Object> data) {

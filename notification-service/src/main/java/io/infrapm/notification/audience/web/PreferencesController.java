@@ -1,6 +1,7 @@
 package io.infrapm.notification.audience.web;
 
 import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -14,6 +15,7 @@ import io.infrapm.contracts.Actor;
 import io.infrapm.contracts.notification.Channel;
 import io.infrapm.notification.audience.Preferences;
 import io.infrapm.notification.audience.PreferencesBook;
+import io.infrapm.notification.audience.DigestSchedule;
 import io.infrapm.notification.audience.QuietHours;
 import io.infrapm.notification.delivery.Severity;
 import io.infrapm.platform.problem.RuleViolationException;
@@ -74,10 +76,12 @@ class PreferencesController {
 	 * @param mutedProjects projects they want nothing from but critical alerts
 	 * @param quietHours when e-mail that can wait is held until they end, or absent
 	 * @param criticalAlerts must be {@code true}: critical alerts cannot be turned off
+	 * @param digest when e-mail that can wait is collected into one digest; at once if
+	 * absent
 	 */
 	record PreferencesBody(@NotEmpty Set<Channel> channels, Severity minimumSeverity,
 			@Size(max = 500) List<@NotNull UUID> mutedProjects, @Valid QuietHoursBody quietHours,
-			Boolean criticalAlerts) {
+			Boolean criticalAlerts, @Valid DigestBody digest) {
 
 		PreferencesBook.Choice toChoice() {
 			if (Boolean.FALSE.equals(this.criticalAlerts)) {
@@ -92,7 +96,46 @@ class PreferencesController {
 			return new PreferencesBook.Choice(new LinkedHashSet<>(chosen),
 					(this.minimumSeverity != null) ? this.minimumSeverity : Severity.INFO,
 					(this.mutedProjects != null) ? List.copyOf(new LinkedHashSet<>(this.mutedProjects)) : List.of(),
-					(this.quietHours != null) ? this.quietHours.toQuietHours() : null);
+					(this.quietHours != null) ? this.quietHours.toQuietHours() : null,
+					(this.digest != null) ? this.digest.toSchedule() : null);
+		}
+
+	}
+
+	/**
+	 * A digest schedule.
+	 *
+	 * @param frequency {@code IMMEDIATE} (no digest), {@code DAILY} or {@code WEEKLY}
+	 * @param at the local time it goes out, e.g. {@code 08:00}; required for daily and
+	 * weekly
+	 * @param day the day it goes out, e.g. {@code MONDAY}; required for weekly
+	 * @param zone the person's time zone, e.g. {@code Europe/Berlin}; {@code UTC} if
+	 * absent
+	 */
+	record DigestBody(@NotNull DigestSchedule.Frequency frequency, LocalTime at, DayOfWeek day,
+			@Size(max = 64) String zone) {
+
+		DigestSchedule toSchedule() {
+			if (this.frequency == DigestSchedule.Frequency.IMMEDIATE) {
+				return new DigestSchedule(this.frequency, null, null, null);
+			}
+			if (this.at == null) {
+				throw new RuleViolationException("digest.at",
+						"a " + this.frequency + " digest needs the time it goes out");
+			}
+			if (this.frequency == DigestSchedule.Frequency.WEEKLY && this.day == null) {
+				throw new RuleViolationException("digest.day", "a weekly digest needs the day it goes out");
+			}
+			String zoneId;
+			try {
+				zoneId = (this.zone != null) ? ZoneId.of(this.zone).getId() : "UTC";
+			}
+			catch (DateTimeException ex) {
+				throw new RuleViolationException("digest.zone",
+						"'" + this.zone + "' is not a time zone; use a region id such as Europe/Berlin");
+			}
+			return new DigestSchedule(this.frequency, this.at.withSecond(0).withNano(0),
+					(this.frequency == DigestSchedule.Frequency.WEEKLY) ? this.day : null, zoneId);
 		}
 
 	}
@@ -130,16 +173,18 @@ class PreferencesController {
 	 * @param mutedProjects projects they hear only critical alerts of
 	 * @param quietHours when e-mail that can wait is held, or {@code null}
 	 * @param criticalAlerts always {@code true}
+	 * @param digest when e-mail that can wait is collected into a digest
 	 * @param version the version ({@code ETag}); 0 for the defaults
 	 * @param updatedAt when they last changed, or {@code null}
 	 * @param updatedBy who changed them, or {@code null}
 	 */
 	record PreferencesView(String email, Set<Channel> channels, Severity minimumSeverity, List<UUID> mutedProjects,
-			QuietHours quietHours, boolean criticalAlerts, long version, Instant updatedAt, Actor updatedBy) {
+			QuietHours quietHours, boolean criticalAlerts, DigestSchedule digest, long version, Instant updatedAt,
+			Actor updatedBy) {
 
 		static PreferencesView of(Preferences p) {
 			return new PreferencesView(p.email(), EnumSet.copyOf(p.channels()), p.minimumSeverity(), p.mutedProjects(),
-					p.quietHours(), true, p.version(), p.updatedAt(), p.updatedBy());
+					p.quietHours(), true, p.digestSchedule(), p.version(), p.updatedAt(), p.updatedBy());
 		}
 
 	}

@@ -145,21 +145,25 @@ class NotificationController {
 	 * @param status where it stands
 	 * @param attempts attempts so far
 	 * @param nextAttemptAt when it is tried next (a held e-mail: when the recipient's
-	 * quiet hours end), or {@code null}
+	 * quiet hours end; a batched one: when its digest goes out), or {@code null}
 	 * @param lastError what the channel said last, or {@code null}
 	 * @param rules the routing rules that called for it
 	 * @param cause the event that caused it
 	 * @param createdAt when it was recorded
 	 * @param sentAt when the channel accepted it, or {@code null}
+	 * @param digestId the digest a batched e-mail waits for or went out in, or
+	 * {@code null}
 	 */
 	record DeliveryView(UUID id, UUID projectId, Channel channel, String recipient, Severity severity, String subject,
 			NotificationStatus status, int attempts, Instant nextAttemptAt, String lastError, List<String> rules,
-			Cause cause, Instant createdAt, Instant sentAt) {
+			Cause cause, Instant createdAt, Instant sentAt, UUID digestId) {
 
 		static DeliveryView of(Notification n) {
 			return new DeliveryView(n.id(), n.projectId(), n.channel(), n.recipient(), n.severity(), n.subject(),
-					n.status(), n.attempts(), (n.status() == NotificationStatus.PENDING) ? n.nextAttemptAt() : null,
-					n.lastError(), n.rules(), n.cause(), n.createdAt(), n.sentAt());
+					n.status(), n.attempts(),
+					(n.status() == NotificationStatus.PENDING || n.status() == NotificationStatus.BATCHED)
+							? n.nextAttemptAt() : null,
+					n.lastError(), n.rules(), n.cause(), n.createdAt(), n.sentAt(), n.digestId());
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import io.infrapm.contracts.EventCatalog;
 import io.infrapm.contracts.Topics;
 import io.infrapm.notification.audience.Directory;
+import io.infrapm.notification.digest.Pulses;
 import io.infrapm.notification.routing.Router;
 import io.infrapm.notification.webhook.WebhookFanOut;
 import io.infrapm.platform.messaging.HandlingOutcome;
@@ -44,13 +45,14 @@ class RoutedEventsConsumer {
 	}
 
 	@Bean
-	Consumer<Message<byte[]>> riskEvents(Router router, WebhookFanOut webhooks, MeterRegistry registry) {
-		return routeAll(EventRouter.builder(registry), Topics.RISK, router, webhooks);
+	Consumer<Message<byte[]>> riskEvents(Pulses pulses, Router router, WebhookFanOut webhooks, MeterRegistry registry) {
+		return routeAll(pulses.trackRisk(EventRouter.builder(registry)), Topics.RISK, router, webhooks);
 	}
 
 	@Bean
-	Consumer<Message<byte[]>> budgetEvents(Router router, WebhookFanOut webhooks, MeterRegistry registry) {
-		return routeAll(EventRouter.builder(registry), Topics.BUDGET, router, webhooks);
+	Consumer<Message<byte[]>> budgetEvents(Pulses pulses, Router router, WebhookFanOut webhooks,
+			MeterRegistry registry) {
+		return routeAll(pulses.trackBudget(EventRouter.builder(registry)), Topics.BUDGET, router, webhooks);
 	}
 
 	private static EventRouter routeAll(EventRouter.Builder builder, String topic, Router router,

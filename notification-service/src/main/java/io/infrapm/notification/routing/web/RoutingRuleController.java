@@ -104,12 +104,14 @@ class RoutingRuleController {
 	 * @param requiresAcknowledgement whether its notifications (which must then be
 	 * {@code CRITICAL}) climb the escalation ladder until someone acknowledges them;
 	 * {@code false} if absent
+	 * @param digest whether its e-mails wait for each recipient's digest (a critical one
+	 * never does); {@code false} if absent
 	 */
 	record RuleBody(@NotBlank @Size(max = 200) String name, @Size(max = 2000) String description,
 			@NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 100) String> eventTypes,
 			@Size(max = 20) List<@Valid @NotNull ConditionBody> conditions, @NotNull Severity severity,
 			@NotEmpty List<@NotNull Audience> audience, @NotEmpty List<@NotNull Channel> channels, Boolean enabled,
-			Boolean requiresAcknowledgement) {
+			Boolean requiresAcknowledgement, Boolean digest) {
 
 		RoutingRule.Spec toSpec() {
 			return new RoutingRule.Spec(this.name.strip(), this.description, List.copyOf(this.eventTypes),
@@ -117,7 +119,7 @@ class RoutingRuleController {
 							: List.of(),
 					this.severity, this.audience.stream().distinct().toList(),
 					this.channels.stream().distinct().toList(), this.enabled == null || this.enabled,
-					Boolean.TRUE.equals(this.requiresAcknowledgement));
+					Boolean.TRUE.equals(this.requiresAcknowledgement), Boolean.TRUE.equals(this.digest));
 		}
 
 	}
@@ -153,6 +155,7 @@ class RoutingRuleController {
 	 * @param enabled whether it applies
 	 * @param requiresAcknowledgement whether its notifications climb the escalation
 	 * ladder until acknowledged
+	 * @param digest whether its e-mails wait for each recipient's digest
 	 * @param builtIn whether it is one of the defaults (which cannot be deleted)
 	 * @param version its version ({@code ETag})
 	 * @param createdAt when it was added
@@ -162,14 +165,14 @@ class RoutingRuleController {
 	 */
 	record RuleView(String id, String name, String description, List<String> eventTypes, List<Condition> conditions,
 			Severity severity, List<Audience> audience, List<Channel> channels, boolean enabled,
-			boolean requiresAcknowledgement, boolean builtIn, long version, Instant createdAt, Actor createdBy,
-			Instant updatedAt, Actor updatedBy) {
+			boolean requiresAcknowledgement, boolean digest, boolean builtIn, long version, Instant createdAt,
+			Actor createdBy, Instant updatedAt, Actor updatedBy) {
 
 		static RuleView of(RoutingRule rule) {
 			RoutingRule.Spec spec = rule.spec();
 			return new RuleView(rule.id(), spec.name(), spec.description(), spec.eventTypes(), spec.conditions(),
 					spec.severity(), spec.audience(), spec.channels(), spec.enabled(), spec.requiresAcknowledgement(),
-					rule.builtIn(), rule.version(), rule.createdAt(), rule.createdBy(), rule.updatedAt(),
+					spec.digest(), rule.builtIn(), rule.version(), rule.createdAt(), rule.createdBy(), rule.updatedAt(),
 					rule.updatedBy());
 		}
 
