@@ -117,6 +117,8 @@ class NotificationAuthorisationTests {
 			.outsiderGets("PUT /api/routing-rules/{ruleId}", 403)
 			.outsiderGets("DELETE /api/routing-rules/{ruleId}", 403)
 			.outsiderGets("GET /api/webhooks", 200)
+			.outsiderGets("POST /api/recipients/{email}/digest", 403)
+			.body("POST /api/recipients/{email}/digest", "{}")
 			.outsiderGets("POST /api/webhooks", 404)
 			.body("POST /api/webhooks/{webhookId}/secret", "{}")
 			.body("POST /api/webhooks/{webhookId}/redelivery", "{}")

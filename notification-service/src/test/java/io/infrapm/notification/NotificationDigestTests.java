@@ -189,6 +189,33 @@ class NotificationDigestTests {
 	}
 
 	@Test
+	void sendsADigestOnRequestToTheRecipientOrAPortfolioManagerOnly() {
+		String manager = "pat." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+		Team team = project(manager, null);
+		HttpResponse<String> chosen = http().send("PUT", "/api/recipients/" + manager + "/preferences",
+				"{\"channels\":[\"EMAIL\"],\"digest\":{\"frequency\":\"WEEKLY\",\"at\":\"17:00\",\"day\":\"FRIDAY\"}}",
+				issuer.token(manager), "\"0\"");
+		assertThat(chosen.statusCode()).as(chosen.body()).isEqualTo(200);
+		publish(team, "io.infrapm.budget.BudgetThresholdCrossed.v1", threshold(team, 50));
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(deliveries(manager, "EMAIL")).extracting((d) -> d.get("status"))
+				.containsExactly("BATCHED"));
+
+		HttpResponse<String> someoneElse = http().send("POST", "/api/recipients/" + manager + "/digest", null,
+				issuer.token("eve@example.com", "PROJECT_MANAGER"));
+		assertThat(someoneElse.statusCode()).as(someoneElse.body()).isEqualTo(403);
+		HttpResponse<String> now = http().send("POST", "/api/recipients/" + manager + "/digest", null,
+				issuer.token(manager));
+		assertThat(now.statusCode()).as(now.body()).isEqualTo(200);
+		assertThat(JsonPath.<Integer>read(now.body(), "$.updates")).isEqualTo(1);
+		await().atMost(Duration.ofSeconds(10)).until(() -> mails(manager, "digest").size() == 1);
+		assertThat(mails(manager, "digest").get(0).messageId())
+			.isEqualTo(JsonPath.read(now.body(), "$.digestId") + "@infrapm");
+		HttpResponse<String> again = http().send("POST", "/api/recipients/" + manager + "/digest", null, PORTFOLIO);
+		assertThat(JsonPath.<Integer>read(again.body(), "$.updates")).as("nothing waits any more").isZero();
+	}
+
+	@Test
 	void refusesDigestsThatCannotBeKept() {
 		String ada = "ada." + UUID.randomUUID() + "@example.com";
 		assertRefused(

@@ -24,6 +24,9 @@ import io.infrapm.notification.delivery.Notifications;
 import io.infrapm.notification.routing.EventNames;
 import io.infrapm.notification.routing.Messages;
 import io.infrapm.notification.routing.RoutingSettings;
+import io.infrapm.platform.problem.ForbiddenException;
+import io.infrapm.platform.security.Caller;
+import io.infrapm.platform.security.PlatformRole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +47,9 @@ import org.springframework.web.util.HtmlUtils;
 public class Digests {
 
 	private static final Logger log = LoggerFactory.getLogger(Digests.class);
+
+	/** Later than any digest is due. */
+	private static final Instant WHENEVER = Instant.parse("9999-12-31T00:00:00Z");
 
 	private final Notifications notifications;
 
@@ -83,6 +89,26 @@ public class Digests {
 			}
 		}
 		return sent;
+	}
+
+	/**
+	 * Sends a recipient's digest now, with everything batched for them whenever it was
+	 * due: "send me my digest" (say before a holiday), and for operators.
+	 * @param email the recipient
+	 * @param caller the recipient or a portfolio manager
+	 * @return the digest sent, or none if nothing waited
+	 */
+	public Sent sendNow(String email, Caller caller) {
+		if (!caller.isAddressedBy(email) && !caller.has(PlatformRole.PORTFOLIO_MANAGER)) {
+			throw new ForbiddenException("email", "only the recipient or a portfolio manager may send their digest");
+		}
+		UUID digestId = this.notifications.openDigest(email, WHENEVER);
+		List<Notification> items = this.notifications.openDigests().getOrDefault(digestId, List.of());
+		if (items.isEmpty()) {
+			return new Sent(null, 0);
+		}
+		this.notifications.sendDigest(digestId, items, render(items));
+		return new Sent(digestId, items.size());
 	}
 
 	/**
@@ -220,6 +246,15 @@ public class Digests {
 
 	private static String escape(String text) {
 		return HtmlUtils.htmlEscape(text, "UTF-8");
+	}
+
+	/**
+	 * A digest sent on request.
+	 *
+	 * @param digestId its id (the e-mail's Message-ID), or {@code null} if nothing waited
+	 * @param updates how many e-mails it carries
+	 */
+	public record Sent(UUID digestId, int updates) {
 	}
 
 	/** One project's part of a digest; links line up with lines, or are absent. */
