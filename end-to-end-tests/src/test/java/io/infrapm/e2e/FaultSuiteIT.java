@@ -182,6 +182,9 @@ class FaultSuiteIT {
 
 	private final AtomicInteger acknowledgeAttempts = new AtomicInteger();
 
+	/** How many distinct digests reached the member. */
+	private volatile int digestMails;
+
 	private volatile DevMailbox mailbox;
 
 	private final AtomicInteger operationAttempts = new AtomicInteger();
@@ -300,6 +303,7 @@ class FaultSuiteIT {
 			this.portfolioToken = login("portia@example.com", "PORTFOLIO_MANAGER");
 			this.memberToken = login(MEMBER, "STAKEHOLDER");
 			subscribe(webhooks);
+			chooseDigest();
 			String kafka = "127.0.0.1:" + kafkaPort;
 			Set<String> poison;
 			try {
@@ -359,6 +363,8 @@ class FaultSuiteIT {
 					Thread.sleep(500);
 				}
 				mark("webhooks");
+				Map<String, Integer> digested = sendDigest(mailbox);
+				mark("digest");
 				this.outaged.keySet()
 					.stream()
 					.filter((code) -> !this.acknowledged.containsKey(code))
@@ -607,10 +613,9 @@ class FaultSuiteIT {
 					.hasSizeGreaterThanOrEqualTo(PROJECTS);
 				// Routed by notification-service's rules: every unplanned outage and
 				// every
-				// budget crossing 90 % reaches the manager as one CRITICAL mail, and
-				// every
-				// project the member joined welcomes them once. A copy after a kill
-				// mid-send carries the same Message-ID, so distinct ids count.
+				// budget crossing 90 % reaches the manager as one CRITICAL mail. A copy
+				// after a kill mid-send carries the same Message-ID, so distinct ids
+				// count.
 				assertThat(this.acknowledged).as("every outage alert acknowledged from its mail")
 					.hasSameSizeAs(this.outaged);
 				assertThat(acknowledgements.perProject())
@@ -618,7 +623,7 @@ class FaultSuiteIT {
 					.hasSize(this.outaged.size())
 					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
 				assertThat(routedMails).as("one distinct mail per routed alert, none lost or twice")
-					.hasSize(this.outaged.size() + this.spent.size() + this.joined.size())
+					.hasSize(this.outaged.size() + this.spent.size())
 					.allSatisfy((alert, ids) -> assertThat(ids).as(alert).hasSize(1));
 				// Every unplanned outage reaches the portfolio's webhook receiver as one
 				// delivery, refused once and retried through the kills, every post
@@ -629,6 +634,13 @@ class FaultSuiteIT {
 					.as("one distinct webhook delivery per recorded outage, none lost or twice")
 					.containsOnlyKeys(this.outaged.values())
 					.allSatisfy((id, deliveries) -> assertThat(deliveries).as(id).hasSize(1));
+				// The member chose a daily digest: the welcome of every project they
+				// joined waited for it, through the kills, and went out in one digest,
+				// once.
+				Map<String, Integer> expectedDigest = new TreeMap<>();
+				this.joined.keySet().forEach((code) -> expectedDigest.put(code + " welcome", 1));
+				assertThat(digested).as("each welcome in exactly one digest, none lost or twice")
+					.isEqualTo(expectedDigest);
 				deadLetters.forEach(
 						(topic, markers) -> assertThat(markers).as(topic).containsExactlyInAnyOrderElementsOf(poison));
 			}
@@ -690,6 +702,77 @@ class FaultSuiteIT {
 		assertThat(response).as("the subscription was answered").isNotNull();
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
 		webhooks.secret(JsonPath.read(response.body(), "$.secret"));
+	}
+
+	/**
+	 * The member asks for a daily digest at a time just gone, so that none is due during
+	 * the suite: the e-mails that can wait (the welcome of each project they join) all
+	 * wait for it.
+	 */
+	private void chooseDigest() {
+		String at = java.time.LocalTime.now(java.time.ZoneOffset.UTC)
+			.minusMinutes(1)
+			.truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+			.toString();
+		HttpResponse<String> response = untilAnswered("digest preference", new AtomicInteger(),
+				() -> HttpRequest
+					.newBuilder(URI.create(url("notification-service") + "/api/recipients/" + MEMBER + "/preferences"))
+					.timeout(Duration.ofSeconds(10))
+					.header("Content-Type", "application/json")
+					.header("Authorization", "Bearer " + this.memberToken)
+					.header("If-Match", "\"0\"")
+					.PUT(HttpRequest.BodyPublishers.ofString("{\"channels\":[\"EMAIL\",\"IN_APP\"],"
+							+ "\"digest\":{\"frequency\":\"DAILY\",\"at\":\"" + at + "\",\"zone\":\"UTC\"}}")));
+		assertThat(response).as("the digest preference was answered").isNotNull();
+		// 412: an earlier attempt stored it without its answer.
+		assertThat(response.statusCode()).as(response.body()).isIn(200, 412);
+	}
+
+	/**
+	 * Asks for the member's digest now, once everything is routed, and counts the
+	 * welcomes the digests that arrived carry, per project, over distinct Message-IDs.
+	 */
+	private Map<String, Integer> sendDigest(DevMailbox mailbox) throws InterruptedException {
+		HttpResponse<String> sent = untilAnswered("digest", new AtomicInteger(),
+				() -> HttpRequest
+					.newBuilder(URI.create(url("notification-service") + "/api/recipients/" + MEMBER + "/digest"))
+					.timeout(Duration.ofSeconds(20))
+					.header("Authorization", "Bearer " + this.memberToken)
+					.POST(HttpRequest.BodyPublishers.noBody()));
+		assertThat(sent).as("the digest was answered").isNotNull();
+		assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+		String digestId = JsonPath.read(sent.body(), "$.digestId");
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (digestId != null && digests(mailbox).stream().noneMatch((mail) -> mail.messageId().startsWith(digestId))
+				&& System.nanoTime() < deadline) {
+			Thread.sleep(250);
+		}
+		Map<String, ReceivedMail> distinct = new LinkedHashMap<>();
+		digests(mailbox).forEach((mail) -> distinct.putIfAbsent(mail.messageId(), mail));
+		this.digestMails = distinct.size();
+		Map<String, Integer> counted = new TreeMap<>();
+		java.util.regex.Pattern heading = java.util.regex.Pattern.compile("^(\\S+) \".*\"$");
+		java.util.regex.Pattern welcome = java.util.regex.Pattern.compile("^- You were added to project .*");
+		for (ReceivedMail mail : distinct.values()) {
+			String project = null;
+			for (String line : mail.body().split("\\R")) {
+				java.util.regex.Matcher isHeading = heading.matcher(line);
+				if (isHeading.matches()) {
+					project = isHeading.group(1);
+				}
+				else if (welcome.matcher(line).matches() && project != null) {
+					counted.merge(project + " welcome", 1, Integer::sum);
+				}
+			}
+		}
+		return counted;
+	}
+
+	private static List<ReceivedMail> digests(DevMailbox mailbox) {
+		return mailbox.messagesTo(MEMBER)
+			.stream()
+			.filter((mail) -> mail.subject().startsWith("Your InfraPM digest: "))
+			.toList();
 	}
 
 	/** Creates one project, retrying with the same key until the service answers. */
@@ -1545,7 +1628,7 @@ class FaultSuiteIT {
 	 */
 	private Map<String, Set<String>> awaitRoutedMails(DevMailbox mailbox, Duration timeout)
 			throws InterruptedException {
-		int expected = this.outaged.size() + this.spent.size() + this.joined.size();
+		int expected = this.outaged.size() + this.spent.size();
 		long deadline = System.nanoTime() + timeout.toNanos();
 		Map<String, Set<String>> routed = routedMails(mailbox);
 		while (routed.size() < expected && System.nanoTime() < deadline) {
@@ -1567,13 +1650,6 @@ class FaultSuiteIT {
 				.stream()
 				.filter((code) -> mail.subject().startsWith("[" + code + "] CRITICAL: Budget 90 % consumed"))
 				.forEach((code) -> routed.computeIfAbsent(code + " budget 90 %", (key) -> new TreeSet<>())
-					.add(mail.messageId()));
-		}
-		for (ReceivedMail mail : mailbox.messagesTo(MEMBER)) {
-			this.joined.keySet()
-				.stream()
-				.filter((code) -> mail.subject().startsWith("[" + code + "] You were added to project"))
-				.forEach((code) -> routed.computeIfAbsent(code + " member welcome", (key) -> new TreeSet<>())
 					.add(mail.messageId()));
 		}
 		return routed;
@@ -1672,6 +1748,7 @@ class FaultSuiteIT {
 		figures.put("outageAlertsAcknowledged", this.acknowledged.size());
 		figures.put("acknowledgeAttempts", this.acknowledgeAttempts.get());
 		figures.put("iterationAndOutageAttempts", this.operationAttempts.get());
+		figures.put("digestMails", this.digestMails);
 		figures.put("webhookDeliveries",
 				webhooks.deliveriesPerProject(OUTAGE_RECORDED).values().stream().mapToInt(java.util.Set::size).sum());
 		figures.put("webhookPosts", webhooks.posts());
