@@ -216,6 +216,42 @@ class NotificationDigestTests {
 	}
 
 	@Test
+	void movesWhatWaitsWhenTheScheduleChangesAndSendsItAtOnceWhenTheDigestIsDropped() {
+		String manager = "pat." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+		Team team = project(manager, null);
+		String weekly = "{\"channels\":[\"EMAIL\"],\"digest\":{\"frequency\":\"WEEKLY\",\"at\":\"17:00\",\"day\":\"FRIDAY\"}}";
+		assertThat(http()
+			.send("PUT", "/api/recipients/" + manager + "/preferences", weekly, issuer.token(manager), "\"0\"")
+			.statusCode()).isEqualTo(200);
+		publish(team, "io.infrapm.budget.BudgetThresholdCrossed.v1", threshold(team, 50));
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(deliveries(manager, "EMAIL")).extracting((d) -> d.get("status"))
+				.containsExactly("BATCHED"));
+
+		LocalTime at = this.clock.instant()
+			.plus(3, ChronoUnit.HOURS)
+			.atOffset(ZoneOffset.UTC)
+			.toLocalTime()
+			.truncatedTo(ChronoUnit.MINUTES);
+		assertThat(http()
+			.send("PUT", "/api/recipients/" + manager + "/preferences",
+					"{\"channels\":[\"EMAIL\"],\"digest\":{\"frequency\":\"DAILY\",\"at\":\"" + at + "\"}}",
+					issuer.token(manager), "\"1\"")
+			.statusCode()).isEqualTo(200);
+		Instant moved = Instant.parse((String) deliveries(manager, "EMAIL").get(0).get("nextAttemptAt"));
+		assertThat(moved).as("the new daily time")
+			.isBetween(this.clock.instant().plus(2, ChronoUnit.HOURS), this.clock.instant().plus(3, ChronoUnit.HOURS));
+
+		assertThat(http()
+			.send("PUT", "/api/recipients/" + manager + "/preferences", "{\"channels\":[\"EMAIL\"]}",
+					issuer.token(manager), "\"2\"")
+			.statusCode()).isEqualTo(200);
+		assertThat(this.digests.sendDue()).as("no digest any more: what waited goes now").isEqualTo(1);
+		await().atMost(Duration.ofSeconds(10)).until(() -> mails(manager, "digest").size() == 1);
+		assertThat(mails(manager, "digest").get(0).subject()).isEqualTo("Your InfraPM digest: 1 update on 1 project");
+	}
+
+	@Test
 	void refusesDigestsThatCannotBeKept() {
 		String ada = "ada." + UUID.randomUUID() + "@example.com";
 		assertRefused(

@@ -1,6 +1,7 @@
 package io.infrapm.notification.audience;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.infrapm.contracts.notification.Channel;
+import io.infrapm.notification.delivery.Notifications;
 import io.infrapm.notification.delivery.Severity;
 import io.infrapm.platform.problem.ForbiddenException;
 import io.infrapm.platform.problem.PreconditionFailedException;
@@ -38,9 +40,12 @@ public class PreferencesBook {
 
 	private final Clock clock;
 
-	PreferencesBook(MongoOperations mongo, Clock clock) {
+	private final Notifications notifications;
+
+	PreferencesBook(MongoOperations mongo, Clock clock, Notifications notifications) {
 		this.mongo = mongo;
 		this.clock = clock;
+		this.notifications = notifications;
 	}
 
 	/**
@@ -97,6 +102,19 @@ public class PreferencesBook {
 		String address = Recipient.normalized(email);
 		Preferences current = of(address);
 		long version = ETags.requireCurrent(ifMatch, current.version());
+		Preferences stored = store(address, version, choice, caller);
+		DigestSchedule before = current.digest();
+		DigestSchedule after = stored.digest();
+		if (!Objects.equals(before, after)) {
+			// E-mails already waiting follow the new schedule; with none, they go in
+			// one digest at once.
+			Instant now = this.clock.instant();
+			this.notifications.retimeBatched(address, (after != null) ? after.nextAfter(now) : now);
+		}
+		return stored;
+	}
+
+	private Preferences store(String address, long version, Choice choice, Caller caller) {
 		Preferences next = new Preferences(address, choice.channels(), choice.minimumSeverity(), choice.mutedProjects(),
 				choice.quietHours(), choice.digest(), version + 1, this.clock.instant(), caller.actor());
 		if (version == 0) {

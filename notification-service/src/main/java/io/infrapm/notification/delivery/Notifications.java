@@ -201,6 +201,23 @@ public class Notifications {
 	}
 
 	/**
+	 * Moves a recipient's e-mails waiting for a digest, that no digest has taken yet, to
+	 * another time: their schedule changed.
+	 * @param recipient the address
+	 * @param digestAt when their digest is due now
+	 */
+	public void retimeBatched(String recipient, Instant digestAt) {
+		this.mongo.updateMulti(
+				Query.query(Criteria.where("recipient")
+					.is(Notification.normalize(recipient))
+					.and("status")
+					.is(NotificationStatus.BATCHED)
+					.and("digestId")
+					.isNull()),
+				new Update().set("nextAttemptAt", digestAt).inc(Notification.VERSION_FIELD, 1), Notification.class);
+	}
+
+	/**
 	 * The digests opened and not sent yet, with their e-mails, oldest first.
 	 * @return digest id to its e-mails
 	 */
