@@ -223,10 +223,24 @@ public class Notifications {
 	 */
 	public Map<UUID, List<Notification>> openDigests() {
 		Map<UUID, List<Notification>> digests = new java.util.LinkedHashMap<>();
+		// A bounded look for open digests, then each one whole: a digest is only ever
+		// built from all the e-mails marked for it.
 		this.mongo
 			.find(Notification.batchedInDigest().with(Sort.by("createdAt").and(Sort.by("_id"))), Notification.class)
-			.forEach((item) -> digests.computeIfAbsent(item.digestId(), (id) -> new ArrayList<>()).add(item));
+			.forEach((item) -> digests.putIfAbsent(item.digestId(), List.of()));
+		digests.replaceAll((digestId, none) -> itemsOf(digestId));
 		return digests;
+	}
+
+	/**
+	 * Every e-mail marked for a digest that was not sent yet, oldest first.
+	 * @param digestId the digest
+	 * @return its e-mails
+	 */
+	public List<Notification> itemsOf(UUID digestId) {
+		return this.mongo
+			.find(Query.query(Criteria.where("digestId").is(digestId).and("status").is(NotificationStatus.BATCHED))
+				.with(Sort.by("createdAt").and(Sort.by("_id"))), Notification.class);
 	}
 
 	/**
@@ -238,17 +252,25 @@ public class Notifications {
 	 */
 	public void sendDigest(UUID digestId, List<Notification> items, Message message) {
 		Notification first = items.get(0);
+		List<UUID> carried = items.stream().map(Notification::id).toList();
 		try {
 			this.aggregates.insert(Notification.digest(digestId, first.recipient(), first.recipientName(), message,
 					items, this.clock.instant()));
 		}
 		catch (DuplicateKeyException ex) {
-			// Built before, by another instance or before a crash: the same e-mails.
+			// Built before, by another instance or before a crash: what it carries
+			// counts.
+			Notification built = this.mongo.findById(digestId, Notification.class);
+			carried = built.digestOf().stream().map(Notification.DigestItem::notificationId).toList();
 		}
 		this.mongo.updateMulti(
-				Query.query(Criteria.where("digestId").is(digestId).and("status").is(NotificationStatus.BATCHED)),
+				Query.query(Criteria.where("_id").in(carried).and("status").is(NotificationStatus.BATCHED)),
 				new Update().set("status", NotificationStatus.DIGESTED).inc(Notification.VERSION_FIELD, 1),
 				Notification.class);
+		// Anything marked for it that it does not carry waits for the next digest.
+		this.mongo.updateMulti(
+				Query.query(Criteria.where("digestId").is(digestId).and("status").is(NotificationStatus.BATCHED)),
+				new Update().unset("digestId").inc(Notification.VERSION_FIELD, 1), Notification.class);
 		this.dispatcher.dispatchSoon(List.of(digestId));
 	}
 

@@ -103,7 +103,7 @@ public class Digests {
 			throw new ForbiddenException("email", "only the recipient or a portfolio manager may send their digest");
 		}
 		UUID digestId = this.notifications.openDigest(email, WHENEVER);
-		List<Notification> items = this.notifications.openDigests().getOrDefault(digestId, List.of());
+		List<Notification> items = this.notifications.itemsOf(digestId);
 		if (items.isEmpty()) {
 			return new Sent(null, 0);
 		}

@@ -24,8 +24,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Keeps each project's {@link ProjectPulse} from budget and risk events. A part is
- * replaced only by an event that occurred later than the one it came from, in one
- * conditional write, so replays, redeliveries and several instances leave the latest.
+ * replaced only by an event that occurred no earlier than the one it came from (earned
+ * value and the bands of a change of performance are merged), in one conditional write,
+ * so replays, redeliveries and several instances leave the latest.
  */
 @Service
 public class Pulses {
@@ -75,17 +76,20 @@ public class Pulses {
 
 	HandlingOutcome earned(IncomingEvent<EarnedValueCalculated> event) {
 		EarnedValueCalculated data = event.data();
+		// The bands stay what the last CostPerformanceChanged said: it comes only when
+		// a band changes.
+		ProjectPulse.Performance before = performanceOf(data.projectId());
 		return replace(data.projectId(), "performance",
 				new ProjectPulse.Performance(data.costPerformanceIndex(), data.schedulePerformanceIndex(),
-						data.estimateAtCompletion(), data.currency(), null, null, event.metadata().time()),
+						data.estimateAtCompletion(), data.currency(), (before != null) ? before.costBand() : null,
+						(before != null) ? before.scheduleBand() : null, event.metadata().time()),
 				event.metadata().time());
 	}
 
 	HandlingOutcome performance(IncomingEvent<CostPerformanceChanged> event) {
 		CostPerformanceChanged data = event.data();
 		// The bands come with the indices; the estimate stays what earned value said.
-		ProjectPulse known = this.mongo.findById(data.projectId(), ProjectPulse.class);
-		ProjectPulse.Performance before = (known != null) ? known.performance() : null;
+		ProjectPulse.Performance before = performanceOf(data.projectId());
 		return replace(data.projectId(), "performance",
 				new ProjectPulse.Performance(data.costPerformanceIndex(), data.schedulePerformanceIndex(),
 						(before != null) ? before.estimateAtCompletion() : null,
@@ -102,13 +106,18 @@ public class Pulses {
 				event.metadata().time());
 	}
 
+	private ProjectPulse.Performance performanceOf(UUID projectId) {
+		ProjectPulse known = this.mongo.findById(projectId, ProjectPulse.class);
+		return (known != null) ? known.performance() : null;
+	}
+
 	private HandlingOutcome replace(UUID projectId, String part, Object value, Instant at) {
 		this.mongo.upsert(Query.query(Criteria.where("_id").is(projectId)), new Update().setOnInsert("_id", projectId),
 				ProjectPulse.class);
 		ProjectPulse replaced = this.mongo.findAndModify(
 				Query.query(Criteria.where("_id")
 					.is(projectId)
-					.orOperator(Criteria.where(part).isNull(), Criteria.where(part + ".at").lt(at))),
+					.orOperator(Criteria.where(part).isNull(), Criteria.where(part + ".at").lte(at))),
 				new Update().set(part, value), FindAndModifyOptions.options().returnNew(true), ProjectPulse.class);
 		return (replaced != null) ? HandlingOutcome.APPLIED : HandlingOutcome.DUPLICATE;
 	}
