@@ -100,6 +100,12 @@ class NotificationRoutingTests {
 				.containsExactlyInAnyOrder("EMAIL CRITICAL", "IN_APP CRITICAL");
 		});
 		assertThat(mailbox.messagesTo(team.engineer)).as("only the welcome").hasSize(1);
+		assertThat(feed(team.sponsor, "")).extracting((item) -> (String) item.get("subject"))
+			.as("the team hears of a new project in the third person; only those it names are welcomed")
+			.contains("[" + team.code + "] Project created: Storage refresh")
+			.noneMatch((subject) -> subject.contains("You were added"));
+		assertThat(feed(team.engineer, "")).extracting((item) -> (String) item.get("subject"))
+			.contains("[" + team.code + "] You were added to project Storage refresh");
 		assertThat(feed(team.engineer, "")).extracting((item) -> (String) item.get("subject"))
 			.anySatisfy((subject) -> assertThat(subject)
 				.isEqualTo("[" + team.code + "] Critical milestone missed: Core cutover, 3 days late"));

@@ -193,7 +193,7 @@ public class Digests {
 		}
 		if (risk != null) {
 			StringBuilder line = new StringBuilder("Risks: ").append(risk.openThreats())
-				.append(" open threats (")
+				.append((risk.openThreats() == 1) ? " open threat (" : " open threats (")
 				.append(risk.critical())
 				.append(" critical, ")
 				.append(risk.high())

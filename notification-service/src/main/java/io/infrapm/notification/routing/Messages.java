@@ -50,7 +50,8 @@ public class Messages {
 	 */
 	public Message render(String name, String source, JsonNode data, ProjectDirectory project, Recipient recipient,
 			Severity severity, List<RoutingRule> rules) {
-		String title = title(name, data, project);
+		String title = welcomes(name, data, recipient) ? "You were added to project " + project.name()
+				: title(name, data, project);
 		String link = link(source, data, project);
 		List<String> intro = intro(name, data, project, recipient);
 		Map<String, String> details = details(data);
@@ -110,10 +111,28 @@ public class Messages {
 				alert.link());
 	}
 
-	/** The subject after the code, and the heading. */
+	/**
+	 * Whether the event tells this recipient they joined the project: they are the
+	 * stakeholder added, or one of those the new project names. The rest of the team
+	 * hears of it in the third person.
+	 */
+	static boolean welcomes(String name, JsonNode data, Recipient recipient) {
+		if (!name.equals("ProjectCreated") && !name.equals("StakeholderAdded")) {
+			return false;
+		}
+		List<JsonNode> named = new ArrayList<>();
+		data.path("stakeholders").values().forEach(named::add);
+		named.add(data);
+		return named.stream()
+			.anyMatch((person) -> recipient.email().equals(Recipient.normalized(person.path("email").asString(null))));
+	}
+
+	/** The subject after the code, and the heading, as anyone on the team reads it. */
 	static String title(String name, JsonNode data, ProjectDirectory project) {
 		return switch (name) {
-			case "ProjectCreated", "StakeholderAdded" -> "You were added to project " + project.name();
+			case "ProjectCreated" -> "Project created: " + project.name();
+			case "StakeholderAdded" ->
+				"Stakeholder added: " + text(data, "name") + " (" + label(text(data, "role")) + ")";
 			case "MilestoneMissed" ->
 				(data.path("critical").asBoolean() ? "Critical milestone missed: " : "Milestone missed: ")
 						+ text(data, "name") + ", " + data.path("daysLate").asInt() + " days late";
@@ -131,7 +150,7 @@ public class Messages {
 	/** What comes before the facts: a greeting for a welcome, the project otherwise. */
 	private static List<String> intro(String name, JsonNode data, ProjectDirectory project, Recipient recipient) {
 		List<String> lines = new ArrayList<>();
-		if ((name.equals("ProjectCreated") || name.equals("StakeholderAdded")) && recipient.role() != null) {
+		if (welcomes(name, data, recipient) && recipient.role() != null) {
 			lines.add("Hello " + ((recipient.name() != null) ? recipient.name() : recipient.email()) + ",");
 			lines.add("");
 			lines.add("you were added as " + label(recipient.role().name()) + " to project " + project.code() + " \""
