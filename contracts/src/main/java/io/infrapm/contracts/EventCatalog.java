@@ -68,6 +68,8 @@ import io.infrapm.contracts.project.ProjectCancelled;
 import io.infrapm.contracts.project.ProgressReported;
 import io.infrapm.contracts.project.ProjectClosed;
 import io.infrapm.contracts.project.ProjectCreated;
+import io.infrapm.contracts.project.ProjectHealthChanged;
+import io.infrapm.contracts.project.ProjectHealthOverridden;
 import io.infrapm.contracts.project.ProjectPhaseChanged;
 import io.infrapm.contracts.project.ProjectStatusChanged;
 import io.infrapm.contracts.project.ProjectUpdated;
@@ -96,7 +98,8 @@ public final class EventCatalog {
 					ScheduleConflictResolved.class, PhaseGateDecided.class, ProjectPhaseChanged.class,
 					ProjectStatusChanged.class, ProjectCancelled.class, LessonLearnedRecorded.class,
 					HandoverProposed.class, HandoverAccepted.class, ProjectClosed.class, ChangeRequestSubmitted.class,
-					ChangeRequestDecided.class, ProgressReported.class),
+					ChangeRequestDecided.class, ProgressReported.class, ProjectHealthChanged.class,
+					ProjectHealthOverridden.class),
 			Topics.RISK,
 			List.of(RiskIdentified.class, RiskUpdated.class, RiskAssessed.class, RiskResponsePlanned.class,
 					RiskEscalated.class, RiskStatusChanged.class, RiskClosed.class, RiskOccurred.class,
