@@ -343,6 +343,9 @@ class ProjectAccessTests extends ProjectServiceApiTest {
 			.body("POST /api/projects/{projectId}/stakeholders",
 					"{\"name\":\"Olga\",\"email\":\"" + this.olga + "\",\"role\":\"SPONSOR\"}")
 			.body("PATCH /api/projects/{projectId}/stakeholders/{stakeholderId}", "{\"role\":\"VENDOR\"}")
+			.pathValue("dimension", "COST")
+			.body("PUT /api/projects/{projectId}/health/overrides/{dimension}",
+					"{\"colour\":\"GREEN\",\"reason\":\"mine now\",\"expiresOn\":\"2035-01-01\"}")
 			.outsider(token(this.olga, "STAKEHOLDER"))
 			.outsiderGets("POST /api/projects", 403)
 			.outsiderGets("GET /api/projects", 200)

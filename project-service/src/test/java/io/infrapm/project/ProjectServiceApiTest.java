@@ -102,6 +102,22 @@ abstract class ProjectServiceApiTest {
 		}
 	}
 
+	/**
+	 * Publishes an event as another service would: CloudEvents headers, keyed by the
+	 * project, with its subject's sequence number.
+	 */
+	protected static void publish(String topic, UUID eventId, String type, String projectId, String subject,
+			long sequence, String data) {
+		java.util.Map<String, String> headers = KafkaTestClient.cloudEventHeaders(eventId, type, subject);
+		headers.put("ce_sequence", Long.toString(sequence));
+		kafka.publish(topic, projectId, headers, data);
+	}
+
+	/** The test's Kafka client. */
+	protected static KafkaTestClient kafka() {
+		return kafka;
+	}
+
 	/** The first event of a type about a project on the project topic. */
 	protected static ConsumerRecord<String, byte[]> eventOf(String projectId, String type) {
 		return eventOf(projectId, type, (record) -> true);
