@@ -143,6 +143,9 @@ public class Messages {
 						+ text(data, "budgetAtCompletion") + " " + text(data, "currency") + ")";
 			case "OutageRecorded" -> (data.path("planned").asBoolean() ? "Planned outage of " : "Unplanned outage of ")
 					+ text(data, "service");
+			case "ProjectHealthChanged" -> "Health " + text(data, "overall")
+					+ (data.path("previousOverall").isString() ? " (was " + text(data, "previousOverall") + ")" : "")
+					+ ": " + project.name();
 			default -> humanised(name) + subjectOf(data);
 		};
 	}
@@ -163,6 +166,29 @@ public class Messages {
 		}
 		lines.add(title(name, data, project));
 		lines.add("Project: " + project.code() + " \"" + project.name() + "\"");
+		if ("ProjectHealthChanged".equals(name)) {
+			lines.addAll(healthReasons(data));
+		}
+		return lines;
+	}
+
+	/**
+	 * Why a health is amber or red, a line per finding. Cost findings with money figures
+	 * name only their rule: the team's feed gets them too, and the figures are for those
+	 * who may see the budget, in project-service.
+	 */
+	private static List<String> healthReasons(JsonNode data) {
+		List<String> lines = new ArrayList<>();
+		for (JsonNode reason : data.path("reasons")) {
+			String colour = reason.path("colour").asString("");
+			if ("GREEN".equals(colour)) {
+				continue;
+			}
+			String rule = reason.path("rule").asString("");
+			String fact = (rule.equals("cost.eac") || rule.equals("cost.consumed"))
+					? "see the budget figures behind rule " + rule : reason.path("fact").asString("");
+			lines.add(colour + " " + label(reason.path("dimension").asString("")) + ": " + fact);
+		}
 		return lines;
 	}
 

@@ -93,6 +93,15 @@ class RoutingRulesTests {
 			.allSatisfy((spec) -> assertThat(spec.requiresAcknowledgement()).as(spec.name()).isTrue());
 		assertThat(defaults.values()).filteredOn((spec) -> spec.severity() != Severity.CRITICAL)
 			.allSatisfy((spec) -> assertThat(spec.requiresAcknowledgement()).as(spec.name()).isFalse());
+		RoutingRule.Spec red = defaults.get("project-health-red");
+		assertThat(red.severity()).isEqualTo(Severity.CRITICAL);
+		assertThat(red.audience()).containsExactly(Audience.PROJECT_MANAGER, Audience.SPONSOR);
+		assertThat(passes(red, json(Map.of("overall", "RED")))).as("a first assessment in red").isTrue();
+		assertThat(passes(red, json(Map.of("overall", "RED", "previousOverall", "AMBER")))).isTrue();
+		assertThat(passes(red, json(Map.of("overall", "RED", "previousOverall", "RED"))))
+			.as("from red to red, as when a second dimension turns red, is no news")
+			.isFalse();
+		assertThat(passes(red, json(Map.of("overall", "AMBER", "previousOverall", "GREEN")))).isFalse();
 		assertThatExceptionOfType(RuleViolationException.class)
 			.isThrownBy(() -> RoutingRules.validate(new RoutingRule.Spec("r", null, List.of("project.*"), List.of(),
 					Severity.WARNING, List.of(Audience.TEAM), List.of(Channel.EMAIL), true, true, false)))
@@ -108,6 +117,10 @@ class RoutingRulesTests {
 	private static RoutingRule.Spec spec(List<String> types, List<Condition> conditions, List<Channel> channels) {
 		return new RoutingRule.Spec("r", null, types, conditions, Severity.INFO, List.of(Audience.TEAM), channels, true,
 				false, false);
+	}
+
+	private static boolean passes(RoutingRule.Spec spec, JsonNode data) {
+		return spec.conditions().stream().allMatch((condition) -> condition.matches(data));
 	}
 
 	private static JsonNode json(Map<String, Object> data) {
