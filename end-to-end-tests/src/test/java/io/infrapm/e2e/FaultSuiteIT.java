@@ -102,6 +102,8 @@ class FaultSuiteIT {
 
 	private static final String OUTAGE_RECORDED = "io.infrapm.project.OutageRecorded.v1";
 
+	private static final String HEALTH_CHANGED = "io.infrapm.project.ProjectHealthChanged.v1";
+
 	private static final String CHANGE_SUBMITTED = "io.infrapm.project.ChangeRequestSubmitted.v1";
 
 	private static final String CHANGE_DECIDED = "io.infrapm.project.ChangeRequestDecided.v1";
@@ -220,6 +222,9 @@ class FaultSuiteIT {
 	private final Map<String, Integer> servicePorts = new LinkedHashMap<>();
 
 	private final Map<String, String> created = new ConcurrentHashMap<>();
+
+	/** What the fault suite counted of the computed health, for its figures. */
+	private final Map<String, Object> healthFigures = new LinkedHashMap<>();
 
 	private final AtomicInteger attempts = new AtomicInteger();
 
@@ -355,6 +360,10 @@ class FaultSuiteIT {
 				awaitEvents(kafka, Topics.BUDGET, EARNED_VALUE, this.spent.values(), Duration.ofSeconds(30));
 				awaitEvents(kafka, Topics.BUDGET, REBASELINED, this.changed.values(), Duration.ofSeconds(30));
 				mark("derived events");
+				Map<String, String> reddened = new TreeMap<>(this.planned);
+				reddened.putAll(this.spent);
+				awaitHealthTurns(kafka, reddened.values(), Duration.ofSeconds(60));
+				mark("health turned red");
 				Map<String, Set<String>> routedMails = awaitRoutedMails(mailbox, Duration.ofSeconds(60));
 				mark("routed mails");
 				long webhookDeadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -446,6 +455,12 @@ class FaultSuiteIT {
 				Distinct identifiedEvents = distinctEvents(kafka, Topics.RISK, RISK_IDENTIFIED, this.planned.values(),
 						"$.riskId");
 				mark("counted");
+				HealthTurns counted = healthTurns(kafka, this.created.values());
+				this.healthFigures.put("healthEvents", counted.events());
+				this.healthFigures.put("redeliveredHealthEvents", counted.redelivered());
+				this.healthFigures.put("projectsTurnedRed", counted.turnedRed().size());
+				this.healthFigures.put("healthMails",
+						routedMails.keySet().stream().filter((k) -> k.endsWith("health red")).count());
 				writeFigures(readySeconds, convergence, lost, duplicated, mailsPerStakeholder, deadLetters,
 						stakeholderEvents, milestoneEvents, missedEvents, lateEvents, planEvents, decidedEvents,
 						conflictEvents, costEvents, thresholdEvents, rebaselineEvents, webhooks, started);
@@ -623,8 +638,32 @@ class FaultSuiteIT {
 					.hasSize(this.outaged.size())
 					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
 				assertThat(routedMails).as("one distinct mail per routed alert, none lost or twice")
-					.hasSize(this.outaged.size() + this.spent.size())
+					.hasSize(this.outaged.size() + this.spent.size() + reddened.size())
 					.allSatisfy((alert, ids) -> assertThat(ids).as(alert).hasSize(1));
+				// project-service assessed every project once when it was created, and
+				// turned each whose critical milestone was missed or whose costs crossed
+				// 90 % red once, through the kills and the replays they cause; the
+				// manager got one CRITICAL mail of it.
+				HealthTurns finalHealth = healthTurns(kafka, this.created.values());
+				assertThat(finalHealth.firstAssessments()).as("one first assessment per project, none lost or twice")
+					.hasSize(this.created.size())
+					.allSatisfy((id, events) -> assertThat(events).as(id).hasSize(1));
+				assertThat(finalHealth.turnedRed())
+					.as("one turn to red per project with a missed cutover or 90 % spent")
+					.containsOnlyKeys(reddened.values())
+					.allSatisfy((id, events) -> assertThat(events).as(id).hasSize(1));
+				for (String id : this.spent.values()) {
+					assertThat(JsonPath.<List<String>>read(read("project-service", "/api/projects/" + id + "/health"),
+							"$.dimensions[?(@.dimension=='COST' && @.colour=='RED')].reasons[*].rule"))
+						.as("the cost reason of " + id)
+						.contains("cost.consumed");
+				}
+				for (String id : this.planned.values()) {
+					assertThat(JsonPath.<List<String>>read(read("project-service", "/api/projects/" + id + "/health"),
+							"$.dimensions[?(@.dimension=='SCHEDULE' && @.colour=='RED')].reasons[*].rule"))
+						.as("the schedule reason of " + id)
+						.contains("schedule.critical-milestone-missed");
+				}
 				// Every unplanned outage reaches the portfolio's webhook receiver as one
 				// delivery, refused once and retried through the kills, every post
 				// signed; a resend after a kill mid-call carries the same delivery id.
@@ -1329,6 +1368,55 @@ class FaultSuiteIT {
 	}
 
 	/**
+	 * project-service's health events per project: the distinct ids of its first
+	 * assessment, and of each turn from another colour to red.
+	 */
+	private HealthTurns healthTurns(String kafka, Collection<String> projects) {
+		Set<String> ids = Set.copyOf(projects);
+		Map<String, Set<String>> first = new TreeMap<>();
+		Map<String, Set<String>> red = new TreeMap<>();
+		int matched = 0;
+		Set<String> distinct = new HashSet<>();
+		TopicRecords records = this.topics.computeIfAbsent(Topics.PROJECT, (name) -> new TopicRecords(kafka, name));
+		for (ConsumerRecord<String, byte[]> record : records.refresh(Duration.ofSeconds(30))) {
+			if (!ids.contains(record.key()) || !HEALTH_CHANGED.equals(KafkaTestClient.header(record, "ce_type"))) {
+				continue;
+			}
+			matched++;
+			String eventId = KafkaTestClient.header(record, "ce_id");
+			distinct.add(eventId);
+			String value = KafkaTestClient.value(record);
+			String previous = JsonPath.read(value, "$.previousOverall");
+			if (previous == null) {
+				first.computeIfAbsent(record.key(), (key) -> new HashSet<>()).add(eventId);
+			}
+			if ("RED".equals(JsonPath.read(value, "$.overall")) && !"RED".equals(previous)) {
+				red.computeIfAbsent(record.key(), (key) -> new HashSet<>()).add(eventId);
+			}
+		}
+		return new HealthTurns(first, red, distinct.size(), matched - distinct.size());
+	}
+
+	private HealthTurns awaitHealthTurns(String kafka, Collection<String> projects, Duration timeout)
+			throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		HealthTurns turns = healthTurns(kafka, projects);
+		while (turns.turnedRed().size() < projects.size() && System.nanoTime() < deadline) {
+			Thread.sleep(1000);
+			turns = healthTurns(kafka, projects);
+		}
+		return turns;
+	}
+
+	/**
+	 * Health events: the first assessments and the turns to red per project, by event id;
+	 * how many distinct events there were, and how many copies of them.
+	 */
+	private record HealthTurns(Map<String, Set<String>> firstAssessments, Map<String, Set<String>> turnedRed,
+			int events, int redelivered) {
+	}
+
+	/**
 	 * Distinct events per project, and the copies of events with the same id.
 	 */
 	private record Distinct(Map<String, Integer> perProject, int redelivered) {
@@ -1628,7 +1716,7 @@ class FaultSuiteIT {
 	 */
 	private Map<String, Set<String>> awaitRoutedMails(DevMailbox mailbox, Duration timeout)
 			throws InterruptedException {
-		int expected = this.outaged.size() + this.spent.size();
+		int expected = this.outaged.size() + 2 * this.spent.size() + this.planned.size();
 		long deadline = System.nanoTime() + timeout.toNanos();
 		Map<String, Set<String>> routed = routedMails(mailbox);
 		while (routed.size() < expected && System.nanoTime() < deadline) {
@@ -1650,6 +1738,10 @@ class FaultSuiteIT {
 				.stream()
 				.filter((code) -> mail.subject().startsWith("[" + code + "] CRITICAL: Budget 90 % consumed"))
 				.forEach((code) -> routed.computeIfAbsent(code + " budget 90 %", (key) -> new TreeSet<>())
+					.add(mail.messageId()));
+			java.util.stream.Stream.concat(this.spent.keySet().stream(), this.planned.keySet().stream())
+				.filter((code) -> mail.subject().startsWith("[" + code + "] CRITICAL: Health RED"))
+				.forEach((code) -> routed.computeIfAbsent(code + " health red", (key) -> new TreeSet<>())
 					.add(mail.messageId()));
 		}
 		return routed;
@@ -1746,6 +1838,7 @@ class FaultSuiteIT {
 		figures.put("iterationsPlanned", this.iterated.size());
 		figures.put("outagesRecorded", this.outaged.size());
 		figures.put("outageAlertsAcknowledged", this.acknowledged.size());
+		figures.putAll(this.healthFigures);
 		figures.put("acknowledgeAttempts", this.acknowledgeAttempts.get());
 		figures.put("iterationAndOutageAttempts", this.operationAttempts.get());
 		figures.put("digestMails", this.digestMails);
