@@ -154,7 +154,20 @@ public class ProjectHealthService {
 	 */
 	public Reading health(UUID projectId, LocalDate asOf, Caller caller) {
 		Project project = visible(projectId, caller);
-		ProjectAccess access = project.members().accessOf(caller);
+		return reading(project, project.members().accessOf(caller), asOf);
+	}
+
+	/**
+	 * A project's health today, or as it stood at the end of an earlier day, for a reader
+	 * already checked.
+	 * @param project the project
+	 * @param access what the reader may do
+	 * @param asOf the day, or {@code null} for now
+	 * @return the health
+	 * @throws NotFoundException naming {@code asOf} if no health was recorded by then
+	 */
+	public Reading reading(Project project, ProjectAccess access, LocalDate asOf) {
+		UUID projectId = project.id();
 		LocalDate today = today();
 		if (asOf != null && asOf.isAfter(today)) {
 			throw new RuleViolationException("asOf", "must be today (" + today + ") or earlier, not " + asOf);

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.infrapm.contracts.risk.IssueSeverity;
+import io.infrapm.contracts.risk.RiskBand;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -35,6 +36,8 @@ public class ProjectSignals {
 
 	static final String ISSUES = "issues";
 
+	static final String RISKS = "risks";
+
 	static final String EXPOSURE_REVISION = "exposureRevision";
 
 	@Id
@@ -47,6 +50,8 @@ public class ProjectSignals {
 	private Exposure exposure;
 
 	private Map<String, Issue> issues;
+
+	private Map<String, Risk> risks;
 
 	ProjectSignals() {
 		// for the mapping layer
@@ -118,6 +123,23 @@ public class ProjectSignals {
 	}
 
 	/**
+	 * The open threats with the highest scores, highest first.
+	 * @param most how many at most
+	 * @return them
+	 */
+	public List<Risk> topThreats(int most) {
+		if (this.risks == null) {
+			return List.of();
+		}
+		return this.risks.values()
+			.stream()
+			.filter((risk) -> risk.open() && risk.threat() && risk.score() > 0)
+			.sorted(Comparator.comparingInt(Risk::score).reversed().thenComparing(Risk::number))
+			.limit(most)
+			.toList();
+	}
+
+	/**
 	 * The budget, from {@code BudgetEstablished}, {@code BudgetRebaselined},
 	 * {@code CostRecorded} and {@code BudgetThresholdCrossed}.
 	 *
@@ -182,6 +204,20 @@ public class ProjectSignals {
 	 */
 	public record Exposure(int openThreats, int critical, int high, String topRiskNumber, int topScore,
 			BigDecimal expectedExposure, String currency) {
+	}
+
+	/**
+	 * A risk, from {@code RiskIdentified}, {@code RiskUpdated}, {@code RiskAssessed},
+	 * {@code RiskClosed} and {@code RiskOccurred}.
+	 *
+	 * @param number its number, e.g. {@code R-7}
+	 * @param title what it is
+	 * @param threat whether it is a threat (not an opportunity)
+	 * @param score its latest score, 0 until assessed
+	 * @param band the band of that score, or {@code null} until assessed
+	 * @param open whether it is still open (neither closed nor occurred)
+	 */
+	public record Risk(String number, String title, boolean threat, int score, RiskBand band, boolean open) {
 	}
 
 	/**

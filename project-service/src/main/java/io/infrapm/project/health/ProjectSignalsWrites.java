@@ -11,6 +11,12 @@ import io.infrapm.contracts.budget.EarnedValueCalculated;
 import io.infrapm.contracts.risk.IssueRaised;
 import io.infrapm.contracts.risk.IssueResolved;
 import io.infrapm.contracts.risk.ProjectRiskExposureChanged;
+import io.infrapm.contracts.risk.RiskAssessed;
+import io.infrapm.contracts.risk.RiskClosed;
+import io.infrapm.contracts.risk.RiskIdentified;
+import io.infrapm.contracts.risk.RiskOccurred;
+import io.infrapm.contracts.risk.RiskType;
+import io.infrapm.contracts.risk.RiskUpdated;
 import io.infrapm.platform.idempotency.EventIdempotency;
 import io.infrapm.platform.messaging.HandlingOutcome;
 import io.infrapm.platform.messaging.IncomingEvent;
@@ -122,6 +128,41 @@ public class ProjectSignalsWrites {
 				new Update().set(issue(data.issueId()) + ".resolvedAt", data.resolvedAt()));
 	}
 
+	public HandlingOutcome riskIdentified(IncomingEvent<RiskIdentified> event) {
+		RiskIdentified data = event.data();
+		String risk = risk(data.riskId());
+		return inOrder(data.projectId(), event,
+				new Update().set(risk + ".number", data.number())
+					.set(risk + ".title", data.title())
+					.set(risk + ".threat", data.type() == RiskType.THREAT)
+					.set(risk + ".open", true));
+	}
+
+	public HandlingOutcome riskUpdated(IncomingEvent<RiskUpdated> event) {
+		RiskUpdated data = event.data();
+		return inOrder(data.projectId(), event, new Update().set(risk(data.riskId()) + ".title", data.title())
+			.set(risk(data.riskId()) + ".number", data.number()));
+	}
+
+	public HandlingOutcome riskAssessed(IncomingEvent<RiskAssessed> event) {
+		RiskAssessed data = event.data();
+		return inOrder(data.projectId(), event,
+				new Update().set(risk(data.riskId()) + ".score", data.score())
+					.set(risk(data.riskId()) + ".band", data.band())
+					.set(risk(data.riskId()) + ".number", data.number()));
+	}
+
+	public HandlingOutcome riskClosed(IncomingEvent<RiskClosed> event) {
+		RiskClosed data = event.data();
+		return inOrder(data.projectId(), event, new Update().set(risk(data.riskId()) + ".open", false));
+	}
+
+	public HandlingOutcome riskOccurred(IncomingEvent<RiskOccurred> event) {
+		RiskOccurred data = event.data();
+		// It became an issue: the issue's own event counts it from now on.
+		return inOrder(data.projectId(), event, new Update().set(risk(data.riskId()) + ".open", false));
+	}
+
 	private HandlingOutcome inOrder(UUID projectId, IncomingEvent<?> event, Update update) {
 		ensure(projectId);
 		return EventIdempotency.applyInOrder(this.mongo, byId(projectId), event, update, ProjectSignals.class);
@@ -145,6 +186,10 @@ public class ProjectSignalsWrites {
 
 	private static String crossed(int threshold) {
 		return ProjectSignals.BUDGET + ".crossed." + threshold;
+	}
+
+	private static String risk(UUID riskId) {
+		return ProjectSignals.RISKS + "." + riskId;
 	}
 
 	private static String issue(UUID issueId) {

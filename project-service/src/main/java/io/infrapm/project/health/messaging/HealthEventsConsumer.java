@@ -1,21 +1,40 @@
 package io.infrapm.project.health.messaging;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import io.infrapm.contracts.EventCatalog;
-import io.infrapm.contracts.Topics;
 import io.infrapm.contracts.budget.BudgetEstablished;
 import io.infrapm.contracts.budget.BudgetRebaselined;
 import io.infrapm.contracts.budget.BudgetThresholdCrossed;
 import io.infrapm.contracts.budget.CostPerformanceChanged;
 import io.infrapm.contracts.budget.CostRecorded;
 import io.infrapm.contracts.budget.EarnedValueCalculated;
+import io.infrapm.contracts.project.ChangeRequestDecided;
+import io.infrapm.contracts.project.ChangeRequestSubmitted;
+import io.infrapm.contracts.project.MilestoneCompleted;
+import io.infrapm.contracts.project.MilestoneMissed;
+import io.infrapm.contracts.project.MilestonePlanned;
+import io.infrapm.contracts.project.MilestoneRescheduled;
+import io.infrapm.contracts.project.MilestoneUpdated;
+import io.infrapm.contracts.project.MilestoneWaived;
+import io.infrapm.contracts.project.ProjectCreated;
 import io.infrapm.contracts.project.ProjectHealthChanged;
 import io.infrapm.contracts.project.ProjectHealthOverridden;
+import io.infrapm.contracts.project.ProjectUpdated;
+import io.infrapm.contracts.project.ScheduleConflictDetected;
+import io.infrapm.contracts.project.ScheduleConflictResolved;
+import io.infrapm.contracts.project.VendorDeliverableLate;
+import io.infrapm.contracts.project.VendorDeliverablePlanned;
+import io.infrapm.contracts.project.VendorDeliverableReviewed;
 import io.infrapm.contracts.risk.IssueRaised;
 import io.infrapm.contracts.risk.IssueResolved;
 import io.infrapm.contracts.risk.ProjectRiskExposureChanged;
+import io.infrapm.contracts.risk.RiskAssessed;
+import io.infrapm.contracts.risk.RiskClosed;
+import io.infrapm.contracts.risk.RiskIdentified;
+import io.infrapm.contracts.risk.RiskOccurred;
+import io.infrapm.contracts.risk.RiskUpdated;
 import io.infrapm.platform.messaging.EventHandler;
 import io.infrapm.platform.messaging.EventRouter;
 import io.infrapm.platform.messaging.HandlingOutcome;
@@ -39,6 +58,18 @@ import org.springframework.messaging.Message;
 @Configuration(proxyBeanMethods = false)
 class HealthEventsConsumer {
 
+	/**
+	 * The project events that change a fact the health rules read: the project itself
+	 * (its first assessment, its name), its milestones, vendor deliverables, schedule
+	 * conflicts and change requests. Stakeholders, resources, outages and the like do not
+	 * colour the health, and assessing on them would only cost reads.
+	 */
+	static final List<Class<? extends Record>> CHANGES_FACTS = List.of(ProjectCreated.class, ProjectUpdated.class,
+			MilestonePlanned.class, MilestoneUpdated.class, MilestoneRescheduled.class, MilestoneCompleted.class,
+			MilestoneWaived.class, MilestoneMissed.class, VendorDeliverablePlanned.class,
+			VendorDeliverableReviewed.class, VendorDeliverableLate.class, ScheduleConflictDetected.class,
+			ScheduleConflictResolved.class, ChangeRequestSubmitted.class, ChangeRequestDecided.class);
+
 	@Bean
 	Consumer<Message<byte[]>> riskEvents(ProjectSignalsWrites signals, ProjectHealthService health,
 			MeterRegistry registry) {
@@ -46,6 +77,12 @@ class HealthEventsConsumer {
 			.on(ProjectRiskExposureChanged.class, assessedAfter(signals::exposureChanged, health))
 			.on(IssueRaised.class, assessedAfter(signals::issueRaised, health))
 			.on(IssueResolved.class, assessedAfter(signals::issueResolved, health))
+			// What status reports list as the top risks; no health rule reads them.
+			.on(RiskIdentified.class, signals::riskIdentified)
+			.on(RiskUpdated.class, signals::riskUpdated)
+			.on(RiskAssessed.class, signals::riskAssessed)
+			.on(RiskClosed.class, signals::riskClosed)
+			.on(RiskOccurred.class, signals::riskOccurred)
 			.build();
 	}
 
@@ -67,11 +104,7 @@ class HealthEventsConsumer {
 		EventRouter.Builder router = EventRouter.builder(registry)
 			.on(ProjectHealthChanged.class, health::recordChange)
 			.on(ProjectHealthOverridden.class, health::recordOverride);
-		for (Class<? extends Record> type : EventCatalog.eventsOn(Topics.PROJECT)) {
-			if (type != ProjectHealthChanged.class && type != ProjectHealthOverridden.class) {
-				reassessOn(router, type, health);
-			}
-		}
+		CHANGES_FACTS.forEach((type) -> reassessOn(router, type, health));
 		return router.build();
 	}
 
