@@ -288,6 +288,9 @@ class ProjectAccessTests extends ProjectServiceApiTest {
 				token(this.bea, "PROJECT_MANAGER"));
 		assertThat(planned.statusCode()).as(planned.body()).isEqualTo(200);
 
+		HttpResponse<String> report = send("POST", "/api/projects/" + b + "/status-reports",
+				"{\"period\":\"WEEKLY\",\"audience\":\"TEAM\"}", token(this.bea, "PROJECT_MANAGER"));
+		assertThat(report.statusCode()).as(report.body()).isEqualTo(201);
 		AuthorisationWalk walk = new AuthorisationWalk("http://localhost:" + this.port, issuer).pathValue("id", b)
 			.pathValue("projectId", b)
 			.pathValue("stakeholderId", stakeholderOfB)
@@ -343,6 +346,11 @@ class ProjectAccessTests extends ProjectServiceApiTest {
 			.body("POST /api/projects/{projectId}/stakeholders",
 					"{\"name\":\"Olga\",\"email\":\"" + this.olga + "\",\"role\":\"SPONSOR\"}")
 			.body("PATCH /api/projects/{projectId}/stakeholders/{stakeholderId}", "{\"role\":\"VENDOR\"}")
+			.pathValue("reportId", JsonPath.read(report.body(), "$.id"))
+			.body("POST /api/projects/{projectId}/status-reports", "{\"period\":\"WEEKLY\",\"audience\":\"TEAM\"}")
+			.body("PATCH /api/projects/{projectId}/status-reports/{reportId}", "{\"summary\":\"mine now\"}")
+			.body("POST /api/projects/{projectId}/status-reports/{reportId}/redraft", "{}")
+			.body("POST /api/projects/{projectId}/status-reports/{reportId}/publication", "{}")
 			.pathValue("dimension", "COST")
 			.body("PUT /api/projects/{projectId}/health/overrides/{dimension}",
 					"{\"colour\":\"GREEN\",\"reason\":\"mine now\",\"expiresOn\":\"2035-01-01\"}")

@@ -12,7 +12,7 @@ import io.infrapm.platform.security.Caller;
  * caller, so that another user's key never returns someone else's result and a key reused
  * for another command is recognised.
  */
-final class RequestFingerprints {
+public final class RequestFingerprints {
 
 	private RequestFingerprints() {
 	}
@@ -23,7 +23,7 @@ final class RequestFingerprints {
 	 * @param caller who sent it
 	 * @return the hex digest
 	 */
-	static String of(Record command, Caller caller) {
+	public static String of(Record command, Caller caller) {
 		try {
 			byte[] hash = MessageDigest.getInstance("SHA-256")
 				.digest((caller.subject() + "\n" + command).getBytes(StandardCharsets.UTF_8));

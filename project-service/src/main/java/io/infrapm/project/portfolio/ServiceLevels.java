@@ -29,6 +29,21 @@ public final class ServiceLevels {
 	}
 
 	/**
+	 * The report of a project over a period.
+	 * @param project the project
+	 * @param from the first instant of the period
+	 * @param to the instant after its last
+	 * @param now the current time
+	 * @return one entry per service, in catalogue order
+	 */
+	public static List<Level> of(Project project, Instant from, Instant to, Instant now) {
+		Map<UUID, Vendor> vendors = project.vendors()
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(Vendor::id, java.util.function.Function.identity()));
+		return report(project.services(), project.outages(), vendors, from, to, now);
+	}
+
+	/**
 	 * The report over a period.
 	 * @param catalogue the services and targets
 	 * @param outages the project's outages

@@ -3,11 +3,8 @@ package io.infrapm.project.portfolio;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import io.infrapm.contracts.project.ServiceTarget;
 import io.infrapm.platform.problem.RuleViolationException;
@@ -118,11 +115,7 @@ public class ServiceOperations {
 		if (to.isAfter(from.plus(java.time.Duration.ofDays(MAX_REPORT_DAYS)))) {
 			throw new RuleViolationException("to", "must be at most " + MAX_REPORT_DAYS + " days after from");
 		}
-		Project project = read(projectId, caller);
-		Map<UUID, Vendor> vendors = project.vendors()
-			.stream()
-			.collect(Collectors.toMap(Vendor::id, Function.identity()));
-		return ServiceLevels.report(project.services(), project.outages(), vendors, from, to, this.clock.instant());
+		return ServiceLevels.of(read(projectId, caller), from, to, this.clock.instant());
 	}
 
 	/**
