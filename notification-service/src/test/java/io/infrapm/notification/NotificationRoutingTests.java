@@ -119,6 +119,60 @@ class NotificationRoutingTests {
 	}
 
 	@Test
+	void mailsAPublishedReportToItsAudienceOnceAndNotToWhoeverReceivesNoReports() {
+		Team team = project();
+		String steer = "steer." + team.code.toLowerCase(java.util.Locale.ROOT) + "@example.com";
+		String quiet = "quiet." + team.code.toLowerCase(java.util.Locale.ROOT) + "@example.com";
+		publishInSequence(team, UUID.randomUUID(), "io.infrapm.project.StakeholderAdded.v1",
+				stakeholderAdded(team, steer, true), 2);
+		publishInSequence(team, UUID.randomUUID(), "io.infrapm.project.StakeholderAdded.v1",
+				stakeholderAdded(team, quiet, false), 3);
+		UUID published = UUID.randomUUID();
+		publish(Topics.PROJECT, team, published, "io.infrapm.project.StatusReportPublished.v1", report(team));
+
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> mails(steer, "Status report SR-3").size() == 1
+					&& mails(team.sponsor, "Status report SR-3").size() == 1);
+		ReceivedMail mail = mails(steer, "Status report SR-3").get(0);
+		assertThat(mail.subject())
+			.isEqualTo("[" + team.code + "] Status report SR-3 (weekly, as of 2026-11-27): health RED");
+		assertThat(mail.body()).contains("Cutover slipped; cost red at 92 %.")
+			.contains("Decisions requested:")
+			.contains("- Approve CR-2")
+			.contains("Milestones missed:")
+			.contains("- Core cutover, due 2026-11-20")
+			.contains("/api/projects/" + team.projectId + "/status-reports/");
+		assertThat(mails(quiet, "Status report")).as("receivesReports is false").isEmpty();
+		assertThat(mails(team.engineer, "Status report")).as("not the steering committee").isEmpty();
+
+		publish(Topics.PROJECT, team, published, "io.infrapm.project.StatusReportPublished.v1", report(team));
+		await().during(Duration.ofSeconds(3))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> mails(steer, "Status report SR-3").size() == 1);
+	}
+
+	@Test
+	void tellsTheManagerAndSponsorOnceWhenTheHealthTurnsRedAndNotWhenItStaysRed() {
+		Team team = project();
+		publish(Topics.PROJECT, team, UUID.randomUUID(), "io.infrapm.project.ProjectHealthChanged.v1",
+				health(team, "RED", "AMBER", "[\"OVERALL\",\"COST\"]"));
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> mails(team.sponsor, "Health RED").size() == 1
+					&& mails(team.manager, "Health RED").size() == 1);
+		ReceivedMail mail = mails(team.manager, "Health RED").get(0);
+		assertThat(mail.subject()).isEqualTo("[" + team.code + "] CRITICAL: Health RED (was AMBER): Storage refresh");
+		assertThat(mail.body()).contains("RED cost: see the budget figures behind rule cost.consumed")
+			.contains("RED schedule: Critical milestone 'Core cutover' was due on 2026-11-20 and is not reached")
+			.doesNotContain("361600");
+
+		publish(Topics.PROJECT, team, UUID.randomUUID(), "io.infrapm.project.ProjectHealthChanged.v1",
+				health(team, "RED", "RED", "[\"RISK\"]"));
+		await().during(Duration.ofSeconds(3))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> mails(team.manager, "Health RED").size() == 1);
+	}
+
+	@Test
 	void keepsBudgetNewsFromVendorsAndEngineersAndMakesNinetyPercentCritical() {
 		Team team = project();
 		UUID crossed = UUID.randomUUID();
@@ -443,12 +497,59 @@ class NotificationRoutingTests {
 			.formatted(team.projectId, UUID.randomUUID(), critical, team.manager, daysLate);
 	}
 
+	private static String stakeholderAdded(Team team, String email, boolean receivesReports) {
+		return """
+				{"projectId":"%s","stakeholderId":"%s","name":"Steer","email":"%s","role":"STEERING_COMMITTEE",
+				 "addedAt":"2026-11-24T10:00:00Z","actor":{"subject":"pat","email":"%s","name":"Pat"},
+				 "organisation":"Board","receivesReports":%s}
+				""".formatted(team.projectId, UUID.randomUUID(), email, team.manager, receivesReports);
+	}
+
+	private static String report(Team team) {
+		return """
+				{"projectId":"%s","reportId":"%s","code":"%s","name":"Storage refresh","number":"SR-3","edition":1,
+				 "supersedes":null,"period":"WEEKLY","audience":"STEERING_COMMITTEE","periodStart":"2026-11-21",
+				 "asOf":"2026-11-27","health":{"overall":"RED","schedule":"RED","cost":"RED","scope":"GREEN",
+				 "risk":"AMBER","reasons":[],"rulesVersion":"2026.12-1"},
+				 "summary":"Cutover slipped; cost red at 92 %%.","accomplishments":["Racks in"],"nextSteps":[],
+				 "decisionsRequested":["Approve CR-2"],"milestonesCompleted":[],"milestonesDue":[],
+				 "milestonesMissed":[{"milestoneId":"%s","name":"Core cutover","dueDate":"2026-11-20",
+				   "completedOn":null,"critical":true}],
+				 "changeRequests":[],"outages":[],"serviceBreaches":[],"budget":null,"risks":null,"issues":[],
+				 "publishedAt":"2026-11-27T14:00:00Z","actor":{"subject":"pat","email":"%s","name":"Pat"}}
+				""".formatted(team.projectId, UUID.randomUUID(), team.code, UUID.randomUUID(), team.manager);
+	}
+
+	private static String health(Team team, String overall, String previous, String changed) {
+		return """
+				{"projectId":"%s","code":"%s","name":"Storage refresh","overall":"%s","schedule":"RED","cost":"RED",
+				 "scope":"GREEN","risk":"AMBER","previousOverall":"%s","changed":%s,
+				 "reasons":[{"dimension":"SCHEDULE","colour":"RED","rule":"schedule.critical-milestone-missed",
+				   "fact":"Critical milestone 'Core cutover' was due on 2026-11-20 and is not reached"},
+				  {"dimension":"COST","colour":"RED","rule":"cost.consumed",
+				   "fact":"The budget crossed its 90 %% threshold; actual costs 361600 EUR are 90.4 %% of the budget 400000 EUR"},
+				  {"dimension":"SCOPE","colour":"GREEN","rule":"scope.stable","fact":"No change request waits for a decision"}],
+				 "rulesVersion":"2026.12-1","causeType":"BudgetThresholdCrossed","causeId":"%s",
+				 "changedAt":"2026-11-27T10:00:00Z"}
+				"""
+			.formatted(team.projectId, team.code, overall, previous, changed, UUID.randomUUID());
+	}
+
 	private static String threshold(Team team, int percent) {
 		return """
 				{"projectId":"%s","thresholdPercent":%d,"consumedPercent":%d.4,"actualTotal":361600,
 				 "budgetAtCompletion":400000,"currency":"EUR","costId":"%s","crossedAt":"2026-11-23T09:00:00Z",
 				 "actor":{"subject":"service:budget-service","name":"budget-service"}}
 				""".formatted(team.projectId, percent, percent, UUID.randomUUID());
+	}
+
+	/**
+	 * A project event as project-service sends it: with the project's sequence number.
+	 */
+	private static void publishInSequence(Team team, UUID eventId, String type, String json, long sequence) {
+		Map<String, String> headers = KafkaTestClient.cloudEventHeaders(eventId, type, team.projectId.toString());
+		headers.put("ce_sequence", Long.toString(sequence));
+		kafka.publish(Topics.PROJECT, team.projectId.toString(), headers, json);
 	}
 
 	private static void publish(String topic, Team team, UUID eventId, String type, String json) {

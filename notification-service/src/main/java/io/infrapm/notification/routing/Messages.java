@@ -143,6 +143,10 @@ public class Messages {
 						+ text(data, "budgetAtCompletion") + " " + text(data, "currency") + ")";
 			case "OutageRecorded" -> (data.path("planned").asBoolean() ? "Planned outage of " : "Unplanned outage of ")
 					+ text(data, "service");
+			case "StatusReportPublished" -> "Status report " + text(data, "number")
+					+ ((data.path("edition").asInt(1) > 1) ? " edition " + text(data, "edition") : "") + " ("
+					+ label(text(data, "period")) + ", as of " + text(data, "asOf") + "): health "
+					+ text(data.path("health"), "overall");
 			case "ProjectHealthChanged" -> "Health " + text(data, "overall")
 					+ (data.path("previousOverall").isString() ? " (was " + text(data, "previousOverall") + ")" : "")
 					+ ": " + project.name();
@@ -169,6 +173,9 @@ public class Messages {
 		if ("ProjectHealthChanged".equals(name)) {
 			lines.addAll(healthReasons(data));
 		}
+		if (Router.REPORT.equals(name)) {
+			lines.addAll(report(data));
+		}
 		return lines;
 	}
 
@@ -189,6 +196,36 @@ public class Messages {
 					? "see the budget figures behind rule " + rule : reason.path("fact").asString("");
 			lines.add(colour + " " + label(reason.path("dimension").asString("")) + ": " + fact);
 		}
+		return lines;
+	}
+
+	/**
+	 * A status report in a mail: the manager's summary and what they ask, the colours,
+	 * and the milestones missed; the whole report is one link away, as HTML or PDF.
+	 */
+	private static List<String> report(JsonNode data) {
+		List<String> lines = new ArrayList<>();
+		lines.add("");
+		lines.add(data.path("summary").asString(""));
+		JsonNode health = data.path("health");
+		lines.add("Health: overall " + text(health, "overall") + ", schedule " + text(health, "schedule") + ", cost "
+				+ text(health, "cost") + ", scope " + text(health, "scope") + ", risk " + text(health, "risk"));
+		lines.addAll(list("Decisions requested", data.path("decisionsRequested"), (item) -> item.asString("")));
+		lines.addAll(list("Accomplishments", data.path("accomplishments"), (item) -> item.asString("")));
+		lines.addAll(list("Next steps", data.path("nextSteps"), (item) -> item.asString("")));
+		lines.addAll(list("Milestones missed", data.path("milestonesMissed"),
+				(item) -> item.path("name").asString("") + ", due " + item.path("dueDate").asString("")));
+		return lines;
+	}
+
+	private static List<String> list(String heading, JsonNode items,
+			java.util.function.Function<JsonNode, String> line) {
+		if (!items.isArray() || items.isEmpty()) {
+			return List.of();
+		}
+		List<String> lines = new ArrayList<>();
+		lines.add(heading + ":");
+		items.values().forEach((item) -> lines.add("- " + line.apply(item)));
 		return lines;
 	}
 
@@ -224,18 +261,18 @@ public class Messages {
 					"assumptionId", "/api/assumptions/", "issueId", "/api/issues/"), projectPath + "/risks");
 			case "budget" -> projectPath + "/budget";
 			default -> first(data,
-					Map.of("milestoneId", projectPath + "/milestones/", "outageId", projectPath + "/outages/",
-							"changeRequestId", projectPath + "/change-requests/", "vendorId", projectPath + "/vendors/",
-							"iterationId", projectPath + "/iterations/", "stakeholderId",
-							projectPath + "/stakeholders/"),
+					Map.of("reportId", projectPath + "/status-reports/", "milestoneId", projectPath + "/milestones/",
+							"outageId", projectPath + "/outages/", "changeRequestId", projectPath + "/change-requests/",
+							"vendorId", projectPath + "/vendors/", "iterationId", projectPath + "/iterations/",
+							"stakeholderId", projectPath + "/stakeholders/"),
 					projectPath);
 		};
 		return base + path;
 	}
 
 	private static String first(JsonNode data, Map<String, String> byField, String otherwise) {
-		for (String field : List.of("riskId", "dependencyId", "assumptionId", "issueId", "milestoneId", "outageId",
-				"changeRequestId", "vendorId", "iterationId", "stakeholderId")) {
+		for (String field : List.of("riskId", "dependencyId", "assumptionId", "issueId", "reportId", "milestoneId",
+				"outageId", "changeRequestId", "vendorId", "iterationId", "stakeholderId")) {
 			String prefix = byField.get(field);
 			if (prefix != null && data.path(field).isString()) {
 				return prefix + UriUtils.encodePathSegment(data.path(field).asString(), "UTF-8");

@@ -46,6 +46,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class Router {
 
+	/**
+	 * The event that carries a status report, which only those who receive reports get.
+	 */
+	static final String REPORT = "StatusReportPublished";
+
 	private final RoutingRules rules;
 
 	private final Directory directory;
@@ -112,6 +117,10 @@ public class Router {
 		for (RoutingRule rule : matched) {
 			for (Recipient recipient : audience(rule.audience(), project, data)) {
 				if (rule.severity() != Severity.CRITICAL && recipient.email().equals(actor)) {
+					continue;
+				}
+				if (REPORT.equals(name) && !recipient.receivesReports()) {
+					// The stakeholder asked not to receive status reports.
 					continue;
 				}
 				for (Channel channel : rule.channels()) {
