@@ -70,6 +70,7 @@ import io.infrapm.contracts.project.ProjectClosed;
 import io.infrapm.contracts.project.ProjectCreated;
 import io.infrapm.contracts.project.ProjectHealthChanged;
 import io.infrapm.contracts.project.ProjectHealthOverridden;
+import io.infrapm.contracts.project.StatusReportDrafted;
 import io.infrapm.contracts.project.StatusReportPublished;
 import io.infrapm.contracts.project.ProjectPhaseChanged;
 import io.infrapm.contracts.project.ProjectStatusChanged;
@@ -100,7 +101,7 @@ public final class EventCatalog {
 					ProjectStatusChanged.class, ProjectCancelled.class, LessonLearnedRecorded.class,
 					HandoverProposed.class, HandoverAccepted.class, ProjectClosed.class, ChangeRequestSubmitted.class,
 					ChangeRequestDecided.class, ProgressReported.class, ProjectHealthChanged.class,
-					ProjectHealthOverridden.class, StatusReportPublished.class),
+					ProjectHealthOverridden.class, StatusReportDrafted.class, StatusReportPublished.class),
 			Topics.RISK,
 			List.of(RiskIdentified.class, RiskUpdated.class, RiskAssessed.class, RiskResponsePlanned.class,
 					RiskEscalated.class, RiskStatusChanged.class, RiskClosed.class, RiskOccurred.class,

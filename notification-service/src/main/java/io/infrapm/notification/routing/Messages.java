@@ -143,6 +143,8 @@ public class Messages {
 						+ text(data, "budgetAtCompletion") + " " + text(data, "currency") + ")";
 			case "OutageRecorded" -> (data.path("planned").asBoolean() ? "Planned outage of " : "Unplanned outage of ")
 					+ text(data, "service");
+			case "StatusReportDrafted" -> "Status report " + text(data, "number") + " drafted ("
+					+ label(text(data, "period")) + ", as of " + text(data, "asOf") + "): complete and publish it";
 			case "StatusReportPublished" -> "Status report " + text(data, "number")
 					+ ((data.path("edition").asInt(1) > 1) ? " edition " + text(data, "edition") : "") + " ("
 					+ label(text(data, "period")) + ", as of " + text(data, "asOf") + "): health "

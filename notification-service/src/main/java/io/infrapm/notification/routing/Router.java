@@ -51,6 +51,9 @@ public class Router {
 	 */
 	static final String REPORT = "StatusReportPublished";
 
+	/** The event of a drafted report, which only the project's manager hears of. */
+	static final String DRAFT = "StatusReportDrafted";
+
 	private final RoutingRules rules;
 
 	private final Directory directory;
@@ -117,6 +120,10 @@ public class Router {
 		for (RoutingRule rule : matched) {
 			for (Recipient recipient : audience(rule.audience(), project, data)) {
 				if (rule.severity() != Severity.CRITICAL && recipient.email().equals(actor)) {
+					continue;
+				}
+				if (DRAFT.equals(name) && recipient.role() != StakeholderRole.PROJECT_MANAGER) {
+					// A draft is its manager's until it is published.
 					continue;
 				}
 				if (REPORT.equals(name) && !recipient.receivesReports()) {

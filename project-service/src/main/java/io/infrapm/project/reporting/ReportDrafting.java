@@ -138,7 +138,8 @@ final class ReportDrafting {
 	private static StatusReportPublished.Risks risks(ProjectSignals signals) {
 		List<StatusReportPublished.TopRisk> top = signals.topThreats(TOP_RISKS)
 			.stream()
-			.map((risk) -> new StatusReportPublished.TopRisk(risk.number(), risk.title(), risk.score(), risk.band()))
+			.map((risk) -> new StatusReportPublished.TopRisk(risk.number(), risk.title(), risk.scoreOrZero(),
+					risk.band()))
 			.toList();
 		return signals.exposure()
 			.map((e) -> new StatusReportPublished.Risks(e.openThreats(), e.critical(), e.high(), e.topRiskNumber(),

@@ -7,6 +7,7 @@ import java.util.UUID;
 import io.infrapm.contracts.Actor;
 import io.infrapm.contracts.project.ReportAudience;
 import io.infrapm.contracts.project.ReportPeriod;
+import io.infrapm.contracts.project.StatusReportDrafted;
 import io.infrapm.contracts.project.StatusReportPublished;
 import io.infrapm.platform.outbox.AggregateRoot;
 import io.infrapm.platform.problem.ConflictException;
@@ -107,13 +108,14 @@ public class StatusReport extends AggregateRoot {
 	 * one's)
 	 * @param requestKey the client's idempotency key, or {@code null}
 	 * @param requestFingerprint the request's fingerprint, or {@code null}
+	 * @param scheduled whether the report schedule drafts it
 	 * @param actor who drafts it
 	 * @param now the current time
 	 * @return the draft
 	 */
 	static StatusReport draft(UUID projectId, String code, String name, String number, int edition, UUID supersedes,
 			ReportPeriod period, ReportAudience audience, LocalDate asOf, ReportFacts facts, Narrative narrative,
-			String requestKey, String requestFingerprint, Actor actor, Instant now) {
+			String requestKey, String requestFingerprint, boolean scheduled, Actor actor, Instant now) {
 		StatusReport report = new StatusReport();
 		report.id = UUID.randomUUID();
 		report.projectId = projectId;
@@ -135,6 +137,8 @@ public class StatusReport extends AggregateRoot {
 		report.draftedAt = now;
 		report.draftedBy = actor;
 		report.revision = 1;
+		report.registerEvent(new StatusReportDrafted(projectId, report.id, code, number, edition, period, audience,
+				asOf, scheduled, now, actor), projectId, report.id, now);
 		return report;
 	}
 

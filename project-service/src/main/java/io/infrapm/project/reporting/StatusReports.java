@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
+import io.infrapm.contracts.Actor;
+import io.infrapm.contracts.project.ProjectStatus;
 import io.infrapm.contracts.project.ReportAudience;
 import io.infrapm.contracts.project.ReportPeriod;
 import io.infrapm.platform.outbox.Aggregates;
@@ -40,6 +43,9 @@ import org.springframework.stereotype.Service;
 public class StatusReports {
 
 	private static final int ATTEMPTS = 5;
+
+	/** Who drafts the reports a schedule calls for. */
+	static final Actor SCHEDULE = Actor.service("project-service");
 
 	private final ProjectRepository projects;
 
@@ -78,6 +84,30 @@ public class StatusReports {
 		Project project = visible(projectId, caller);
 		ProjectAccess access = project.members().accessOf(caller).requireManage();
 		String fingerprint = (idempotencyKey != null) ? RequestFingerprints.of(command, caller) : null;
+		return insertDraft(project, access, command, idempotencyKey, fingerprint, caller.actor(), false);
+	}
+
+	/**
+	 * Drafts the report a schedule calls for on a day, once: a second run for the same
+	 * day (another instance's, or this one's after a crash) finds the first draft.
+	 * @param schedule the schedule
+	 * @param day the day the report is for
+	 * @return the draft, or empty if the project is gone or no longer active
+	 */
+	public Optional<StatusReport> draftOnSchedule(ReportSchedule schedule, LocalDate day) {
+		Project project = this.projects.findById(schedule.projectId()).orElse(null);
+		if (project == null || project.status() != ProjectStatus.ACTIVE) {
+			return Optional.empty();
+		}
+		ProjectAccess service = new ProjectAccess(project.id(), true, true, true, true, false);
+		Draft command = new Draft(schedule.period(), schedule.audience(), day, null);
+		String key = "schedule/" + schedule.audience() + "/" + day;
+		return Optional.of(insertDraft(project, service, command, key, key, SCHEDULE, true).report());
+	}
+
+	private Drafted insertDraft(Project project, ProjectAccess access, Draft command, String idempotencyKey,
+			String fingerprint, Actor actor, boolean scheduled) {
+		UUID projectId = project.id();
 		for (int attempt = 1;; attempt++) {
 			if (idempotencyKey != null) {
 				StatusReport earlier = this.mongo.findOne(
@@ -91,7 +121,7 @@ public class StatusReports {
 					return new Drafted(earlier, true);
 				}
 			}
-			StatusReport report = newDraft(project, access, command, idempotencyKey, fingerprint, caller);
+			StatusReport report = newDraft(project, access, command, idempotencyKey, fingerprint, actor, scheduled);
 			try {
 				return new Drafted(this.aggregates.insert(report), false);
 			}
@@ -106,7 +136,7 @@ public class StatusReports {
 	}
 
 	private StatusReport newDraft(Project project, ProjectAccess access, Draft command, String idempotencyKey,
-			String fingerprint, Caller caller) {
+			String fingerprint, Actor actor, boolean scheduled) {
 		LocalDate today = today();
 		Instant now = this.clock.instant();
 		if (command.supersedes() != null) {
@@ -122,7 +152,7 @@ public class StatusReports {
 			return StatusReport.draft(project.id(), project.code(), project.name(), corrected.number(), edition,
 					corrected.id(), corrected.period(), corrected.audience(), corrected.asOf(),
 					facts(project, access, corrected.period(), corrected.asOf(), now), corrected.narrative(),
-					idempotencyKey, fingerprint, caller.actor(), now);
+					idempotencyKey, fingerprint, scheduled, actor, now);
 		}
 		if (command.period() == null) {
 			throw new RuleViolationException("period", "must not be null");
@@ -131,7 +161,9 @@ public class StatusReports {
 			throw new RuleViolationException("audience", "must not be null");
 		}
 		LocalDate asOf = (command.asOf() != null) ? command.asOf() : today;
-		if (asOf.isAfter(today)) {
+		// A schedule's day is in the schedule's zone, which may be a day ahead of this
+		// service's calendar.
+		if (asOf.isAfter(today) && !scheduled) {
 			throw new RuleViolationException("asOf", "must be today (" + today + ") or earlier, not " + asOf);
 		}
 		LocalDate created = project.createdAt().atZone(this.calendar.zone()).toLocalDate();
@@ -144,7 +176,7 @@ public class StatusReports {
 						StatusReport.class) + 1);
 		return StatusReport.draft(project.id(), project.code(), project.name(), number, 1, null, command.period(),
 				command.audience(), asOf, facts(project, access, command.period(), asOf, now), Narrative.EMPTY,
-				idempotencyKey, fingerprint, caller.actor(), now);
+				idempotencyKey, fingerprint, scheduled, actor, now);
 	}
 
 	/**
@@ -248,7 +280,7 @@ public class StatusReports {
 	private ReportFacts facts(Project project, ProjectAccess access, ReportPeriod period, LocalDate asOf, Instant now) {
 		ProjectHealthService.Reading reading;
 		try {
-			reading = this.health.reading(project, access, asOf);
+			reading = this.health.reading(project, access, asOf.isBefore(today()) ? asOf : null);
 		}
 		catch (NotFoundException ex) {
 			// Assessed only after that day (a project older than its health history):
