@@ -349,6 +349,8 @@ class ProjectAccessTests extends ProjectServiceApiTest {
 			.pathValue("reportId", JsonPath.read(report.body(), "$.id"))
 			.body("POST /api/projects/{projectId}/status-reports", "{\"period\":\"WEEKLY\",\"audience\":\"TEAM\"}")
 			.body("PATCH /api/projects/{projectId}/status-reports/{reportId}", "{\"summary\":\"mine now\"}")
+			.body("PUT /api/projects/{projectId}/status-report-schedule",
+					"{\"period\":\"DAILY\",\"audience\":\"TEAM\",\"time\":\"08:00\",\"timeZone\":\"UTC\"}")
 			.body("POST /api/projects/{projectId}/status-reports/{reportId}/redraft", "{}")
 			.body("POST /api/projects/{projectId}/status-reports/{reportId}/publication", "{}")
 			.pathValue("dimension", "COST")
@@ -357,6 +359,8 @@ class ProjectAccessTests extends ProjectServiceApiTest {
 			.outsider(token(this.olga, "STAKEHOLDER"))
 			.outsiderGets("POST /api/projects", 403)
 			.outsiderGets("GET /api/projects", 200)
+			.outsiderGets("GET /api/portfolio/summary", 200)
+			.outsiderGets("GET /api/portfolio/projects", 200)
 			.outsiderGets("GET /api/resources/{email}/allocation", 404)
 			.outsiderGets("GET /api/change-calendar/windows", 200)
 			.outsiderGets("POST /api/change-calendar/windows", 404)
@@ -366,6 +370,8 @@ class ProjectAccessTests extends ProjectServiceApiTest {
 		walk.walk(AuthorisationWalk.endpointsOf(this.context));
 
 		assertThat(send("GET", "/api/projects?size=100", null, token(this.olga, "STAKEHOLDER")).body())
+			.doesNotContain(b);
+		assertThat(send("GET", "/api/portfolio/projects?size=100", null, token(this.olga, "STAKEHOLDER")).body())
 			.doesNotContain(b);
 	}
 

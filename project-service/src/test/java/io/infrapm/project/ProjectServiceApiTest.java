@@ -50,6 +50,8 @@ abstract class ProjectServiceApiTest {
 		// The date watch runs on a real clock; DateWatchTests runs its own, on clocks of
 		// its own, so that no other test sees a project change by itself.
 		registry.add("infrapm.project.date-watch.enabled", () -> "false");
+		// Likewise the report schedule: ReportScheduleTests runs schedulers of its own.
+		registry.add("infrapm.project.report-schedule.enabled", () -> "false");
 	}
 
 	@BeforeAll

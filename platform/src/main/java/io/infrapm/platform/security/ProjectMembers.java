@@ -73,6 +73,29 @@ public final class ProjectMembers {
 		return new ProjectAccess(this.projectId, read, portfolio || manager, decide, read && budget, onlyVendor);
 	}
 
+	/**
+	 * The addresses of those who may see the project's money besides those who read the
+	 * whole portfolio: its manager, its sponsor, and its sponsors, steering committee,
+	 * executives and finance among the stakeholders; for read models that answer for many
+	 * projects at once.
+	 * @return the addresses, normalised
+	 */
+	public Set<String> moneyReaders() {
+		Set<String> readers = new java.util.TreeSet<>();
+		if (this.manager != null) {
+			readers.add(this.manager);
+		}
+		if (this.sponsor != null) {
+			readers.add(this.sponsor);
+		}
+		this.roles.forEach((email, roles) -> {
+			if (roles.stream().anyMatch(BUDGET_ROLES::contains)) {
+				readers.add(email);
+			}
+		});
+		return readers;
+	}
+
 	/** The stakeholder roles that see a project's money. */
 	private static final Set<StakeholderRole> BUDGET_ROLES = EnumSet.of(StakeholderRole.SPONSOR,
 			StakeholderRole.STEERING_COMMITTEE, StakeholderRole.EXECUTIVE, StakeholderRole.FINANCE);

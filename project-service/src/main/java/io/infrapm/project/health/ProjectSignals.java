@@ -40,6 +40,8 @@ public class ProjectSignals {
 
 	static final String EXPOSURE_REVISION = "exposureRevision";
 
+	static final String REVISION = "revision";
+
 	@Id
 	private UUID projectId;
 
@@ -52,6 +54,8 @@ public class ProjectSignals {
 	private Map<String, Issue> issues;
 
 	private Map<String, Risk> risks;
+
+	private long revision;
 
 	ProjectSignals() {
 		// for the mapping layer
@@ -81,6 +85,14 @@ public class ProjectSignals {
 
 	public UUID projectId() {
 		return this.projectId;
+	}
+
+	/**
+	 * How many events were applied to the signals; one more with each.
+	 * @return the revision
+	 */
+	public long revision() {
+		return this.revision;
 	}
 
 	/**
@@ -133,8 +145,10 @@ public class ProjectSignals {
 		}
 		return this.risks.values()
 			.stream()
-			.filter((risk) -> risk.open() && risk.threat() && risk.score() > 0)
-			.sorted(Comparator.comparingInt(Risk::score).reversed().thenComparing(Risk::number))
+			.filter((risk) -> risk.isOpen() && risk.isThreat() && risk.scoreOrZero() > 0)
+			.sorted(Comparator.comparingInt(Risk::scoreOrZero)
+				.reversed()
+				.thenComparing(Risk::number, Comparator.nullsLast(Comparator.naturalOrder())))
 			.limit(most)
 			.toList();
 	}
@@ -212,12 +226,30 @@ public class ProjectSignals {
 	 *
 	 * @param number its number, e.g. {@code R-7}
 	 * @param title what it is
-	 * @param threat whether it is a threat (not an opportunity)
-	 * @param score its latest score, 0 until assessed
+	 * @param threat whether it is a threat (not an opportunity), or {@code null} if not
+	 * known
+	 * @param score its latest score, or {@code null} until assessed
 	 * @param band the band of that score, or {@code null} until assessed
-	 * @param open whether it is still open (neither closed nor occurred)
+	 * @param open whether it is still open (neither closed nor occurred), or {@code null}
+	 * if not known
 	 */
-	public record Risk(String number, String title, boolean threat, int score, RiskBand band, boolean open) {
+	public record Risk(String number, String title, Boolean threat, Integer score, RiskBand band, Boolean open) {
+
+		// A risk identified before project-service listened is known only from its later
+		// events: a threat, open, until they say otherwise.
+
+		public boolean isThreat() {
+			return this.threat == null || this.threat;
+		}
+
+		public boolean isOpen() {
+			return this.open == null || this.open;
+		}
+
+		public int scoreOrZero() {
+			return (this.score != null) ? this.score : 0;
+		}
+
 	}
 
 	/**

@@ -108,9 +108,10 @@ public class ProjectSignalsWrites {
 		ensure(data.projectId());
 		return EventIdempotency.applyIfNewer(this.mongo, byId(data.projectId()), ProjectSignals.EXPOSURE_REVISION,
 				data.revision(),
-				new Update().set(ProjectSignals.EXPOSURE,
-						new ProjectSignals.Exposure(data.openThreats(), data.critical(), data.high(),
-								data.topRiskNumber(), data.topScore(), data.expectedExposure(), data.currency())),
+				new Update().inc(ProjectSignals.REVISION, 1)
+					.set(ProjectSignals.EXPOSURE,
+							new ProjectSignals.Exposure(data.openThreats(), data.critical(), data.high(),
+									data.topRiskNumber(), data.topScore(), data.expectedExposure(), data.currency())),
 				ProjectSignals.class);
 	}
 
@@ -165,7 +166,11 @@ public class ProjectSignalsWrites {
 
 	private HandlingOutcome inOrder(UUID projectId, IncomingEvent<?> event, Update update) {
 		ensure(projectId);
-		return EventIdempotency.applyInOrder(this.mongo, byId(projectId), event, update, ProjectSignals.class);
+		// Every applied event moves the revision, so that views assembled from the
+		// signals
+		// can tell an older copy from a newer one.
+		return EventIdempotency.applyInOrder(this.mongo, byId(projectId), event, update.inc(ProjectSignals.REVISION, 1),
+				ProjectSignals.class);
 	}
 
 	private void ensure(UUID projectId) {

@@ -1701,6 +1701,15 @@ public class Project extends AggregateRoot {
 		return this.budget;
 	}
 
+	/**
+	 * The addresses of everyone who belongs to the project: manager, sponsor and
+	 * stakeholders, normalised.
+	 * @return the addresses
+	 */
+	public Set<String> memberEmails() {
+		return Set.copyOf(this.memberEmails);
+	}
+
 	public List<Stakeholder> stakeholders() {
 		return List.copyOf(this.stakeholders);
 	}

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import io.infrapm.contracts.EventCatalog;
+import io.infrapm.contracts.Topics;
 import io.infrapm.contracts.budget.BudgetEstablished;
 import io.infrapm.contracts.budget.BudgetRebaselined;
 import io.infrapm.contracts.budget.BudgetThresholdCrossed;
@@ -23,6 +25,8 @@ import io.infrapm.contracts.project.ProjectHealthChanged;
 import io.infrapm.contracts.project.ProjectHealthOverridden;
 import io.infrapm.contracts.project.ProjectUpdated;
 import io.infrapm.contracts.project.ScheduleConflictDetected;
+import io.infrapm.contracts.project.StatusReportDrafted;
+import io.infrapm.contracts.project.StatusReportPublished;
 import io.infrapm.contracts.project.ScheduleConflictResolved;
 import io.infrapm.contracts.project.VendorDeliverableLate;
 import io.infrapm.contracts.project.VendorDeliverablePlanned;
@@ -39,9 +43,11 @@ import io.infrapm.platform.messaging.EventHandler;
 import io.infrapm.platform.messaging.EventRouter;
 import io.infrapm.platform.messaging.HandlingOutcome;
 import io.infrapm.platform.messaging.IncomingEvent;
+import io.infrapm.platform.messaging.UnknownAggregateException;
 import io.infrapm.project.health.ProjectHealth;
 import io.infrapm.project.health.ProjectHealthService;
 import io.infrapm.project.health.ProjectSignalsWrites;
+import io.infrapm.project.rollup.PortfolioRows;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.annotation.Bean;
@@ -64,6 +70,10 @@ class HealthEventsConsumer {
 	 * conflicts and change requests. Stakeholders, resources, outages and the like do not
 	 * colour the health, and assessing on them would only cost reads.
 	 */
+	/** The project's own events about its health and reports, which no row shows. */
+	static final List<Class<? extends Record>> OWN_VIEWS = List.of(ProjectHealthChanged.class,
+			ProjectHealthOverridden.class, StatusReportDrafted.class, StatusReportPublished.class);
+
 	static final List<Class<? extends Record>> CHANGES_FACTS = List.of(ProjectCreated.class, ProjectUpdated.class,
 			MilestonePlanned.class, MilestoneUpdated.class, MilestoneRescheduled.class, MilestoneCompleted.class,
 			MilestoneWaived.class, MilestoneMissed.class, VendorDeliverablePlanned.class,
@@ -71,62 +81,94 @@ class HealthEventsConsumer {
 			ScheduleConflictResolved.class, ChangeRequestSubmitted.class, ChangeRequestDecided.class);
 
 	@Bean
-	Consumer<Message<byte[]>> riskEvents(ProjectSignalsWrites signals, ProjectHealthService health,
+	Consumer<Message<byte[]>> riskEvents(ProjectSignalsWrites signals, ProjectHealthService health, PortfolioRows rows,
 			MeterRegistry registry) {
 		return EventRouter.builder(registry)
-			.on(ProjectRiskExposureChanged.class, assessedAfter(signals::exposureChanged, health))
-			.on(IssueRaised.class, assessedAfter(signals::issueRaised, health))
-			.on(IssueResolved.class, assessedAfter(signals::issueResolved, health))
-			// What status reports list as the top risks; no health rule reads them.
-			.on(RiskIdentified.class, signals::riskIdentified)
-			.on(RiskUpdated.class, signals::riskUpdated)
-			.on(RiskAssessed.class, signals::riskAssessed)
-			.on(RiskClosed.class, signals::riskClosed)
-			.on(RiskOccurred.class, signals::riskOccurred)
+			.on(ProjectRiskExposureChanged.class, assessedAfter(signals::exposureChanged, health, rows))
+			.on(IssueRaised.class, assessedAfter(signals::issueRaised, health, rows))
+			.on(IssueResolved.class, assessedAfter(signals::issueResolved, health, rows))
+			// What status reports and the portfolio list as the top risks; no health rule
+			// reads them.
+			.on(RiskIdentified.class, rowAfter(signals::riskIdentified, rows))
+			.on(RiskUpdated.class, rowAfter(signals::riskUpdated, rows))
+			.on(RiskAssessed.class, rowAfter(signals::riskAssessed, rows))
+			.on(RiskClosed.class, rowAfter(signals::riskClosed, rows))
+			.on(RiskOccurred.class, rowAfter(signals::riskOccurred, rows))
 			.build();
 	}
 
 	@Bean
 	Consumer<Message<byte[]>> budgetEvents(ProjectSignalsWrites signals, ProjectHealthService health,
-			MeterRegistry registry) {
+			PortfolioRows rows, MeterRegistry registry) {
 		return EventRouter.builder(registry)
-			.on(BudgetEstablished.class, assessedAfter(signals::budgetEstablished, health))
-			.on(BudgetRebaselined.class, assessedAfter(signals::budgetRebaselined, health))
-			.on(CostRecorded.class, assessedAfter(signals::costRecorded, health))
-			.on(BudgetThresholdCrossed.class, assessedAfter(signals::thresholdCrossed, health))
-			.on(EarnedValueCalculated.class, assessedAfter(signals::earnedValueCalculated, health))
-			.on(CostPerformanceChanged.class, assessedAfter(signals::costPerformanceChanged, health))
+			.on(BudgetEstablished.class, assessedAfter(signals::budgetEstablished, health, rows))
+			.on(BudgetRebaselined.class, assessedAfter(signals::budgetRebaselined, health, rows))
+			.on(CostRecorded.class, assessedAfter(signals::costRecorded, health, rows))
+			.on(BudgetThresholdCrossed.class, assessedAfter(signals::thresholdCrossed, health, rows))
+			.on(EarnedValueCalculated.class, assessedAfter(signals::earnedValueCalculated, health, rows))
+			.on(CostPerformanceChanged.class, assessedAfter(signals::costPerformanceChanged, health, rows))
 			.build();
 	}
 
 	@Bean
-	Consumer<Message<byte[]>> projectEvents(ProjectHealthService health, MeterRegistry registry) {
+	Consumer<Message<byte[]>> projectEvents(ProjectHealthService health, PortfolioRows rows, MeterRegistry registry) {
 		EventRouter.Builder router = EventRouter.builder(registry)
 			.on(ProjectHealthChanged.class, health::recordChange)
 			.on(ProjectHealthOverridden.class, health::recordOverride);
-		CHANGES_FACTS.forEach((type) -> reassessOn(router, type, health));
+		for (Class<? extends Record> type : EventCatalog.eventsOn(Topics.PROJECT)) {
+			if (!OWN_VIEWS.contains(type)) {
+				refreshOn(router, type, health, rows);
+			}
+		}
 		return router.build();
 	}
 
-	private static <T extends Record> void reassessOn(EventRouter.Builder router, Class<T> type,
-			ProjectHealthService health) {
+	private static <T extends Record> void refreshOn(EventRouter.Builder router, Class<T> type,
+			ProjectHealthService health, PortfolioRows rows) {
+		boolean changesFacts = CHANGES_FACTS.contains(type);
 		router.on(type, (event) -> {
 			UUID projectId = projectOf(event);
 			// A change window for every project names none; the conflicts it causes come
 			// as events of each project.
-			return (projectId != null) ? health.reassess(projectId, cause(event)) : HandlingOutcome.IGNORED;
+			if (projectId == null) {
+				return HandlingOutcome.IGNORED;
+			}
+			HandlingOutcome assessed;
+			try {
+				assessed = changesFacts ? health.reassess(projectId, cause(event)) : HandlingOutcome.IGNORED;
+			}
+			catch (UnknownAggregateException ex) {
+				// This service writes every project before its events: one it does not
+				// hold was never one of its own, and waiting would only hold up the
+				// partition.
+				return HandlingOutcome.IGNORED;
+			}
+			HandlingOutcome row = rows.refresh(projectId);
+			return (assessed == HandlingOutcome.APPLIED || row == HandlingOutcome.APPLIED) ? HandlingOutcome.APPLIED
+					: HandlingOutcome.DUPLICATE;
 		});
 	}
 
+	/** Applies an event to the signals, then writes the project's portfolio row. */
+	private static <T extends Record> EventHandler<T> rowAfter(EventHandler<T> signals, PortfolioRows rows) {
+		return (event) -> {
+			HandlingOutcome applied = signals.handle(event);
+			rows.refresh(projectOf(event));
+			return applied;
+		};
+	}
+
 	/**
-	 * Applies an event to the signals, then assesses the project again whatever the
-	 * signals said: a redelivery after a crash between the two must still assess it.
+	 * Applies an event to the signals, then assesses the project again and writes its
+	 * portfolio row, whatever the signals said: a redelivery after a crash between the
+	 * steps must still do the rest.
 	 */
 	private static <T extends Record> EventHandler<T> assessedAfter(EventHandler<T> signals,
-			ProjectHealthService health) {
+			ProjectHealthService health, PortfolioRows rows) {
 		return (event) -> {
 			HandlingOutcome applied = signals.handle(event);
 			HandlingOutcome assessed = health.reassess(projectOf(event), cause(event));
+			rows.refresh(projectOf(event));
 			return (applied == HandlingOutcome.APPLIED || assessed == HandlingOutcome.APPLIED) ? HandlingOutcome.APPLIED
 					: applied;
 		};

@@ -1,0 +1,4 @@
+/**
+ * {@code /api/portfolio}: the summary and the rows of the portfolio.
+ */
+package io.infrapm.project.rollup.web;
