@@ -104,6 +104,8 @@ class FaultSuiteIT {
 
 	private static final String HEALTH_CHANGED = "io.infrapm.project.ProjectHealthChanged.v1";
 
+	private static final String REPORT_PUBLISHED = "io.infrapm.project.StatusReportPublished.v1";
+
 	private static final String CHANGE_SUBMITTED = "io.infrapm.project.ChangeRequestSubmitted.v1";
 
 	private static final String CHANGE_DECIDED = "io.infrapm.project.ChangeRequestDecided.v1";
@@ -223,6 +225,11 @@ class FaultSuiteIT {
 
 	private final Map<String, String> created = new ConcurrentHashMap<>();
 
+	/** Projects whose team report was published: code to id. */
+	private final Map<String, String> reported = new ConcurrentHashMap<>();
+
+	private final AtomicInteger reportAttempts = new AtomicInteger();
+
 	/** What the fault suite counted of the computed health, for its figures. */
 	private final Map<String, Object> healthFigures = new LinkedHashMap<>();
 
@@ -340,6 +347,7 @@ class FaultSuiteIT {
 				assertThat(this.iterated).hasSize((PROJECTS + 2) / 4);
 				assertThat(this.outaged).hasSize(PROJECTS / 4);
 				assertThat(this.changed).hasSize(PROJECTS / 4);
+				assertThat(this.reported).as("team reports published").hasSize(PROJECTS / 4);
 				assertThat(this.spent).hasSize((PROJECTS + 2) / 4);
 				assertThat(this.registered).hasSize((PROJECTS + 3) / 4);
 				assertThat(this.freezeId).as("the freeze was declared").isNotNull();
@@ -364,6 +372,9 @@ class FaultSuiteIT {
 				reddened.putAll(this.spent);
 				awaitHealthTurns(kafka, reddened.values(), Duration.ofSeconds(60));
 				mark("health turned red");
+				awaitEvents(kafka, REPORT_PUBLISHED, this.reported.values(), Duration.ofSeconds(30));
+				Map<String, Set<String>> reportMails = awaitReportMails(mailbox, Duration.ofSeconds(60));
+				mark("reports mailed");
 				Map<String, Set<String>> routedMails = awaitRoutedMails(mailbox, Duration.ofSeconds(60));
 				mark("routed mails");
 				long webhookDeadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -461,6 +472,9 @@ class FaultSuiteIT {
 				this.healthFigures.put("projectsTurnedRed", counted.turnedRed().size());
 				this.healthFigures.put("healthMails",
 						routedMails.keySet().stream().filter((k) -> k.endsWith("health red")).count());
+				this.healthFigures.put("reportsPublished", this.reported.size());
+				this.healthFigures.put("reportAttempts", this.reportAttempts.get());
+				this.healthFigures.put("reportMails", reportMails.values().stream().mapToInt(Set::size).sum());
 				writeFigures(readySeconds, convergence, lost, duplicated, mailsPerStakeholder, deadLetters,
 						stakeholderEvents, milestoneEvents, missedEvents, lateEvents, planEvents, decidedEvents,
 						conflictEvents, costEvents, thresholdEvents, rebaselineEvents, webhooks, started);
@@ -640,6 +654,20 @@ class FaultSuiteIT {
 				assertThat(routedMails).as("one distinct mail per routed alert, none lost or twice")
 					.hasSize(this.outaged.size() + this.spent.size() + reddened.size())
 					.allSatisfy((alert, ids) -> assertThat(ids).as(alert).hasSize(1));
+				// The manager of every fourth project published its team report through
+				// the kills: one report, one event carrying it, one mail of it to the
+				// engineer (a copy after a kill mid-send carries the same Message-ID).
+				assertThat(countOf(this.reported.values(), "status-reports"))
+					.as("one report per project that published one, none drafted twice")
+					.hasSize(this.reported.size())
+					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
+				assertThat(distinctEvents(kafka, REPORT_PUBLISHED, this.reported.values(), "$.reportId").perProject())
+					.as("one distinct StatusReportPublished per published report")
+					.hasSize(this.reported.size())
+					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
+				assertThat(reportMails).as("one distinct mail of each report to the project's engineer")
+					.hasSize(this.reported.size())
+					.allSatisfy((code, ids) -> assertThat(ids).as(code).hasSize(1));
 				// project-service assessed every project once when it was created, and
 				// turned each whose critical milestone was missed or whose costs crossed
 				// 90 % red once, through the kills and the replays they cause; the
@@ -713,6 +741,7 @@ class FaultSuiteIT {
 					else if (this.created.containsKey(code(i)) && i % 4 == 3) {
 						changeAndApprove(i);
 						recordOutage(i);
+						report(i);
 					}
 					pause(120);
 				}
@@ -1164,6 +1193,83 @@ class FaultSuiteIT {
 			counts.put(id, JsonPath.<List<Object>>read(response.body(), "$.items[*].deliverables[*]").size());
 		}
 		return counts;
+	}
+
+	/**
+	 * Drafts, completes and publishes the team's weekly report of a project as its manager
+	 * would, through the kills: the draft once per idempotency key, the summary and the
+	 * publication under the ETag of the answer before, so that a retry of a step that
+	 * took effect answers 412 (or 409 for the publication) and is checked by reading. The
+	 * project must end with one report, published, one distinct
+	 * {@code StatusReportPublished} and one mail of it to its engineer.
+	 */
+	private void report(int i) {
+		String code = code(i);
+		String reports = "/api/projects/" + this.created.get(code) + "/status-reports";
+		HttpResponse<String> drafted = untilAnswered(code + " report", this.reportAttempts,
+				() -> toProjects("POST", reports, "{\"period\":\"WEEKLY\",\"audience\":\"TEAM\"}", null)
+					.header("Idempotency-Key", "sr-" + code));
+		if (drafted == null || drafted.statusCode() != 201) {
+			if (drafted != null) {
+				this.failures.add(code + " report: " + drafted.statusCode() + " " + drafted.body());
+			}
+			return;
+		}
+		String item = reports + "/" + JsonPath.read(drafted.body(), "$.id");
+		String drafts = drafted.headers().firstValue("ETag").orElse(null);
+		HttpResponse<String> revised = untilAnswered(code + " summary", this.reportAttempts,
+				() -> toProjects("PATCH", item, "{\"summary\":\"Racks in; the cutover is next\"}", drafts));
+		String summarised = reportStep(code + " summary", revised, item,
+				(read) -> JsonPath.read(read, "$.summary") != null);
+		if (summarised == null) {
+			return;
+		}
+		HttpResponse<String> published = untilAnswered(code + " publication", this.reportAttempts,
+				() -> toProjects("POST", item + "/publication", null, summarised));
+		boolean done = (published != null && published.statusCode() == 409) || reportStep(code + " publication",
+				published, item, (read) -> "PUBLISHED".equals(JsonPath.read(read, "$.status"))) != null;
+		if (done) {
+			this.reported.put(code, this.created.get(code));
+		}
+	}
+
+	/**
+	 * The ETag after a report step sent under {@code If-Match}: its answer's, or, when it
+	 * answered 412 (a retry of a step that took effect before its answer was lost), the
+	 * report's as read, if the report shows the effect.
+	 */
+	private String reportStep(String what, HttpResponse<String> answer, String item,
+			java.util.function.Predicate<String> done) {
+		if (answer == null) {
+			return null;
+		}
+		if (answer.statusCode() == 200) {
+			return answer.headers().firstValue("ETag").orElse(null);
+		}
+		if (answer.statusCode() == 412) {
+			HttpResponse<String> read = untilAnswered(what + " read", this.reportAttempts,
+					() -> toProjects("GET", item, null, null));
+			if (read != null && read.statusCode() == 200 && done.test(read.body())) {
+				return read.headers().firstValue("ETag").orElse(null);
+			}
+		}
+		this.failures.add(what + ": " + answer.statusCode() + " " + answer.body());
+		return null;
+	}
+
+	private HttpRequest.Builder toProjects(String method, String path, String body, String ifMatch) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url("project-service") + path))
+			.timeout(Duration.ofSeconds(40))
+			.header("Authorization", "Bearer " + this.managerToken)
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+		if (body != null) {
+			request.header("Content-Type", "application/json");
+		}
+		if (ifMatch != null) {
+			request.header("If-Match", ifMatch);
+		}
+		return request;
 	}
 
 	/**
@@ -1726,6 +1832,30 @@ class FaultSuiteIT {
 		return routed;
 	}
 
+	private Map<String, Set<String>> awaitReportMails(DevMailbox mailbox, Duration timeout)
+			throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		Map<String, Set<String>> mails = reportMails(mailbox);
+		while (mails.size() < this.reported.size() && System.nanoTime() < deadline) {
+			Thread.sleep(1000);
+			mails = reportMails(mailbox);
+		}
+		return mails;
+	}
+
+	/** The Message-IDs of the report mails to each reporting project's engineer. */
+	private Map<String, Set<String>> reportMails(DevMailbox mailbox) {
+		Map<String, Set<String>> mails = new TreeMap<>();
+		for (String code : this.reported.keySet()) {
+			for (ReceivedMail mail : mailbox.messagesTo(email(code))) {
+				if (mail.subject().startsWith("[" + code + "] Status report SR-1")) {
+					mails.computeIfAbsent(code, (key) -> new TreeSet<>()).add(mail.messageId());
+				}
+			}
+		}
+		return mails;
+	}
+
 	private Map<String, Set<String>> routedMails(DevMailbox mailbox) {
 		Map<String, Set<String>> routed = new TreeMap<>();
 		for (ReceivedMail mail : mailbox.messagesTo(SkeletonHttp.MANAGER)) {
@@ -1751,6 +1881,10 @@ class FaultSuiteIT {
 		Map<String, Integer> counts = new TreeMap<>();
 		this.created.keySet().forEach((code) -> counts.put(email(code), 0));
 		for (ReceivedMail mail : mailbox.messages()) {
+			if (mail.subject().contains("] Status report ")) {
+				// Counted by report, in reportMails.
+				continue;
+			}
 			for (String recipient : mail.recipients()) {
 				// Managers and members get mails of their own; they are counted by
 				// what they are about.
