@@ -930,6 +930,17 @@ class FaultSuiteIT {
 	 */
 	private String answeredOrDone(String what, HttpResponse<String> answer, String risk,
 			java.util.function.Predicate<String> done) {
+		return answeredOrDone(what, answer, this.riskAttempts, () -> toRisks("GET", "/api/risks/" + risk, null, null),
+				done);
+	}
+
+	/**
+	 * The ETag after a command sent under {@code If-Match}: its answer's, or, when it
+	 * answered 412 (a retry of a command that took effect before its answer was lost),
+	 * the resource's as read, if it shows the effect.
+	 */
+	private String answeredOrDone(String what, HttpResponse<String> answer, AtomicInteger attempts,
+			Supplier<HttpRequest.Builder> reading, java.util.function.Predicate<String> done) {
 		if (answer == null) {
 			return null;
 		}
@@ -937,8 +948,7 @@ class FaultSuiteIT {
 			return answer.headers().firstValue("ETag").orElse(null);
 		}
 		if (answer.statusCode() == 412) {
-			HttpResponse<String> read = untilAnswered(what + " read", this.riskAttempts,
-					() -> toRisks("GET", "/api/risks/" + risk, null, null));
+			HttpResponse<String> read = untilAnswered(what + " read", attempts, reading);
 			if (read != null && read.statusCode() == 200 && done.test(read.body())) {
 				return read.headers().firstValue("ETag").orElse(null);
 			}
@@ -954,7 +964,15 @@ class FaultSuiteIT {
 	}
 
 	private HttpRequest.Builder toRisks(String method, String path, String body, String ifMatch) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url("risk-service") + path))
+		return to("risk-service", method, path, body, ifMatch);
+	}
+
+	/**
+	 * A request of the manager to a service, with a JSON body and a precondition if
+	 * given.
+	 */
+	private HttpRequest.Builder to(String service, String method, String path, String body, String ifMatch) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(service) + path))
 			.timeout(Duration.ofSeconds(40))
 			.header("Authorization", "Bearer " + this.managerToken)
 			.method(method,
@@ -1196,11 +1214,11 @@ class FaultSuiteIT {
 	}
 
 	/**
-	 * Drafts, completes and publishes the team's weekly report of a project as its manager
-	 * would, through the kills: the draft once per idempotency key, the summary and the
-	 * publication under the ETag of the answer before, so that a retry of a step that
-	 * took effect answers 412 (or 409 for the publication) and is checked by reading. The
-	 * project must end with one report, published, one distinct
+	 * Drafts, completes and publishes the team's weekly report of a project as its
+	 * manager would, through the kills: the draft once per idempotency key, the summary
+	 * and the publication under the ETag of the answer before, so that a retry of a step
+	 * that took effect answers 412 (or 409 for the publication) and is checked by
+	 * reading. The project must end with one report, published, one distinct
 	 * {@code StatusReportPublished} and one mail of it to its engineer.
 	 */
 	private void report(int i) {
@@ -1219,57 +1237,23 @@ class FaultSuiteIT {
 		String drafts = drafted.headers().firstValue("ETag").orElse(null);
 		HttpResponse<String> revised = untilAnswered(code + " summary", this.reportAttempts,
 				() -> toProjects("PATCH", item, "{\"summary\":\"Racks in; the cutover is next\"}", drafts));
-		String summarised = reportStep(code + " summary", revised, item,
-				(read) -> JsonPath.read(read, "$.summary") != null);
+		String summarised = answeredOrDone(code + " summary", revised, this.reportAttempts,
+				() -> toProjects("GET", item, null, null), (read) -> JsonPath.read(read, "$.summary") != null);
 		if (summarised == null) {
 			return;
 		}
 		HttpResponse<String> published = untilAnswered(code + " publication", this.reportAttempts,
 				() -> toProjects("POST", item + "/publication", null, summarised));
-		boolean done = (published != null && published.statusCode() == 409) || reportStep(code + " publication",
-				published, item, (read) -> "PUBLISHED".equals(JsonPath.read(read, "$.status"))) != null;
+		boolean done = (published != null && published.statusCode() == 409) || answeredOrDone(code + " publication",
+				published, this.reportAttempts, () -> toProjects("GET", item, null, null),
+				(read) -> "PUBLISHED".equals(JsonPath.read(read, "$.status"))) != null;
 		if (done) {
 			this.reported.put(code, this.created.get(code));
 		}
 	}
 
-	/**
-	 * The ETag after a report step sent under {@code If-Match}: its answer's, or, when it
-	 * answered 412 (a retry of a step that took effect before its answer was lost), the
-	 * report's as read, if the report shows the effect.
-	 */
-	private String reportStep(String what, HttpResponse<String> answer, String item,
-			java.util.function.Predicate<String> done) {
-		if (answer == null) {
-			return null;
-		}
-		if (answer.statusCode() == 200) {
-			return answer.headers().firstValue("ETag").orElse(null);
-		}
-		if (answer.statusCode() == 412) {
-			HttpResponse<String> read = untilAnswered(what + " read", this.reportAttempts,
-					() -> toProjects("GET", item, null, null));
-			if (read != null && read.statusCode() == 200 && done.test(read.body())) {
-				return read.headers().firstValue("ETag").orElse(null);
-			}
-		}
-		this.failures.add(what + ": " + answer.statusCode() + " " + answer.body());
-		return null;
-	}
-
 	private HttpRequest.Builder toProjects(String method, String path, String body, String ifMatch) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url("project-service") + path))
-			.timeout(Duration.ofSeconds(40))
-			.header("Authorization", "Bearer " + this.managerToken)
-			.method(method,
-					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
-		if (body != null) {
-			request.header("Content-Type", "application/json");
-		}
-		if (ifMatch != null) {
-			request.header("If-Match", ifMatch);
-		}
-		return request;
+		return to("project-service", method, path, body, ifMatch);
 	}
 
 	/**
