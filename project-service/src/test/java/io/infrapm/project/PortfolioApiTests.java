@@ -2,12 +2,20 @@ package io.infrapm.project;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import io.infrapm.contracts.Topics;
+import io.infrapm.contracts.project.HealthColour;
+import io.infrapm.project.rollup.PortfolioRow;
+import io.infrapm.project.rollup.PortfolioSnapshot;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoOperations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -18,6 +26,9 @@ import static org.awaitility.Awaitility.await;
  * earned value and money, filtered, sorted and paged.
  */
 class PortfolioApiTests extends ProjectServiceApiTest {
+
+	@Autowired
+	private MongoOperations mongo;
 
 	private final String pat = address("pat");
 
@@ -89,6 +100,49 @@ class PortfolioApiTests extends ProjectServiceApiTest {
 				send("GET", "/api/portfolio/summary", null, token(address("nobody"), "STAKEHOLDER")).body(),
 				"$.projects"))
 			.isZero();
+	}
+
+	@Test
+	void answersAsThePortfolioStoodAtTheEndOfAnEarlierDay() {
+		String ann = address("ann");
+		String project = create("ASO", ann, 200000, "");
+		crossNinetyPercent(project);
+		String manager = token(ann, "PROJECT_MANAGER");
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> {
+			PortfolioSnapshot kept = this.mongo.findById(PortfolioSnapshot.idOf(UUID.fromString(project), today),
+					PortfolioSnapshot.class);
+			assertThat(kept.row().overall()).isEqualTo(HealthColour.RED);
+		});
+		// The day before, the same project was green.
+		PortfolioRow now = this.mongo.findById(UUID.fromString(project), PortfolioRow.class);
+		LocalDate yesterday = today.minusDays(1);
+		this.mongo.insert(new PortfolioSnapshot(PortfolioSnapshot.idOf(now.projectId(), yesterday), now.projectId(),
+				yesterday, green(now)));
+
+		assertThat(JsonPath.<List<String>>read(send("GET", "/api/portfolio/projects", null, manager).body(),
+				"$.items[*].overall"))
+			.containsExactly("RED");
+		HttpResponse<String> then = send("GET", "/api/portfolio/projects?asOf=" + yesterday, null, manager);
+		assertThat(then.statusCode()).as(then.body()).isEqualTo(200);
+		assertThat(JsonPath.<List<String>>read(then.body(), "$.items[*].overall")).containsExactly("GREEN");
+		String summary = send("GET", "/api/portfolio/summary?asOf=" + yesterday, null, manager).body();
+		assertThat(JsonPath.<String>read(summary, "$.asOf")).isEqualTo(yesterday.toString());
+		assertThat(JsonPath.<Integer>read(summary, "$.byHealth.GREEN")).isEqualTo(1);
+		assertThat(JsonPath.<Integer>read(
+				send("GET", "/api/portfolio/summary?asOf=" + today.minusDays(2), null, manager).body(), "$.projects"))
+			.as("it had no row two days ago")
+			.isZero();
+		assertProblem(send("GET", "/api/portfolio/summary?asOf=" + today.plusDays(1), null, manager), 422, "asOf");
+		assertProblem(send("GET", "/api/portfolio/projects?asOf=" + today.plusDays(1), null, manager), 422, "asOf");
+	}
+
+	private static PortfolioRow green(PortfolioRow r) {
+		return new PortfolioRow(r.projectId(), r.code(), r.name(), r.category(), r.methodology(), r.phase(), r.status(),
+				r.managerName(), r.managerEmail(), r.readers(), r.moneyReaders(), HealthColour.GREEN,
+				HealthColour.GREEN, HealthColour.GREEN, HealthColour.GREEN, HealthColour.GREEN, r.nextMilestone(),
+				r.missed(), r.budgetAtCompletion(), null, null, r.currency(), null, null, null, 0, 0, 0, 0,
+				r.updatedAt().minus(Duration.ofDays(1)));
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package io.infrapm.project.rollup;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -17,6 +18,7 @@ import io.infrapm.project.health.HealthAssessment;
 import io.infrapm.project.health.ProjectHealth;
 import io.infrapm.project.health.ProjectSignals;
 import io.infrapm.project.health.ProjectSignalsWrites;
+import io.infrapm.project.portfolio.DateWatchSettings;
 import io.infrapm.project.portfolio.Milestone;
 import io.infrapm.project.portfolio.Project;
 import io.infrapm.project.portfolio.ProjectRepository;
@@ -65,11 +67,21 @@ public class PortfolioRows {
 
 	private final Map<UUID, PortfolioRow> rows = new ConcurrentHashMap<>();
 
+	/** How many past days' portfolios are kept in memory. */
+	private static final int PAST_DAYS_KEPT = 8;
+
+	private final Map<LocalDate, Map<UUID, PortfolioRow>> pastDays = java.util.Collections
+		.synchronizedMap(new java.util.LinkedHashMap<>());
+
+	private final java.time.ZoneId zone;
+
 	private volatile Instant loadedUpTo;
 
 	private volatile long lastLookNanos;
 
-	PortfolioRows(MongoOperations mongo, ProjectRepository projects, ProjectSignalsWrites signals, Clock clock) {
+	PortfolioRows(MongoOperations mongo, ProjectRepository projects, ProjectSignalsWrites signals,
+			DateWatchSettings calendar, Clock clock) {
+		this.zone = calendar.zone();
 		this.mongo = mongo;
 		this.projects = projects;
 		this.signals = signals;
@@ -98,6 +110,8 @@ public class PortfolioRows {
 			PortfolioRow stored = this.mongo.findById(projectId, PortfolioRow.class);
 			if (stored != null && stored.atLeastAsNewAs(row)) {
 				remember(stored);
+				// A crash may have come between the row and its snapshot.
+				snapshot(stored);
 				return HandlingOutcome.DUPLICATE;
 			}
 			if (stored != null && !row.atLeastAsNewAs(stored)) {
@@ -120,12 +134,85 @@ public class PortfolioRows {
 					continue;
 				}
 				remember(row);
+				snapshot(row);
 				return HandlingOutcome.APPLIED;
 			}
 			catch (DuplicateKeyException ex) {
 				// Another writer inserted it first: compare with theirs.
 			}
 		}
+	}
+
+	/**
+	 * Keeps a row as today's snapshot of its project, unless today's holds one at least
+	 * as new.
+	 */
+	private void snapshot(PortfolioRow row) {
+		LocalDate today = LocalDate.now(this.clock.withZone(this.zone));
+		String id = PortfolioSnapshot.idOf(row.projectId(), today);
+		for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+			PortfolioSnapshot held = this.mongo.findById(id, PortfolioSnapshot.class);
+			if (held != null && held.row().atLeastAsNewAs(row)) {
+				return;
+			}
+			PortfolioSnapshot fresh = new PortfolioSnapshot(id, row.projectId(), today, row);
+			try {
+				if (held == null) {
+					this.mongo.insert(fresh);
+					return;
+				}
+				if (this.mongo.findAndReplace(Query.query(Criteria.where("_id")
+					.is(id)
+					.and("row.projectVersion")
+					.is(held.row().projectVersion())
+					.and("row.healthVersion")
+					.is(held.row().healthVersion())
+					.and("row.signalsRevision")
+					.is(held.row().signalsRevision())), fresh) != null) {
+					return;
+				}
+			}
+			catch (DuplicateKeyException ex) {
+				// Another writer took today's snapshot first: compare with theirs.
+			}
+		}
+		throw new OptimisticLockingFailureException("today's snapshot of " + row.projectId() + " kept changing");
+	}
+
+	/**
+	 * Every project's row as it stood at the end of a past day: its latest snapshot up to
+	 * that day. A past day's answer never changes, so the last few are kept.
+	 * @param day the day, before today
+	 * @return the rows, by project
+	 */
+	public Map<UUID, PortfolioRow> asOf(LocalDate day) {
+		Map<UUID, PortfolioRow> kept = this.pastDays.get(day);
+		if (kept != null) {
+			return kept;
+		}
+		Map<UUID, PortfolioSnapshot> latest = new java.util.HashMap<>();
+		for (PortfolioSnapshot snapshot : this.mongo.find(Query.query(Criteria.where("day").lte(day)),
+				PortfolioSnapshot.class)) {
+			latest.merge(snapshot.projectId(), snapshot, (a, b) -> a.day().isAfter(b.day()) ? a : b);
+		}
+		Map<UUID, PortfolioRow> rows = new java.util.HashMap<>();
+		latest.forEach((projectId, snapshot) -> rows.put(projectId, snapshot.row()));
+		Map<UUID, PortfolioRow> answer = Map.copyOf(rows);
+		synchronized (this.pastDays) {
+			if (this.pastDays.size() >= PAST_DAYS_KEPT) {
+				this.pastDays.remove(this.pastDays.keySet().iterator().next());
+			}
+			this.pastDays.put(day, answer);
+		}
+		return answer;
+	}
+
+	/**
+	 * Today in the service's calendar.
+	 * @return the day
+	 */
+	public LocalDate today() {
+		return LocalDate.now(this.clock.withZone(this.zone));
 	}
 
 	static PortfolioRow assemble(Project project, ProjectHealth health, ProjectSignals facts, Instant now) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import io.infrapm.contracts.project.HealthColour;
 import io.infrapm.contracts.project.ProjectCategory;
 import io.infrapm.contracts.project.ProjectPhase;
 import io.infrapm.contracts.project.ProjectStatus;
+import io.infrapm.platform.problem.RuleViolationException;
 import io.infrapm.platform.security.Caller;
 import io.infrapm.project.portfolio.DateWatchSettings;
 import io.micrometer.core.instrument.Gauge;
@@ -72,12 +74,14 @@ public class PortfolioViews {
 	 * The summary of what the caller may see.
 	 * @param caller who asks
 	 * @param since the first day of the period whose missed milestones it lists, or
-	 * {@code null} for the 30 days up to today
+	 * {@code null} for the 30 days up to the summary's day
+	 * @param asOf the day whose end it answers for, or {@code null} for now
 	 * @return the summary
 	 */
-	public Summary summary(Caller caller, LocalDate since) {
-		LocalDate from = (since != null) ? since : LocalDate.now(this.clock.withZone(this.zone)).minusDays(30);
-		List<PortfolioRow> visible = visible(caller).toList();
+	public Summary summary(Caller caller, LocalDate since, LocalDate asOf) {
+		LocalDate day = day(asOf);
+		LocalDate from = (since != null) ? since : day.minusDays(30);
+		List<PortfolioRow> visible = visible(caller, asOf).toList();
 		Map<String, Long> byHealth = new TreeMap<>();
 		Map<ProjectPhase, Long> byPhase = new EnumMap<>(ProjectPhase.class);
 		Map<ProjectCategory, Long> byCategory = new EnumMap<>(ProjectCategory.class);
@@ -105,9 +109,9 @@ public class PortfolioViews {
 		}
 		risks.sort(Comparator.comparingInt((TopRisk r) -> r.risk().score()).reversed().thenComparing(TopRisk::code));
 		missed.sort(Comparator.comparing((Missed m) -> m.milestone().dueDate()).thenComparing(Missed::code));
-		return new Summary(visible.size(), byHealth, byPhase, byCategory, byStatus, List.copyOf(money.values()),
-				risks.stream().limit(TOP_RISKS).toList(), from, missed.size(), missed.stream().limit(MISSED).toList(),
-				this.rows.lookedAt());
+		return new Summary((asOf != null) ? day : null, visible.size(), byHealth, byPhase, byCategory, byStatus,
+				List.copyOf(money.values()), risks.stream().limit(TOP_RISKS).toList(), from, missed.size(),
+				missed.stream().limit(MISSED).toList(), this.rows.lookedAt());
 	}
 
 	/**
@@ -115,25 +119,44 @@ public class PortfolioViews {
 	 * @param caller who asks
 	 * @param filter which rows
 	 * @param sort in which order
+	 * @param asOf the day whose end it answers for, or {@code null} for now
 	 * @return the rows, each with whether the caller sees its money
 	 */
-	public List<Visible> rows(Caller caller, Filter filter, Sort sort) {
-		return visible(caller).filter(filter::matches)
+	public List<Visible> rows(Caller caller, Filter filter, Sort sort, LocalDate asOf) {
+		day(asOf);
+		return visible(caller, asOf).filter(filter::matches)
 			.sorted(sort.comparator())
 			.map((row) -> new Visible(row, seesMoney(caller, row)))
 			.toList();
 	}
 
-	private Stream<PortfolioRow> visible(Caller caller) {
-		Stream<PortfolioRow> all = this.rows.all().stream();
-		if (caller.readsWholePortfolio()) {
-			return all;
+	/**
+	 * The rows the caller may see: now, or as they stood at the end of a past day. Who
+	 * may see a project is who may see it now, whatever the day asked for.
+	 */
+	private Stream<PortfolioRow> visible(Caller caller, LocalDate asOf) {
+		Collection<PortfolioRow> now = this.rows.all();
+		Stream<PortfolioRow> current = now.stream();
+		if (!caller.readsWholePortfolio()) {
+			String email = caller.email();
+			if (email == null) {
+				return Stream.empty();
+			}
+			current = current.filter((row) -> row.readers() != null && row.readers().contains(email));
 		}
-		String email = caller.email();
-		if (email == null) {
-			return Stream.empty();
+		if (asOf == null || !asOf.isBefore(this.rows.today())) {
+			return current;
 		}
-		return all.filter((row) -> row.readers() != null && row.readers().contains(email));
+		Map<UUID, PortfolioRow> then = this.rows.asOf(asOf);
+		return current.map((row) -> then.get(row.projectId())).filter(java.util.Objects::nonNull);
+	}
+
+	private LocalDate day(LocalDate asOf) {
+		LocalDate today = this.rows.today();
+		if (asOf != null && asOf.isAfter(today)) {
+			throw new RuleViolationException("asOf", "must be today (" + today + ") or earlier, not " + asOf);
+		}
+		return (asOf != null) ? asOf : today;
 	}
 
 	private static boolean seesMoney(Caller caller, PortfolioRow row) {
@@ -150,6 +173,7 @@ public class PortfolioViews {
 	/**
 	 * The summary.
 	 *
+	 * @param asOf the day it answers for, or {@code null} for now
 	 * @param projects how many projects it covers
 	 * @param byHealth how many per overall colour ({@code NOT_ASSESSED} for none yet)
 	 * @param byPhase how many per phase
@@ -160,9 +184,10 @@ public class PortfolioViews {
 	 * @param missedSince the first day of the missed milestones' period
 	 * @param missedCount how many milestones were missed in it
 	 * @param missed the first of them, oldest first
-	 * @param rowsAsOf when the rows were last compared with the store
+	 * @param rowsAsOf when the rows were last compared with the store, or {@code null}
+	 * for a past day
 	 */
-	public record Summary(int projects, Map<String, Long> byHealth, Map<ProjectPhase, Long> byPhase,
+	public record Summary(LocalDate asOf, int projects, Map<String, Long> byHealth, Map<ProjectPhase, Long> byPhase,
 			Map<ProjectCategory, Long> byCategory, Map<ProjectStatus, Long> byStatus, List<Money> money,
 			List<TopRisk> topRisks, LocalDate missedSince, int missedCount, List<Missed> missed,
 			java.time.Instant rowsAsOf) {

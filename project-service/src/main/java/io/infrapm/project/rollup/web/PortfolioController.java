@@ -31,7 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
  * them by health, phase, category and status, totals their money per currency where the
  * caller may see it, and lists the top risks and the milestones missed since a day;
  * {@code GET .../projects} is one row per project, filtered, sorted and paged. Both lag
- * another instance's writes by about two seconds ({@code rowsAsOf}).
+ * another instance's writes by about two seconds ({@code rowsAsOf}), and both answer,
+ * with {@code asOf}, as the portfolio stood at the end of an earlier day.
  */
 @RestController
 @RequestMapping("/api/portfolio")
@@ -46,8 +47,9 @@ class PortfolioController {
 	@GetMapping("/summary")
 	PortfolioViews.Summary summary(
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate missedSince,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			Caller caller) {
-		return this.views.summary(caller, missedSince);
+		return this.views.summary(caller, missedSince, asOf);
 	}
 
 	@GetMapping("/projects")
@@ -58,15 +60,15 @@ class PortfolioController {
 			@RequestParam(required = false) @Size(max = 320) String manager,
 			@RequestParam(required = false) @Size(min = 1, max = 100) String q,
 			@RequestParam(defaultValue = "CODE") PortfolioViews.Sort sort,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam(defaultValue = "0") @PositiveOrZero int page,
 			@RequestParam(defaultValue = PageView.DEFAULT_SIZE) @Min(1) @Max(PageView.MAX_SIZE) int size,
 			Caller caller) {
-		PageView<PortfolioViews.Visible> rows = PageView.of(
-				this.views.rows(caller,
-						new PortfolioViews.Filter(health, phase, category, status,
-								(manager != null) ? manager.strip() : null, (q != null) ? q.strip() : null),
-						sort),
-				page, size);
+		PageView<PortfolioViews.Visible> rows = PageView
+			.of(this.views.rows(caller,
+					new PortfolioViews.Filter(health, phase, category, status,
+							(manager != null) ? manager.strip() : null, (q != null) ? q.strip() : null),
+					sort, asOf), page, size);
 		return new PageView<>(rows.items().stream().map(RowView::of).toList(), rows.page(), rows.size(),
 				rows.totalItems(), rows.totalPages());
 	}
