@@ -166,12 +166,20 @@ class NotificationDigestTests {
 					.formatted(team.projectId));
 		publish(team, "io.infrapm.budget.BudgetThresholdCrossed.v1", threshold(team, 80));
 		publish(team, "io.infrapm.project.MilestoneMissed.v1", milestoneMissed(team, false));
+		publish(team, "io.infrapm.project.ProjectHealthChanged.v1", """
+				{"projectId":"%s","code":"%s","name":"Data centre move","overall":"AMBER","schedule":"AMBER",
+				 "cost":"AMBER","scope":"GREEN","risk":"GREEN","previousOverall":"GREEN",
+				 "changed":["OVERALL","SCHEDULE","COST"],"reasons":[],"rulesVersion":"2026.12-1",
+				 "causeType":"MilestoneMissed","causeId":"%s","changedAt":"2026-12-01T09:30:00Z"}"""
+			.formatted(team.projectId, team.code, UUID.randomUUID()));
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
 			assertThat(deliveries(executive, "EMAIL")).extracting((d) -> d.get("status"))
 				.containsExactly("BATCHED", "BATCHED");
-			// The exposure reached the team's feed, so it is in the project's pulse.
+			// The exposure and the health reached the team's feed, so they are in the
+			// project's pulse.
 			assertThat(deliveries(executive, "IN_APP")).extracting(NotificationDigestTests::type)
-				.contains("io.infrapm.risk.ProjectRiskExposureChanged.v1");
+				.contains("io.infrapm.risk.ProjectRiskExposureChanged.v1",
+						"io.infrapm.project.ProjectHealthChanged.v1");
 		});
 
 		// The rule asked for a digest and the executive chose none: daily at 08:00 UTC.
@@ -180,6 +188,7 @@ class NotificationDigestTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> mails(executive, "digest").size() == 1);
 		String body = mails(executive, "digest").get(0).body();
 		assertThat(body).contains(team.code + " \"Data centre move\"")
+			.contains("Health: AMBER (schedule AMBER, cost AMBER, scope GREEN, risk GREEN)")
 			.contains("Budget: 80.4 % consumed (321,600.00 of 400,000.00 EUR)")
 			.contains("Performance: CPI 0.84 (AMBER), SPI 0.97 (GREEN)")
 			.contains("Risks: 3 open threats (1 critical, 1 high), top R-2 scoring 20, expected exposure 50,000.00 EUR")

@@ -174,6 +174,11 @@ public class Digests {
 		ProjectPulse.Budget budget = (pulse != null) ? pulse.budget() : null;
 		ProjectPulse.Performance performance = (pulse != null) ? pulse.performance() : null;
 		ProjectPulse.Risk risk = (pulse != null) ? pulse.risk() : null;
+		ProjectPulse.Health health = (pulse != null) ? pulse.health() : null;
+		if (health != null) {
+			lines.add("Health: " + health.overall() + " (schedule " + health.schedule() + ", cost " + health.cost()
+					+ ", scope " + health.scope() + ", risk " + health.risk() + ")");
+		}
 		if (budget != null) {
 			lines.add("Budget: " + percent(budget.consumedPercent()) + " % consumed (" + amount(budget.actualTotal())
 					+ " of " + amount(budget.budgetAtCompletion()) + " " + budget.currency() + ")");
@@ -208,7 +213,7 @@ public class Digests {
 			lines.add(line.toString());
 		}
 		if (lines.isEmpty()) {
-			lines.add("No budget or risk figures reported yet");
+			lines.add("No health, budget or risk figures reported yet");
 		}
 		Map<String, Long> counts = news.stream()
 			.collect(Collectors.groupingBy((item) -> Messages.humanised(EventNames.nameOf(item.cause().eventType())),

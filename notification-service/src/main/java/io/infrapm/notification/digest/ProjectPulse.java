@@ -8,10 +8,10 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * What an executive digest says of a project, kept from budget and risk events: the
- * latest budget consumption, earned-value performance and risk exposure. Each part keeps
- * the time of the event it came from, and only a later event replaces it, so redelivered
- * or late events never make it older.
+ * What an executive digest says of a project, kept from project, budget and risk events:
+ * the latest computed health, budget consumption, earned-value performance and risk
+ * exposure. Each part keeps the time of the event it came from, and only a later event
+ * replaces it, so redelivered or late events never make it older.
  */
 @Document(ProjectPulse.COLLECTION)
 public class ProjectPulse {
@@ -27,6 +27,8 @@ public class ProjectPulse {
 	private Performance performance;
 
 	private Risk risk;
+
+	private Health health;
 
 	ProjectPulse() {
 		// for the mapping layer
@@ -58,6 +60,27 @@ public class ProjectPulse {
 	 */
 	public Risk risk() {
 		return this.risk;
+	}
+
+	/**
+	 * The latest computed health.
+	 * @return it, or {@code null} if project-service never reported one
+	 */
+	public Health health() {
+		return this.health;
+	}
+
+	/**
+	 * The computed health, from {@code ProjectHealthChanged}.
+	 *
+	 * @param overall the overall colour
+	 * @param schedule the schedule colour
+	 * @param cost the cost colour
+	 * @param scope the scope colour
+	 * @param risk the risk colour
+	 * @param at when it was recomputed
+	 */
+	public record Health(String overall, String schedule, String cost, String scope, String risk, Instant at) {
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.infrapm.contracts.budget.BudgetThresholdCrossed;
+import io.infrapm.contracts.project.ProjectHealthChanged;
 import io.infrapm.contracts.budget.CostPerformanceChanged;
 import io.infrapm.contracts.budget.EarnedValueCalculated;
 import io.infrapm.contracts.risk.ProjectRiskExposureChanged;
@@ -46,6 +47,15 @@ public class Pulses {
 		return router.on(BudgetThresholdCrossed.class, this::crossed)
 			.on(EarnedValueCalculated.class, this::earned)
 			.on(CostPerformanceChanged.class, this::performance);
+	}
+
+	/**
+	 * Adds the handler of the computed health to a router.
+	 * @param router the router of project events
+	 * @return the same router
+	 */
+	public EventRouter.Builder trackHealth(EventRouter.Builder router) {
+		return router.on(ProjectHealthChanged.class, this::health);
 	}
 
 	/**
@@ -104,6 +114,12 @@ public class Pulses {
 				new ProjectPulse.Risk(data.openThreats(), data.critical(), data.high(), data.topRiskNumber(),
 						data.topScore(), data.expectedExposure(), data.currency(), event.metadata().time()),
 				event.metadata().time());
+	}
+
+	HandlingOutcome health(IncomingEvent<ProjectHealthChanged> event) {
+		ProjectHealthChanged data = event.data();
+		return replace(data.projectId(), "health", new ProjectPulse.Health(name(data.overall()), name(data.schedule()),
+				name(data.cost()), name(data.scope()), name(data.risk()), data.changedAt()), data.changedAt());
 	}
 
 	private ProjectPulse.Performance performanceOf(UUID projectId) {

@@ -38,10 +38,10 @@ class RoutedEventsConsumer {
 	}
 
 	@Bean
-	Consumer<Message<byte[]>> projectEvents(Directory directory, ProjectMemberships memberships, Router router,
-			WebhookFanOut webhooks, MeterRegistry registry) {
-		return routeAll(directory.track(memberships.track(EventRouter.builder(registry))), Topics.PROJECT, router,
-				webhooks);
+	Consumer<Message<byte[]>> projectEvents(Directory directory, ProjectMemberships memberships, Pulses pulses,
+			Router router, WebhookFanOut webhooks, MeterRegistry registry) {
+		return routeAll(pulses.trackHealth(directory.track(memberships.track(EventRouter.builder(registry)))),
+				Topics.PROJECT, router, webhooks);
 	}
 
 	@Bean
