@@ -155,16 +155,6 @@ class PortfolioApiTests extends ProjectServiceApiTest {
 		assertThat(send("GET", "/api/portfolio/summary", null, null).statusCode()).isEqualTo(401);
 	}
 
-	private void crossNinetyPercent(String project) {
-		String budgetId = UUID.randomUUID().toString();
-		String actor = "{\"subject\":\"service:budget-service\",\"name\":\"budget-service\"}";
-		publish(Topics.BUDGET, UUID.randomUUID(), "io.infrapm.budget.BudgetThresholdCrossed.v1", project, budgetId, 1,
-				("{\"projectId\":\"%s\",\"thresholdPercent\":90,\"consumedPercent\":92.0,\"actualTotal\":460000,"
-						+ "\"budgetAtCompletion\":500000,\"currency\":\"EUR\",\"costId\":\"%s\","
-						+ "\"crossedAt\":\"2027-03-10T10:00:00Z\",\"actor\":%s}")
-					.formatted(project, UUID.randomUUID(), actor));
-	}
-
 	private void risk(String project, String number, String title, int score) {
 		String riskId = UUID.randomUUID().toString();
 		String actor = "{\"subject\":\"pat\",\"email\":\"" + this.pat + "\",\"name\":\"Pat\"}";

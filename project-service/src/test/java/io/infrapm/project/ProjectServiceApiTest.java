@@ -115,6 +115,23 @@ abstract class ProjectServiceApiTest {
 		kafka.publish(topic, projectId, headers, data);
 	}
 
+	/**
+	 * Publishes, as budget-service would, a budget of 500,000 EUR for a project and its
+	 * actual costs of 460,000 crossing 90 % of it.
+	 */
+	protected static void crossNinetyPercent(String project) {
+		String budgetId = UUID.randomUUID().toString();
+		String actor = "{\"subject\":\"service:budget-service\",\"name\":\"budget-service\"}";
+		publish(Topics.BUDGET, UUID.randomUUID(), "io.infrapm.budget.BudgetEstablished.v1", project, budgetId, 1,
+				"{\"projectId\":\"%s\",\"budgetId\":\"%s\",\"budgetAtCompletion\":500000,\"currency\":\"EUR\","
+					.formatted(project, budgetId) + "\"establishedAt\":\"2027-01-04T09:00:00Z\",\"actor\":" + actor
+						+ "}");
+		publish(Topics.BUDGET, UUID.randomUUID(), "io.infrapm.budget.BudgetThresholdCrossed.v1", project, budgetId, 2,
+				"{\"projectId\":\"%s\",\"thresholdPercent\":90,\"consumedPercent\":92.0,\"actualTotal\":460000,"
+					.formatted(project) + "\"budgetAtCompletion\":500000,\"currency\":\"EUR\",\"costId\":\""
+						+ UUID.randomUUID() + "\",\"crossedAt\":\"2027-03-10T10:00:00Z\",\"actor\":" + actor + "}");
+	}
+
 	/** The test's Kafka client. */
 	protected static KafkaTestClient kafka() {
 		return kafka;

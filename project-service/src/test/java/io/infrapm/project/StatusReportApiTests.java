@@ -215,19 +215,6 @@ class StatusReportApiTests extends ProjectServiceApiTest {
 		return JsonPath.read(planned.body(), "$.id");
 	}
 
-	private void crossNinetyPercent(String project) {
-		String budgetId = UUID.randomUUID().toString();
-		String actor = "{\"subject\":\"service:budget-service\",\"name\":\"budget-service\"}";
-		publish(Topics.BUDGET, UUID.randomUUID(), "io.infrapm.budget.BudgetEstablished.v1", project, budgetId, 1,
-				"{\"projectId\":\"%s\",\"budgetId\":\"%s\",\"budgetAtCompletion\":500000,\"currency\":\"EUR\","
-					.formatted(project, budgetId) + "\"establishedAt\":\"2027-01-04T09:00:00Z\",\"actor\":" + actor
-						+ "}");
-		publish(Topics.BUDGET, UUID.randomUUID(), "io.infrapm.budget.BudgetThresholdCrossed.v1", project, budgetId, 2,
-				"{\"projectId\":\"%s\",\"thresholdPercent\":90,\"consumedPercent\":92.0,\"actualTotal\":460000,"
-					.formatted(project) + "\"budgetAtCompletion\":500000,\"currency\":\"EUR\",\"costId\":\""
-						+ UUID.randomUUID() + "\",\"crossedAt\":\"2027-03-10T10:00:00Z\",\"actor\":" + actor + "}");
-	}
-
 	private String create() {
 		return createAsPortfolioManager("""
 				{"code":"SR-%s","name":"Report test","category":"DATA_CENTRE_MIGRATION",

@@ -27,6 +27,7 @@ import io.infrapm.platform.web.ETags;
 import io.infrapm.project.portfolio.DateWatchSettings;
 import io.infrapm.project.portfolio.Milestone;
 import io.infrapm.project.portfolio.Project;
+import io.infrapm.project.portfolio.ProjectPortfolio;
 import io.infrapm.project.portfolio.ProjectRepository;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -52,6 +53,8 @@ public class ProjectHealthService {
 
 	private final ProjectRepository projects;
 
+	private final ProjectPortfolio portfolio;
+
 	private final ProjectSignalsWrites signals;
 
 	private final MongoOperations mongo;
@@ -64,9 +67,11 @@ public class ProjectHealthService {
 
 	private final DateWatchSettings calendar;
 
-	ProjectHealthService(ProjectRepository projects, ProjectSignalsWrites signals, MongoOperations mongo,
-			Aggregates aggregates, HealthRuleSettings settings, DateWatchSettings calendar, Clock clock) {
+	ProjectHealthService(ProjectRepository projects, ProjectPortfolio portfolio, ProjectSignalsWrites signals,
+			MongoOperations mongo, Aggregates aggregates, HealthRuleSettings settings, DateWatchSettings calendar,
+			Clock clock) {
 		this.projects = projects;
+		this.portfolio = portfolio;
 		this.signals = signals;
 		this.mongo = mongo;
 		this.aggregates = aggregates;
@@ -302,9 +307,7 @@ public class ProjectHealthService {
 	}
 
 	private Project visible(UUID projectId, Caller caller) {
-		Project project = this.projects.findById(projectId).orElseThrow(() -> ProjectAccess.notFound(projectId));
-		project.members().accessOf(caller).requireRead();
-		return project;
+		return this.portfolio.get(projectId, caller).project();
 	}
 
 	private HealthAssessment assess(Project project) {

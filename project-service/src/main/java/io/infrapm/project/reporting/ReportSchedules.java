@@ -11,8 +11,7 @@ import io.infrapm.platform.problem.NotFoundException;
 import io.infrapm.platform.security.Caller;
 import io.infrapm.platform.security.ProjectAccess;
 import io.infrapm.platform.web.ETags;
-import io.infrapm.project.portfolio.Project;
-import io.infrapm.project.portfolio.ProjectRepository;
+import io.infrapm.project.portfolio.ProjectPortfolio;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -27,14 +26,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class ReportSchedules {
 
-	private final ProjectRepository projects;
+	private final ProjectPortfolio portfolio;
 
 	private final MongoOperations mongo;
 
 	private final Clock clock;
 
-	ReportSchedules(ProjectRepository projects, MongoOperations mongo, Clock clock) {
-		this.projects = projects;
+	ReportSchedules(ProjectPortfolio portfolio, MongoOperations mongo, Clock clock) {
+		this.portfolio = portfolio;
 		this.mongo = mongo;
 		this.clock = clock;
 	}
@@ -109,8 +108,7 @@ public class ReportSchedules {
 	}
 
 	private ProjectAccess visible(UUID projectId, Caller caller) {
-		Project project = this.projects.findById(projectId).orElseThrow(() -> ProjectAccess.notFound(projectId));
-		return project.members().accessOf(caller).requireRead();
+		return this.portfolio.get(projectId, caller).access();
 	}
 
 	/**

@@ -21,6 +21,7 @@ import io.infrapm.project.health.ProjectHealthService;
 import io.infrapm.project.health.ProjectSignalsWrites;
 import io.infrapm.project.portfolio.DateWatchSettings;
 import io.infrapm.project.portfolio.Project;
+import io.infrapm.project.portfolio.ProjectPortfolio;
 import io.infrapm.project.portfolio.ProjectRepository;
 import io.infrapm.project.portfolio.RequestFingerprints;
 
@@ -49,6 +50,8 @@ public class StatusReports {
 
 	private final ProjectRepository projects;
 
+	private final ProjectPortfolio portfolio;
+
 	private final ProjectHealthService health;
 
 	private final ProjectSignalsWrites signals;
@@ -61,9 +64,11 @@ public class StatusReports {
 
 	private final Clock clock;
 
-	StatusReports(ProjectRepository projects, ProjectHealthService health, ProjectSignalsWrites signals,
-			MongoOperations mongo, Aggregates aggregates, DateWatchSettings calendar, Clock clock) {
+	StatusReports(ProjectRepository projects, ProjectPortfolio portfolio, ProjectHealthService health,
+			ProjectSignalsWrites signals, MongoOperations mongo, Aggregates aggregates, DateWatchSettings calendar,
+			Clock clock) {
 		this.projects = projects;
+		this.portfolio = portfolio;
 		this.health = health;
 		this.signals = signals;
 		this.mongo = mongo;
@@ -311,9 +316,7 @@ public class StatusReports {
 	}
 
 	private Project visible(UUID projectId, Caller caller) {
-		Project project = this.projects.findById(projectId).orElseThrow(() -> ProjectAccess.notFound(projectId));
-		project.members().accessOf(caller).requireRead();
-		return project;
+		return this.portfolio.get(projectId, caller).project();
 	}
 
 	private LocalDate today() {
