@@ -375,6 +375,8 @@ class FaultSuiteIT {
 				awaitEvents(kafka, REPORT_PUBLISHED, this.reported.values(), Duration.ofSeconds(30));
 				Map<String, Set<String>> reportMails = awaitReportMails(mailbox, Duration.ofSeconds(60));
 				mark("reports mailed");
+				Map<String, Integer> portfolio = awaitPortfolio(reddened.size(), Duration.ofSeconds(30));
+				mark("portfolio");
 				Map<String, Set<String>> routedMails = awaitRoutedMails(mailbox, Duration.ofSeconds(60));
 				mark("routed mails");
 				long webhookDeadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -472,6 +474,8 @@ class FaultSuiteIT {
 				this.healthFigures.put("projectsTurnedRed", counted.turnedRed().size());
 				this.healthFigures.put("healthMails",
 						routedMails.keySet().stream().filter((k) -> k.endsWith("health red")).count());
+				this.healthFigures.put("portfolioRows", portfolio.get("all"));
+				this.healthFigures.put("portfolioRed", portfolio.get("red"));
 				this.healthFigures.put("reportsPublished", this.reported.size());
 				this.healthFigures.put("reportAttempts", this.reportAttempts.get());
 				this.healthFigures.put("reportMails", reportMails.values().stream().mapToInt(Set::size).sum());
@@ -668,6 +672,11 @@ class FaultSuiteIT {
 				assertThat(reportMails).as("one distinct mail of each report to the project's engineer")
 					.hasSize(this.reported.size())
 					.allSatisfy((code, ids) -> assertThat(ids).as(code).hasSize(1));
+				// The portfolio views hold each project once, and count red exactly the
+				// projects that turned red.
+				assertThat(portfolio).as("the run's rows in the portfolio, all and red")
+					.containsEntry("all", this.created.size())
+					.containsEntry("red", reddened.size());
 				// project-service assessed every project once when it was created, and
 				// turned each whose critical milestone was missed or whose costs crossed
 				// 90 % red once, through the kills and the replays they cause; the
@@ -1825,6 +1834,36 @@ class FaultSuiteIT {
 			mails = reportMails(mailbox);
 		}
 		return mails;
+	}
+
+	/**
+	 * How many of this run's projects the portfolio rows hold, all and red, as a
+	 * portfolio manager reads them; waited for while fewer are red than expected (the
+	 * rows follow the events).
+	 */
+	private Map<String, Integer> awaitPortfolio(int red, Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		Map<String, Integer> counts = portfolio();
+		while (counts.getOrDefault("red", 0) < red && System.nanoTime() < deadline) {
+			Thread.sleep(1000);
+			counts = portfolio();
+		}
+		return counts;
+	}
+
+	private Map<String, Integer> portfolio() {
+		Map<String, Integer> counts = new TreeMap<>();
+		for (String filter : List.of("all", "red")) {
+			String query = "/api/portfolio/projects?size=1&q=FS-" + this.run + "-"
+					+ (filter.equals("red") ? "&health=RED" : "");
+			HttpResponse<String> answer = untilAnswered("portfolio " + filter, new AtomicInteger(),
+					() -> to("project-service", "GET", query, null, null).setHeader("Authorization",
+							"Bearer " + this.portfolioToken));
+			if (answer != null && answer.statusCode() == 200) {
+				counts.put(filter, JsonPath.<Integer>read(answer.body(), "$.totalItems"));
+			}
+		}
+		return counts;
 	}
 
 	/** The Message-IDs of the report mails to each reporting project's engineer. */
