@@ -25,6 +25,8 @@ import io.infrapm.project.portfolio.ProjectRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -262,6 +264,24 @@ public class PortfolioRows {
 
 	private static HealthColour colour(HealthAssessment assessment, HealthDimension dimension) {
 		return (assessment != null) ? assessment.colour(dimension) : null;
+	}
+
+	/**
+	 * Loads the rows once the service is ready, on a thread of its own, so that the first
+	 * portfolio request does not wait for the whole collection.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void warmUp() {
+		Thread loader = new Thread(() -> {
+			try {
+				all();
+			}
+			catch (RuntimeException ex) {
+				log.warn("Portfolio rows not loaded ahead; the first request loads them", ex);
+			}
+		}, "portfolio-rows");
+		loader.setDaemon(true);
+		loader.start();
 	}
 
 	/**
