@@ -34,7 +34,8 @@ import org.bson.types.ObjectId;
  * {@code latest.md} (see {@link BenchOptions#USAGE} for the parts). It exits with 1 if a
  * command's effect was lost or applied twice, 2 for bad options, 0 otherwise; missed
  * speed targets are reported in the results, not as a failure. With {@code --portfolio}
- * it runs {@link PortfolioProbe} instead.
+ * it runs {@link PortfolioProbe} instead, with {@code --project-portfolio}
+ * {@link ProjectPortfolioProbe}.
  */
 public final class Bench {
 
@@ -123,7 +124,8 @@ public final class Bench {
 		}
 		int status;
 		try {
-			status = options.portfolio() ? PortfolioProbe.run(options, root) : new Bench(options, root).run();
+			status = options.projectPortfolio() ? ProjectPortfolioProbe.run(options, root)
+					: options.portfolio() ? PortfolioProbe.run(options, root) : new Bench(options, root).run();
 		}
 		catch (Exception ex) {
 			ex.printStackTrace();

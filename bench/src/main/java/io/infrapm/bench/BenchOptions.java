@@ -33,11 +33,13 @@ import java.util.Set;
  * platform benchmark
  * @param portfolioProjects how many projects the portfolio probe preloads
  * @param portfolioCosts how many cost entries it preloads over them
+ * @param projectPortfolio run the project portfolio probe ({@link ProjectPortfolioProbe})
+ * instead
  */
 record BenchOptions(boolean running, String kafka, String mongodb, Map<String, URI> serviceUrls, URI mailboxUrl,
 		String token, Set<String> phases, int warmUp, int operations, double latencyRate, double startRate,
 		int stepSeconds, int sustainSeconds, int burstSeconds, int burstThreads, int startupRepeats, Path out,
-		boolean portfolio, int portfolioProjects, int portfolioCosts) {
+		boolean portfolio, int portfolioProjects, int portfolioCosts, boolean projectPortfolio) {
 
 	/** The fewest projects the portfolio probe runs with: its member sees 25. */
 	static final int MIN_PORTFOLIO_PROJECTS = 100;
@@ -79,6 +81,13 @@ record BenchOptions(boolean running, String kafka, String mongodb, Map<String, U
 			                            MongoDB driver), restarts budget-service and measures
 			                            GET /api/portfolio/budget-summary for four callers; writes
 			                            bench/results/portfolio-latest.json and .md (and a copy)
+			  --project-portfolio       starts the store, the broker, the issuer, project-service,
+			                            risk-service and budget-service, preloads project-service's
+			                            database with --projects portfolio rows and a snapshot of
+			                            each as of 30 days ago, restarts project-service and
+			                            measures GET /api/portfolio/summary and /projects for three
+			                            callers, today and as of then; writes
+			                            bench/results/project-portfolio-latest.json and .md
 			  --projects <n>            projects to preload (default 10000, at least 100)
 			  --costs <n>               cost entries over them (default 1000000)
 			Against a platform that already runs (the addresses default to ./infrapm up's):
@@ -112,6 +121,7 @@ record BenchOptions(boolean running, String kafka, String mongodb, Map<String, U
 		int startupRepeats = 2;
 		Path out = repositoryRoot.resolve("bench").resolve("results");
 		boolean portfolio = false;
+		boolean projectPortfolio = false;
 		int portfolioProjects = 10_000;
 		int portfolioCosts = 1_000_000;
 		for (int i = 0; i < args.size(); i++) {
@@ -119,6 +129,7 @@ record BenchOptions(boolean running, String kafka, String mongodb, Map<String, U
 			switch (option) {
 				case "--running" -> running = true;
 				case "--portfolio" -> portfolio = true;
+				case "--project-portfolio" -> projectPortfolio = true;
 				case "--quick" -> {
 					portfolioProjects = 1000;
 					portfolioCosts = 100_000;
@@ -176,8 +187,12 @@ record BenchOptions(boolean running, String kafka, String mongodb, Map<String, U
 		if (running) {
 			phases.remove("startup");
 		}
-		if (portfolio && running) {
-			throw new IllegalArgumentException("--portfolio starts its own platform; it does not take --running");
+		if ((portfolio || projectPortfolio) && running) {
+			throw new IllegalArgumentException(
+					"--portfolio and --project-portfolio start their own platform; they do not take --running");
+		}
+		if (portfolio && projectPortfolio) {
+			throw new IllegalArgumentException("--portfolio and --project-portfolio are two probes; run one at a time");
 		}
 		if (portfolioProjects < MIN_PORTFOLIO_PROJECTS) {
 			throw new IllegalArgumentException(
@@ -185,7 +200,7 @@ record BenchOptions(boolean running, String kafka, String mongodb, Map<String, U
 		}
 		return new BenchOptions(running, kafka, mongodb, Map.copyOf(services), mailbox, token, phases, warmUp,
 				operations, latencyRate, startRate, stepSeconds, sustain, burst, burstThreads, startupRepeats, out,
-				portfolio, portfolioProjects, portfolioCosts);
+				portfolio, portfolioProjects, portfolioCosts, projectPortfolio);
 	}
 
 	private static int positive(String option, String value) {

@@ -3,7 +3,6 @@ package io.infrapm.bench;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,16 +16,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 
-import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import io.infrapm.embedded.Platform;
@@ -34,9 +29,6 @@ import io.infrapm.embedded.PlatformSettings;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.Document;
-import org.bson.UuidRepresentation;
-import org.bson.codecs.configuration.CodecRegistries;
-import org.bson.codecs.configuration.CodecRegistry;
 import org.bson.conversions.Bson;
 import tools.jackson.databind.JsonNode;
 
@@ -97,15 +89,6 @@ final class PortfolioProbe {
 
 	private static final double TARGET_MS = 500;
 
-	/**
-	 * How long the store's file must stay the same size to count as settled: longer than
-	 * the five housekeeping runs, a second apart, after the last write.
-	 */
-	private static final Duration STORE_QUIET = Duration.ofSeconds(8);
-
-	/** The longest wait for the store to settle. */
-	private static final Duration STORE_SETTLE_LIMIT = Duration.ofSeconds(180);
-
 	private static final Duration SAMPLE_TIMEOUT = Duration.ofSeconds(60);
 
 	/** The longest wait for budget-service to make the rows of the preloaded budgets. */
@@ -119,12 +102,9 @@ final class PortfolioProbe {
 
 	private final Markdown markdown = new Markdown();
 
-	private final List<Map<String, Object>> targets = new ArrayList<>();
+	private final ProbeSupport support = new ProbeSupport();
 
 	private final JsonHttp http = new JsonHttp();
-
-	private final CodecRegistry codecs = CodecRegistries
-		.withUuidRepresentation(MongoClientSettings.getDefaultCodecRegistry(), UuidRepresentation.STANDARD);
 
 	private EmbeddedTarget target;
 
@@ -189,29 +169,14 @@ final class PortfolioProbe {
 				String portfolio = platform.accessToken(PORTFOLIO_MANAGER, "PORTFOLIO_MANAGER");
 				String member = platform.accessToken(PortfolioData.MEMBER, "STAKEHOLDER");
 				right = scenarios(projects, portfolio, member);
-				Thread.sleep(2000);
-				double resident = Rounding.one(ProcFs.residentKb(platform.processId(BUDGET_SERVICE)) / 1024.0);
-				this.results.put("budgetServiceResidentMbAfterRun", resident);
-				this.markdown.paragraph("Resident memory of budget-service after the run (VmRSS): " + resident
-						+ " MB (its JVM options: " + String.join(" ", PlatformSettings.DEFAULT_JVM_OPTIONS) + ").");
+				ProbeSupport.residentMemory(platform, BUDGET_SERVICE, "budgetServiceResidentMbAfterRun", this.results,
+						this.markdown);
 			}
 			else {
-				this.markdown.paragraph("THE RUN FAILS: the documents the probe would preload are not shaped as "
-						+ "budget-service writes them; nothing was preloaded or measured.");
+				ProbeSupport.shapesDiffer(this.markdown, BUDGET_SERVICE);
 			}
 		}
-		this.markdown.heading("Targets");
-		List<List<Object>> rows = new ArrayList<>();
-		for (Map<String, Object> target : this.targets) {
-			rows.add(List.of(target.get("target"), target.get("goal"), target.get("measured"),
-					(boolean) target.get("met") ? "met" : "missed (" + target.getOrDefault("missedBy", "") + ")"));
-		}
-		this.markdown.table(List.of("target", "goal", "measured", ""), rows);
-		this.results.put("targets", this.targets);
-		this.results.put("answersRight", right);
-		this.results.put("durationSeconds", Rounding.one((System.nanoTime() - started) / 1e9));
-		Bench.write(this.options.out(), "portfolio-", this.results, this.markdown);
-		return right ? 0 : 1;
+		return this.support.finish(this.options.out(), "portfolio-", right, started, this.results, this.markdown);
 	}
 
 	// ---------------------------------------------------------------- the sample
@@ -242,8 +207,8 @@ final class PortfolioProbe {
 		MongoCollection<BsonDocument> memberships = this.database.getCollection("project_memberships",
 				BsonDocument.class);
 		Bson byId = Filters.eq("_id", projectId);
-		await(() -> budgets.countDocuments(byId) == 1 && memberships.countDocuments(byId) == 1,
-				"budget-service to establish the sample's budget");
+		ProbeSupport.await(() -> budgets.countDocuments(byId) == 1 && memberships.countDocuments(byId) == 1,
+				"budget-service to establish the sample's budget", SAMPLE_TIMEOUT);
 		URI budget = this.target.serviceUrl(BUDGET_SERVICE).resolve("/api/projects/" + projectId + "/");
 		UUID lineId = this.http.create(budget.resolve("budget/lines"), manager, """
 				{"name":"Labour","category":"LABOUR","expenditureType":"OPEX","plannedAmount":60000}""").createdId();
@@ -255,13 +220,13 @@ final class PortfolioProbe {
 				"vendor":"Sample Vendor Ltd","reference":"PO-1","description":"Sample order"}""".formatted(lineId));
 		this.http.create(projects.resolve("/api/projects/" + projectId + "/progress"), manager, """
 				{"asOf":"2026-06-30","percentComplete":40}""");
-		await(() -> {
+		ProbeSupport.await(() -> {
 			BsonDocument written = budgets.find(byId).first();
 			return written != null && written.containsKey("measurement")
 					&& written.getArray("newCosts", new BsonArray()).isEmpty()
 					&& written.getArray("outbox", new BsonArray()).isEmpty()
 					&& costs.countDocuments(Filters.eq("projectId", projectId)) == 2;
-		}, "budget-service to measure the sample, move its costs to the ledger and publish its events");
+		}, "budget-service to measure the sample, move its costs to the ledger and publish its events", SAMPLE_TIMEOUT);
 		this.sampleBudget = budgets.find(byId).first();
 		this.sampleCosts = costs.find(Filters.eq("projectId", projectId)).into(new ArrayList<>());
 		this.sampleMembership = memberships.find(byId).first();
@@ -288,16 +253,16 @@ final class PortfolioProbe {
 		List<BsonDocument> memberships = new ArrayList<>();
 		for (int i = 0; i < Math.min(50, data.projects()); i++) {
 			PortfolioData.Generated generated = data.generate(i);
-			budgets.add(bson(generated.budget()));
-			generated.costs().stream().limit(20).map(this::bson).forEach(costs::add);
-			memberships.add(bson(generated.membership()));
+			budgets.add(ProbeSupport.bson(generated.budget()));
+			generated.costs().stream().limit(20).map(ProbeSupport::bson).forEach(costs::add);
+			memberships.add(ProbeSupport.bson(generated.membership()));
 		}
 		Map<String, Object> figures = new LinkedHashMap<>();
 		List<String> all = new ArrayList<>();
-		all.addAll(compare("budgets", List.of(this.sampleBudget), budgets, BUDGET_MAPS, figures));
-		all.addAll(compare("costs", this.sampleCosts, costs, Set.of(), figures));
-		all.addAll(
-				compare("project_memberships", List.of(this.sampleMembership), memberships, MEMBERSHIP_MAPS, figures));
+		all.addAll(ProbeSupport.compare("budgets", List.of(this.sampleBudget), budgets, BUDGET_MAPS, figures));
+		all.addAll(ProbeSupport.compare("costs", this.sampleCosts, costs, Set.of(), figures));
+		all.addAll(ProbeSupport.compare("project_memberships", List.of(this.sampleMembership), memberships,
+				MEMBERSHIP_MAPS, figures));
 		long storedMillis = this.sampleCosts.stream()
 			.filter((cost) -> cost.getString("reference").getValue().equals("INV-1"))
 			.findFirst()
@@ -329,21 +294,6 @@ final class PortfolioProbe {
 		return all.isEmpty();
 	}
 
-	private List<String> compare(String collection, List<BsonDocument> written, List<BsonDocument> generated,
-			Set<String> maps, Map<String, Object> figures) {
-		Set<String> writtenShape = DocumentShapes.of(written, maps);
-		List<String> differences = DocumentShapes.differences(writtenShape, DocumentShapes.of(generated, maps))
-			.stream()
-			.map((difference) -> collection + ": " + difference)
-			.toList();
-		figures.put(collection + "Paths", writtenShape.size());
-		return differences;
-	}
-
-	private BsonDocument bson(Document document) {
-		return document.toBsonDocument(BsonDocument.class, this.codecs);
-	}
-
 	// ---------------------------------------------------------------- preload
 
 	private List<PortfolioData.Project> preload(PortfolioData data) throws Exception {
@@ -367,30 +317,30 @@ final class PortfolioProbe {
 				costBatch.add(cost);
 				costCount++;
 				if (costBatch.size() == COST_BATCH) {
-					insert(costs, costBatch, insertNanos);
+					ProbeSupport.insert(costs, costBatch, insertNanos);
 				}
 			}
 			budgetBatch.add(generated.budget());
 			if (budgetBatch.size() == BUDGET_BATCH) {
-				insert(budgets, budgetBatch, insertNanos);
+				ProbeSupport.insert(budgets, budgetBatch, insertNanos);
 			}
 			membershipBatch.add(generated.membership());
 			if (membershipBatch.size() == MEMBERSHIP_BATCH) {
-				insert(memberships, membershipBatch, insertNanos);
+				ProbeSupport.insert(memberships, membershipBatch, insertNanos);
 			}
 			if ((i + 1) % Math.max(1, total / 10) == 0) {
 				System.out.printf(Locale.ROOT, "[portfolio]   %,d projects, %,d costs after %.1f s%n", i + 1, costCount,
 						(System.nanoTime() - started) / 1e9);
 			}
 		}
-		insert(costs, costBatch, insertNanos);
-		insert(budgets, budgetBatch, insertNanos);
-		insert(memberships, membershipBatch, insertNanos);
+		ProbeSupport.insert(costs, costBatch, insertNanos);
+		ProbeSupport.insert(budgets, budgetBatch, insertNanos);
+		ProbeSupport.insert(memberships, membershipBatch, insertNanos);
 		double seconds = (System.nanoTime() - started) / 1e9;
-		long storeBytes = storeBytes();
+		long storeBytes = ProbeSupport.storeBytes(this.target);
 		System.out.println("[portfolio] preloaded; waiting until the store's housekeeping is done");
 		long settling = System.nanoTime();
-		long settledBytes = awaitQuietStore();
+		long settledBytes = ProbeSupport.awaitQuietStore(this.target, "[portfolio]");
 		double settleSeconds = (System.nanoTime() - settling) / 1e9;
 		Map<String, Long> counts = new LinkedHashMap<>();
 		counts.put("budgets", budgets.estimatedDocumentCount());
@@ -426,52 +376,6 @@ final class PortfolioProbe {
 		return projects;
 	}
 
-	private static void insert(MongoCollection<Document> collection, List<Document> batch, long[] nanos) {
-		if (batch.isEmpty()) {
-			return;
-		}
-		long started = System.nanoTime();
-		collection.insertMany(batch, new InsertManyOptions().ordered(true));
-		nanos[0] += System.nanoTime() - started;
-		batch.clear();
-	}
-
-	private long storeBytes() throws IOException {
-		try (Stream<Path> files = Files.walk(this.target.storeDirectory())) {
-			return files.filter(Files::isRegularFile).mapToLong((file) -> file.toFile().length()).sum();
-		}
-	}
-
-	/**
-	 * Waits until the store has had no write and its file has not changed for
-	 * {@link #STORE_QUIET}: its housekeeping, which goes on for a few runs after the last
-	 * write, rewrites and moves chunks, and a long read meanwhile can find a chunk gone
-	 * ({@code MVStoreException:
-	 * Chunk ... not found}, seen after the preload). At most {@link #STORE_SETTLE_LIMIT}.
-	 * @return the file's size then, in bytes
-	 */
-	private long awaitQuietStore() throws IOException, InterruptedException {
-		long deadline = System.nanoTime() + STORE_SETTLE_LIMIT.toNanos();
-		long size = storeBytes();
-		long writes = this.target.storeWriteCommands().orElse(0);
-		long quietSince = System.nanoTime();
-		while (System.nanoTime() - quietSince < STORE_QUIET.toNanos() && System.nanoTime() < deadline) {
-			Thread.sleep(500);
-			long now = storeBytes();
-			long writesNow = this.target.storeWriteCommands().orElse(0);
-			if (now != size || writesNow != writes) {
-				size = now;
-				writes = writesNow;
-				quietSince = System.nanoTime();
-			}
-		}
-		if (System.nanoTime() >= deadline) {
-			System.out.println("[portfolio] the store did not settle within " + STORE_SETTLE_LIMIT.toSeconds()
-					+ " s (writes go on)");
-		}
-		return size;
-	}
-
 	/**
 	 * Starts budget-service on the preloaded store and waits until it has made a row of
 	 * every preloaded budget and counted the totals over them: the preload writes budgets
@@ -488,12 +392,13 @@ final class PortfolioProbe {
 		MongoCollection<Document> rows = this.database.getCollection("budget_rows");
 		MongoCollection<Document> totals = this.database.getCollection("budget_totals");
 		try {
-			await(() -> rows.countDocuments() == projects && totals.find()
-				.into(new ArrayList<>())
-				.stream()
-				.mapToLong((total) -> ((Number) total.get("projects")).longValue())
-				.sum() == projects, "budget-service to make a portfolio row of every budget and count them",
-					ROWS_LIMIT);
+			ProbeSupport.await(
+					() -> rows.countDocuments() == projects && totals.find()
+						.into(new ArrayList<>())
+						.stream()
+						.mapToLong((total) -> ((Number) total.get("projects")).longValue())
+						.sum() == projects,
+					"budget-service to make a portfolio row of every budget and count them", ROWS_LIMIT);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -504,7 +409,7 @@ final class PortfolioProbe {
 				+ "the preloaded store, ready after " + seconds + " s; its rows of the " + projects
 				+ " budgets, and their totals, were there " + rowsSeconds + " s later.");
 		try {
-			awaitQuietStore();
+			ProbeSupport.awaitQuietStore(this.target, "[portfolio]");
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
@@ -640,41 +545,25 @@ final class PortfolioProbe {
 		for (Scenario scenario : scenarios) {
 			System.out.println("[portfolio] " + scenario.name() + ": GET " + scenario.query());
 			URI url = this.target.serviceUrl(BUDGET_SERVICE).resolve(scenario.query());
-			List<String> wrong = new ArrayList<>();
-			int wrongAnswers = 0;
-			long deadline = System.nanoTime() + SCENARIO_LIMIT.toNanos();
-			int warmed = 0;
-			for (; warmed < WARM_UP && System.nanoTime() < deadline; warmed++) {
-				wrongAnswers += check(this.http.get(url, scenario.token()), scenario, projects, wrong) ? 0 : 1;
-			}
-			List<Long> micros = new ArrayList<>();
-			long bytes = 0;
-			while (micros.size() < MEASURED && System.nanoTime() < deadline) {
-				JsonHttp.Answer answer = this.http.get(url, scenario.token());
-				micros.add(answer.micros());
-				bytes = answer.body().length();
-				wrongAnswers += check(answer, scenario, projects, wrong) ? 0 : 1;
-			}
-			Distribution latency = Distribution.ofMicros(micros.stream().mapToLong(Long::longValue).toArray());
+			ProbeSupport.Timed timed = ProbeSupport.time(this.http, url, scenario.token(), WARM_UP, MEASURED,
+					SCENARIO_LIMIT, (answer, wrong) -> check(answer, scenario, projects, wrong));
+			Distribution latency = timed.latency();
 			Map<String, Object> entry = new LinkedHashMap<>();
 			entry.put("scenario", scenario.name());
 			entry.put("caller", scenario.caller());
 			entry.put("request", "GET " + scenario.query());
-			entry.put("warmUp", warmed);
-			entry.put("latency", latency.figures());
-			entry.put("answerBytes", bytes);
 			entry.put("expectedTotalItems", expected(scenario, projects).size());
-			entry.put("wrongAnswers", wrongAnswers);
-			entry.put("firstProblems", wrong.stream().limit(5).toList());
+			entry.putAll(timed.figures());
 			figures.add(entry);
-			right &= wrongAnswers == 0;
-			target("summary p95, " + scenario.name() + " (ms)", "< 500", latency.p95(), TARGET_MS);
+			right &= timed.wrongAnswers() == 0;
+			this.support.target("summary p95, " + scenario.name() + " (ms)", "< 500", latency.p95(), TARGET_MS);
 			rows.add(List.of(scenario.name(), "GET " + scenario.query(), latency.count(), Markdown.percentiles(latency),
-					String.format(Locale.ROOT, "%,d", bytes), expected(scenario, projects).size(),
-					(wrongAnswers == 0) ? "right" : wrongAnswers + " WRONG: " + wrong.get(0),
-					(latency.p95() < TARGET_MS) ? "met"
-							: String.format(Locale.ROOT, "missed (%.2f×)", latency.p95() / TARGET_MS)));
-			wrong.stream().limit(3).forEach((problem) -> System.out.println("[portfolio]   WRONG: " + problem));
+					String.format(Locale.ROOT, "%,d", timed.answerBytes()), expected(scenario, projects).size(),
+					timed.verdict(), ProbeSupport.verdict(latency.p95(), TARGET_MS)));
+			timed.problems()
+				.stream()
+				.limit(3)
+				.forEach((problem) -> System.out.println("[portfolio]   WRONG: " + problem));
 		}
 		this.results.put("summary", figures);
 		this.markdown.heading("GET /api/portfolio/budget-summary");
@@ -794,33 +683,6 @@ final class PortfolioProbe {
 			}
 		}
 
-	}
-
-	private void target(String name, String goal, double measured, double limit) {
-		Map<String, Object> target = new LinkedHashMap<>();
-		boolean met = measured < limit;
-		target.put("target", name);
-		target.put("goal", goal);
-		target.put("measured", measured);
-		target.put("met", met);
-		if (!met) {
-			target.put("missedBy", Rounding.two(measured / limit) + "×");
-		}
-		this.targets.add(target);
-	}
-
-	private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-		await(condition, what, SAMPLE_TIMEOUT);
-	}
-
-	private static void await(BooleanSupplier condition, String what, Duration limit) throws InterruptedException {
-		long deadline = System.nanoTime() + limit.toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("Waited " + limit.toSeconds() + " s for " + what);
-			}
-			Thread.sleep(500);
-		}
 	}
 
 }

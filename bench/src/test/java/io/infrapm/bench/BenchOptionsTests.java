@@ -59,6 +59,24 @@ class BenchOptionsTests {
 	}
 
 	@Test
+	void theProjectPortfolioProbeRunsAloneOnItsOwnPlatform() {
+		BenchOptions options = BenchOptions.parse(ROOT, List.of("--project-portfolio"));
+		BenchOptions quick = BenchOptions.parse(ROOT, List.of("--project-portfolio", "--quick"));
+
+		assertThat(options.projectPortfolio()).isTrue();
+		assertThat(options.portfolio()).isFalse();
+		assertThat(options.portfolioProjects()).isEqualTo(10_000);
+		assertThat(quick.portfolioProjects()).isEqualTo(1000);
+		assertThat(BenchOptions.parse(ROOT, List.of("--portfolio")).projectPortfolio()).isFalse();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> BenchOptions.parse(ROOT, List.of("--project-portfolio", "--running")))
+			.withMessageContaining("--running");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> BenchOptions.parse(ROOT, List.of("--project-portfolio", "--portfolio")))
+			.withMessageContaining("one at a time");
+	}
+
+	@Test
 	void namesTheOptionAndTheReasonOfWhatItRefuses() {
 		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse(ROOT, List.of("--ops", "0")))
 			.withMessageContaining("--ops")
