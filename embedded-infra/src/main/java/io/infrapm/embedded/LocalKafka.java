@@ -137,10 +137,10 @@ public final class LocalKafka implements AutoCloseable {
 
 	/**
 	 * The broker wraps a failure in several layers ("fatal error while waiting for the
-	 * acceptors"); the innermost one says what is actually wrong ("Address already in
-	 * use").
+	 * acceptors"), as Spring does ("Failed to start bean 'webServerStartStop'"); the
+	 * innermost one says what is actually wrong ("Address already in use").
 	 */
-	private static String rootCauseMessage(Throwable failure) {
+	static String rootCauseMessage(Throwable failure) {
 		Throwable cause = failure;
 		while (cause.getCause() != null && cause.getCause() != cause) {
 			cause = cause.getCause();

@@ -269,7 +269,8 @@ public final class Platform implements AutoCloseable {
 			issuer = DevIssuer.start(this.home.resolve("issuer"), this.settings.issuerPort());
 		}
 		catch (RuntimeException ex) {
-			throw new PlatformStartException("The OAuth2 issuer could not start: " + ex.getMessage(), ex);
+			throw new PlatformStartException("The OAuth2 issuer could not start on 127.0.0.1:"
+					+ this.settings.issuerPort() + ": " + LocalKafka.rootCauseMessage(ex), ex);
 		}
 		register(() -> this.issuer = issuer, issuer);
 		this.progress.accept(String.format(Locale.ROOT, LINE + "started in %.1f s", "Issuer", issuer.issuerUri(),
