@@ -1,5 +1,6 @@
 package io.infrapm.embedded;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +56,16 @@ public final class LoopbackPorts {
 		Path range = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
 		try {
 			if (Files.isReadable(range)) {
-				return Integer.parseInt(Files.readString(range).trim().split("\\s+")[0]);
+				// Read as a stream of lines: a file of /proc reports a size that need not
+				// be its length, and reading all its bytes at once may trust that size
+				// (here it gave "3" of "32768 60999", so that every port came from the
+				// ephemeral range after all).
+				try (BufferedReader reader = Files.newBufferedReader(range)) {
+					String line = reader.readLine();
+					if (line != null) {
+						return Integer.parseInt(line.trim().split("\\s+")[0]);
+					}
+				}
 			}
 		}
 		catch (IOException | RuntimeException ex) {
