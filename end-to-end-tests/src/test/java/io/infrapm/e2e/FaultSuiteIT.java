@@ -14,6 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -105,6 +109,8 @@ class FaultSuiteIT {
 	private static final String HEALTH_CHANGED = "io.infrapm.project.ProjectHealthChanged.v1";
 
 	private static final String REPORT_PUBLISHED = "io.infrapm.project.StatusReportPublished.v1";
+
+	private static final String REPORT_DRAFTED = "io.infrapm.project.StatusReportDrafted.v1";
 
 	private static final String CHANGE_SUBMITTED = "io.infrapm.project.ChangeRequestSubmitted.v1";
 
@@ -230,6 +236,12 @@ class FaultSuiteIT {
 
 	private final AtomicInteger reportAttempts = new AtomicInteger();
 
+	/**
+	 * Projects whose daily team report was scheduled a minute or two ahead, so that the
+	 * schedule drafts it through the kills: code to id.
+	 */
+	private final Map<String, String> scheduled = new ConcurrentHashMap<>();
+
 	/** What the fault suite counted of the computed health, for its figures. */
 	private final Map<String, Object> healthFigures = new LinkedHashMap<>();
 
@@ -304,7 +316,12 @@ class FaultSuiteIT {
 					Map.entry("INFRAPM_NOTIFICATION_WEBHOOKS_RETRY_MAX_BACKOFF", "2s"),
 					// The date watch reports the suite's past-due milestones while
 					// services are killed, not a minute later.
-					Map.entry("INFRAPM_PROJECT_DATEWATCH_INTERVAL", "2s"));
+					Map.entry("INFRAPM_PROJECT_DATEWATCH_INTERVAL", "2s"),
+					// The report schedule looks for due reports every 5 s, not every
+					// minute, and a schedule whose instance was killed mid-draft is taken
+					// over after 20 s, not 2 min.
+					Map.entry("INFRAPM_PROJECT_REPORTSCHEDULE_INTERVAL", "5s"),
+					Map.entry("INFRAPM_PROJECT_REPORTSCHEDULE_CLAIM", "20s"));
 			Path log = this.home.resolve("launcher.log");
 			LauncherProcess platform = LauncherProcess.start(ROOT, options, environment, log, Duration.ofMinutes(3));
 			double readySeconds = seconds(started);
@@ -348,6 +365,7 @@ class FaultSuiteIT {
 				assertThat(this.outaged).hasSize(PROJECTS / 4);
 				assertThat(this.changed).hasSize(PROJECTS / 4);
 				assertThat(this.reported).as("team reports published").hasSize(PROJECTS / 4);
+				assertThat(this.scheduled).as("team reports scheduled").hasSize((PROJECTS + 7) / 8);
 				assertThat(this.spent).hasSize((PROJECTS + 2) / 4);
 				assertThat(this.registered).hasSize((PROJECTS + 3) / 4);
 				assertThat(this.freezeId).as("the freeze was declared").isNotNull();
@@ -375,6 +393,11 @@ class FaultSuiteIT {
 				awaitEvents(kafka, REPORT_PUBLISHED, this.reported.values(), Duration.ofSeconds(30));
 				Map<String, Set<String>> reportMails = awaitReportMails(mailbox, Duration.ofSeconds(60));
 				mark("reports mailed");
+				// A schedule whose drafting instance was killed is taken over once its
+				// claim (20 s here) runs out.
+				awaitEvents(kafka, REPORT_DRAFTED, this.scheduled.values(), Duration.ofMinutes(3));
+				Map<String, Set<String>> reminders = awaitReminders(mailbox, Duration.ofSeconds(60));
+				mark("scheduled reports drafted");
 				Map<String, Integer> portfolio = awaitPortfolio(reddened.size(), Duration.ofSeconds(30));
 				mark("portfolio");
 				Map<String, Set<String>> routedMails = awaitRoutedMails(mailbox, Duration.ofSeconds(60));
@@ -479,6 +502,11 @@ class FaultSuiteIT {
 				this.healthFigures.put("reportsPublished", this.reported.size());
 				this.healthFigures.put("reportAttempts", this.reportAttempts.get());
 				this.healthFigures.put("reportMails", reportMails.values().stream().mapToInt(Set::size).sum());
+				this.healthFigures.put("reportsScheduled", this.scheduled.size());
+				this.healthFigures.put("scheduledDrafts",
+						distinctEvents(kafka, REPORT_DRAFTED, this.scheduled.values(), "$.reportId").perProject()
+							.size());
+				this.healthFigures.put("draftReminders", reminders.values().stream().mapToInt(Set::size).sum());
 				writeFigures(readySeconds, convergence, lost, duplicated, mailsPerStakeholder, deadLetters,
 						stakeholderEvents, milestoneEvents, missedEvents, lateEvents, planEvents, decidedEvents,
 						conflictEvents, costEvents, thresholdEvents, rebaselineEvents, webhooks, started);
@@ -672,6 +700,21 @@ class FaultSuiteIT {
 				assertThat(reportMails).as("one distinct mail of each report to the project's engineer")
 					.hasSize(this.reported.size())
 					.allSatisfy((code, ids) -> assertThat(ids).as(code).hasSize(1));
+				// Every eighth project's schedule came due during the kills: it drafted
+				// one report, published one StatusReportDrafted and reminded the manager
+				// once (the reminder's rule matches only scheduled drafts), however many
+				// instances looked at it.
+				assertThat(countOf(this.scheduled.values(), "status-reports"))
+					.as("one scheduled draft per scheduled project, none lost or twice")
+					.hasSize(this.scheduled.size())
+					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
+				assertThat(distinctEvents(kafka, REPORT_DRAFTED, this.scheduled.values(), "$.reportId").perProject())
+					.as("one distinct StatusReportDrafted per scheduled project")
+					.hasSize(this.scheduled.size())
+					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
+				assertThat(reminders).as("one distinct reminder of each scheduled draft to the manager")
+					.hasSize(this.scheduled.size())
+					.allSatisfy((code, ids) -> assertThat(ids).as(code).hasSize(1));
 				// The portfolio views hold each project once, and count red exactly the
 				// projects that turned red.
 				assertThat(portfolio).as("the run's rows in the portfolio, all and red")
@@ -737,6 +780,9 @@ class FaultSuiteIT {
 					if (create(i) && i % 4 == 0) {
 						join(i);
 						registerRisk(i);
+						if (i % 8 == 0) {
+							scheduleReport(i);
+						}
 					}
 					else if (this.created.containsKey(code(i)) && i % 4 == 2) {
 						planMilestone(i);
@@ -787,10 +833,7 @@ class FaultSuiteIT {
 	 * wait for it.
 	 */
 	private void chooseDigest() {
-		String at = java.time.LocalTime.now(java.time.ZoneOffset.UTC)
-			.minusMinutes(1)
-			.truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
-			.toString();
+		String at = LocalTime.now(ZoneOffset.UTC).minusMinutes(1).truncatedTo(ChronoUnit.MINUTES).toString();
 		HttpResponse<String> response = untilAnswered("digest preference", new AtomicInteger(),
 				() -> HttpRequest
 					.newBuilder(URI.create(url("notification-service") + "/api/recipients/" + MEMBER + "/preferences"))
@@ -1259,6 +1302,50 @@ class FaultSuiteIT {
 		if (done) {
 			this.reported.put(code, this.created.get(code));
 		}
+	}
+
+	/**
+	 * Schedules a project's daily team report for the next whole minute at least 45 s
+	 * ahead (UTC), so that it comes due during the kills. Each attempt takes its time
+	 * when it is sent. A retry of a PUT that took effect before its answer was lost
+	 * answers 428 (the schedule exists, and a change needs its ETag) or 412, and is
+	 * checked by reading. A schedule that took effect too late for its time (a request
+	 * held up by a kill or by the store's outage) shows its next run tomorrow, and is set
+	 * again under its ETag; one whose report was drafted already is done: the day's draft
+	 * is keyed by its day, so setting it again could not draft a second.
+	 */
+	private void scheduleReport(int i) {
+		String code = code(i);
+		String path = "/api/projects/" + this.created.get(code) + "/status-report-schedule";
+		String etag = null;
+		HttpResponse<String> set = null;
+		for (int attempt = 0; attempt < 3; attempt++) {
+			String ifMatch = etag;
+			set = untilAnswered(code + " schedule", this.reportAttempts,
+					() -> toProjects("PUT", path, "{\"period\":\"DAILY\",\"audience\":\"TEAM\",\"time\":\""
+							+ dueInAMinuteOrTwo() + "\",\"timeZone\":\"UTC\"}", ifMatch));
+			if (set != null && (set.statusCode() == 428 || set.statusCode() == 412)) {
+				set = untilAnswered(code + " schedule read", this.reportAttempts,
+						() -> toProjects("GET", path, null, null));
+			}
+			if (set == null || set.statusCode() != 200) {
+				break;
+			}
+			LocalDate today = LocalDate.now(ZoneOffset.UTC);
+			String drafted = JsonPath.read(set.body(), "$.lastDraftedFor");
+			Instant next = Instant.parse(JsonPath.read(set.body(), "$.nextRunAt"));
+			if (today.toString().equals(drafted) || next.isBefore(Instant.now().plus(Duration.ofMinutes(3)))) {
+				this.scheduled.put(code, this.created.get(code));
+				return;
+			}
+			etag = set.headers().firstValue("ETag").orElse(null);
+		}
+		this.failures.add(code + " schedule: " + ((set != null) ? set.statusCode() + " " + set.body() : "no answer"));
+	}
+
+	/** The next whole minute (UTC, {@code HH:mm}) at least 45 s from now. */
+	private static String dueInAMinuteOrTwo() {
+		return LocalTime.now(ZoneOffset.UTC).plusSeconds(45).truncatedTo(ChronoUnit.MINUTES).plusMinutes(1).toString();
 	}
 
 	private HttpRequest.Builder toProjects(String method, String path, String body, String ifMatch) {
@@ -1832,6 +1919,28 @@ class FaultSuiteIT {
 		while (mails.size() < this.reported.size() && System.nanoTime() < deadline) {
 			Thread.sleep(1000);
 			mails = reportMails(mailbox);
+		}
+		return mails;
+	}
+
+	private Map<String, Set<String>> awaitReminders(DevMailbox mailbox, Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		Map<String, Set<String>> mails = reminders(mailbox);
+		while (mails.size() < this.scheduled.size() && System.nanoTime() < deadline) {
+			Thread.sleep(1000);
+			mails = reminders(mailbox);
+		}
+		return mails;
+	}
+
+	/** The Message-IDs of the manager's reminders of each scheduled draft. */
+	private Map<String, Set<String>> reminders(DevMailbox mailbox) {
+		Map<String, Set<String>> mails = new TreeMap<>();
+		for (ReceivedMail mail : mailbox.messagesTo(SkeletonHttp.MANAGER)) {
+			this.scheduled.keySet()
+				.stream()
+				.filter((code) -> mail.subject().startsWith("[" + code + "] Status report SR-1 drafted"))
+				.forEach((code) -> mails.computeIfAbsent(code, (key) -> new TreeSet<>()).add(mail.messageId()));
 		}
 		return mails;
 	}
