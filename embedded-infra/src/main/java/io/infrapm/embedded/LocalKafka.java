@@ -131,21 +131,8 @@ public final class LocalKafka implements AutoCloseable {
 				throw infrastructureException;
 			}
 			throw new EmbeddedInfrastructureException("Kafka could not start on 127.0.0.1:" + requestedPort
-					+ " with data in " + dataDirectory + ": " + rootCauseMessage(ex), ex);
+					+ " with data in " + dataDirectory + ": " + Causes.innermostMessage(ex), ex);
 		}
-	}
-
-	/**
-	 * The broker wraps a failure in several layers ("fatal error while waiting for the
-	 * acceptors"), as Spring does ("Failed to start bean 'webServerStartStop'"); the
-	 * innermost one says what is actually wrong ("Address already in use").
-	 */
-	static String rootCauseMessage(Throwable failure) {
-		Throwable cause = failure;
-		while (cause.getCause() != null && cause.getCause() != cause) {
-			cause = cause.getCause();
-		}
-		return (cause.getMessage() != null) ? cause.getMessage() : cause.toString();
 	}
 
 	private static Properties brokerProperties(Path dataDirectory, int port, int controllerPort) {

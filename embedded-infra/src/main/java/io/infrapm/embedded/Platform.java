@@ -270,7 +270,7 @@ public final class Platform implements AutoCloseable {
 		}
 		catch (RuntimeException ex) {
 			throw new PlatformStartException("The OAuth2 issuer could not start on 127.0.0.1:"
-					+ this.settings.issuerPort() + ": " + LocalKafka.rootCauseMessage(ex), ex);
+					+ this.settings.issuerPort() + ": " + Causes.innermostMessage(ex), ex);
 		}
 		register(() -> this.issuer = issuer, issuer);
 		this.progress.accept(String.format(Locale.ROOT, LINE + "started in %.1f s", "Issuer", issuer.issuerUri(),
