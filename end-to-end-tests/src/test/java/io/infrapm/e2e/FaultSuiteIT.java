@@ -391,16 +391,20 @@ class FaultSuiteIT {
 				awaitHealthTurns(kafka, reddened.values(), Duration.ofSeconds(60));
 				mark("health turned red");
 				awaitEvents(kafka, REPORT_PUBLISHED, this.reported.values(), Duration.ofSeconds(30));
-				Map<String, Set<String>> reportMails = awaitReportMails(mailbox, Duration.ofSeconds(60));
+				Map<String, Set<String>> reportMails = awaitMails(this.reported.size(), Duration.ofSeconds(60),
+						() -> reportMails(mailbox));
 				mark("reports mailed");
 				// A schedule whose drafting instance was killed is taken over once its
 				// claim (20 s here) runs out.
 				awaitEvents(kafka, REPORT_DRAFTED, this.scheduled.values(), Duration.ofMinutes(3));
-				Map<String, Set<String>> reminders = awaitReminders(mailbox, Duration.ofSeconds(60));
+				Map<String, Set<String>> reminders = awaitMails(this.scheduled.size(), Duration.ofSeconds(60),
+						() -> reminders(mailbox));
 				mark("scheduled reports drafted");
 				Map<String, Integer> portfolio = awaitPortfolio(reddened.size(), Duration.ofSeconds(30));
 				mark("portfolio");
-				Map<String, Set<String>> routedMails = awaitRoutedMails(mailbox, Duration.ofSeconds(60));
+				Map<String, Set<String>> routedMails = awaitMails(
+						this.outaged.size() + 2 * this.spent.size() + this.planned.size(), Duration.ofSeconds(60),
+						() -> routedMails(mailbox));
 				mark("routed mails");
 				long webhookDeadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 				while (webhooks.deliveriesPerProject(OUTAGE_RECORDED).size() < this.outaged.size()
@@ -503,9 +507,8 @@ class FaultSuiteIT {
 				this.healthFigures.put("reportAttempts", this.reportAttempts.get());
 				this.healthFigures.put("reportMails", reportMails.values().stream().mapToInt(Set::size).sum());
 				this.healthFigures.put("reportsScheduled", this.scheduled.size());
-				this.healthFigures.put("scheduledDrafts",
-						distinctEvents(kafka, REPORT_DRAFTED, this.scheduled.values(), "$.reportId").perProject()
-							.size());
+				Distinct drafts = distinctEvents(kafka, REPORT_DRAFTED, this.scheduled.values(), "$.reportId");
+				this.healthFigures.put("scheduledDrafts", drafts.perProject().size());
 				this.healthFigures.put("draftReminders", reminders.values().stream().mapToInt(Set::size).sum());
 				writeFigures(readySeconds, convergence, lost, duplicated, mailsPerStakeholder, deadLetters,
 						stakeholderEvents, milestoneEvents, missedEvents, lateEvents, planEvents, decidedEvents,
@@ -708,8 +711,7 @@ class FaultSuiteIT {
 					.as("one scheduled draft per scheduled project, none lost or twice")
 					.hasSize(this.scheduled.size())
 					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
-				assertThat(distinctEvents(kafka, REPORT_DRAFTED, this.scheduled.values(), "$.reportId").perProject())
-					.as("one distinct StatusReportDrafted per scheduled project")
+				assertThat(drafts.perProject()).as("one distinct StatusReportDrafted per scheduled project")
 					.hasSize(this.scheduled.size())
 					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
 				assertThat(reminders).as("one distinct reminder of each scheduled draft to the manager")
@@ -1897,38 +1899,16 @@ class FaultSuiteIT {
 	}
 
 	/**
-	 * The Message-IDs of the mails notification-service routed for the suite's flows, by
-	 * alert, once every expected alert has arrived or the time is up.
+	 * Reads mails until as many keys as expected have one, or the time is up: the
+	 * Message-IDs of each key, as {@code read} finds them in the mailbox.
 	 */
-	private Map<String, Set<String>> awaitRoutedMails(DevMailbox mailbox, Duration timeout)
-			throws InterruptedException {
-		int expected = this.outaged.size() + 2 * this.spent.size() + this.planned.size();
+	private static Map<String, Set<String>> awaitMails(int expected, Duration timeout,
+			Supplier<Map<String, Set<String>>> read) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
-		Map<String, Set<String>> routed = routedMails(mailbox);
-		while (routed.size() < expected && System.nanoTime() < deadline) {
+		Map<String, Set<String>> mails = read.get();
+		while (mails.size() < expected && System.nanoTime() < deadline) {
 			Thread.sleep(1000);
-			routed = routedMails(mailbox);
-		}
-		return routed;
-	}
-
-	private Map<String, Set<String>> awaitReportMails(DevMailbox mailbox, Duration timeout)
-			throws InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		Map<String, Set<String>> mails = reportMails(mailbox);
-		while (mails.size() < this.reported.size() && System.nanoTime() < deadline) {
-			Thread.sleep(1000);
-			mails = reportMails(mailbox);
-		}
-		return mails;
-	}
-
-	private Map<String, Set<String>> awaitReminders(DevMailbox mailbox, Duration timeout) throws InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		Map<String, Set<String>> mails = reminders(mailbox);
-		while (mails.size() < this.scheduled.size() && System.nanoTime() < deadline) {
-			Thread.sleep(1000);
-			mails = reminders(mailbox);
+			mails = read.get();
 		}
 		return mails;
 	}
@@ -1988,6 +1968,10 @@ class FaultSuiteIT {
 		return mails;
 	}
 
+	/**
+	 * The Message-IDs of the mails notification-service routed for the suite's flows, by
+	 * alert.
+	 */
 	private Map<String, Set<String>> routedMails(DevMailbox mailbox) {
 		Map<String, Set<String>> routed = new TreeMap<>();
 		for (ReceivedMail mail : mailbox.messagesTo(SkeletonHttp.MANAGER)) {
